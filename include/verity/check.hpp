@@ -1,0 +1,54 @@
+// The library entry point: run every enabled offline check over a site, as `verity check` does.
+#pragma once
+
+#include "verity/finding.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace verity {
+
+// A problem with how verity was asked to run (exit code 2): unknown git revision, a path that
+// does not exist...
+class UsageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// The run could not complete (exit code 3).
+class RunError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+struct CheckOptions {
+  std::vector<std::filesystem::path> paths;  // files or directories; empty = the current directory
+  std::filesystem::path config_file;         // --config; empty = search for verity.yaml
+  std::optional<std::string> changed_since;  // git revision
+  unsigned jobs = 0;                         // 0 = one per core
+};
+
+struct DocumentSummary {
+  std::string file;        // relative to the site root
+  std::string collection;  // "" when checked outside any collection
+  bool unparseable = false;
+};
+
+struct CheckResult {
+  std::filesystem::path site_root;
+  std::filesystem::path config_file;       // empty when the built-in default was used
+  Findings findings;                       // severities applied, ignored ones dropped, sorted
+  std::vector<DocumentSummary> documents;  // the documents whose findings are reported
+  size_t documents_loaded = 0;             // all documents read (cross-document rules see them)
+  double duration_seconds = 0;
+};
+
+// Runs the checks. Throws config::ConfigError (bad verity.yaml or schema), UsageError or
+// RunError; everything wrong with the content itself is a finding.
+CheckResult run_check(const CheckOptions& options);
+
+}  // namespace verity

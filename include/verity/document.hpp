@@ -1,0 +1,34 @@
+// Document: one file of the site after framing and YAML conversion. Owns its bytes; every check
+// reads it, none changes it.
+#pragma once
+
+#include "verity/source_map.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verity {
+
+struct Document {
+  std::string path;                    // relative to the site root, '/' separators
+  std::filesystem::path absolute_path;
+  std::string collection;              // the collection name from the config
+  std::string bytes;                   // the whole file as read
+  bool has_front_matter = false;
+  bool parsed = false;                 // true when `data` holds the converted front matter
+  nlohmann::json data = nlohmann::json::object();
+  SourceMap map;
+  size_t body_offset = 0;              // first byte after the closing front-matter line
+  std::vector<std::string> refused;    // pointers whose value was refused (alias, tag): no schema findings there
+
+  std::string_view body() const {
+    return body_offset <= bytes.size() ? std::string_view(bytes).substr(body_offset)
+                                       : std::string_view();
+  }
+};
+
+}  // namespace verity

@@ -1,0 +1,92 @@
+// Commands that print what verity knows: the config schema, the built-in defaults, the rule
+// catalogue and the JSON report schema.
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "config/config.hpp"
+#include "config/embedded.hpp"
+#include "report/rules.hpp"
+#include "report/writers.hpp"
+#include "util/file.hpp"
+#include "verity/check.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace verity::cli {
+namespace fs = std::filesystem;
+
+Action add_config_command(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("config", "Inspect verity's configuration");
+  cmd->require_subcommand(1);
+  CLI::App* schema = cmd->add_subcommand("schema", "Print the JSON Schema of verity.yaml");
+  CLI::App* defaults = cmd->add_subcommand(
+      "defaults", "Write the built-in verity.yaml and schemas into DIR, to start a custom configuration");
+  auto dir = std::make_shared<std::string>();
+  defaults->add_option("dir", *dir, "Target directory (created if needed)")->required();
+  return [schema, defaults, dir] {
+    if (schema->parsed()) {
+      emit("-", config::config_schema().dump(2) + "\n");
+      return ExitCode::Ok;
+    }
+    if (defaults->parsed()) {
+      fs::path root(*dir);
+      std::error_code ec;
+      fs::create_directories(root / "schemas", ec);
+      if (ec) {
+        throw RunError("cannot create " + (root / "schemas").string() + ": " + ec.message());
+      }
+      for (const auto& f : embedded::files()) {
+        std::string path(f.path);
+        if (path.find("/defaults/") == std::string::npos) {
+          continue;
+        }
+        std::string name = fs::path(path).filename().string();
+        std::string content(f.content);
+        fs::path target = name == "verity.yaml" ? root / name : root / "schemas" / name;
+        if (name == "verity.yaml") {
+          for (size_t at; (at = content.find("builtin:")) != std::string::npos;) {
+            content.replace(at, 8, "schemas/");
+          }
+        }
+        if (fs::exists(target, ec)) {
+          throw UsageError(target.string() + " exists: not overwritten");
+        }
+        util::write_file_atomic(target, content);
+      }
+      emit("-", "wrote " + (root / "verity.yaml").string() + " and " + (root / "schemas").string() +
+                    "/ (schemas refer to definitions in common.schema.yaml: copy those you use into "
+                    "each schema's definitions)\n");
+      return ExitCode::Ok;
+    }
+    return ExitCode::UsageError;
+  };
+}
+
+Action add_rules_command(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("rules", "List every rule id with its default severity and meaning");
+  (void)cmd;
+  return [] {
+    std::string out;
+    for (const auto& r : report::all_rules()) {
+      out += std::string(r.id) + " (" + std::string(to_string(r.default_severity)) + "): " +
+             std::string(r.short_description) + ". " + std::string(r.help) + "\n";
+    }
+    emit("-", out);
+    return ExitCode::Ok;
+  };
+}
+
+Action add_report_command(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("report", "Work with verity reports");
+  cmd->require_subcommand(1);
+  CLI::App* schema = cmd->add_subcommand("schema", "Print the JSON Schema of the JSON report");
+  return [schema] {
+    if (schema->parsed()) {
+      emit("-", std::string(report::json_report_schema()));
+      return ExitCode::Ok;
+    }
+    return ExitCode::UsageError;
+  };
+}
+
+}  // namespace verity::cli

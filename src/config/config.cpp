@@ -1,0 +1,386 @@
+#include "config/config.hpp"
+
+#include "config/embedded.hpp"
+#include "frontmatter/yaml_to_json.hpp"
+#include "util/file.hpp"
+#include "util/glob.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <spdlog/spdlog.h>
+
+namespace verity::config {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uint64_t k_max_config_bytes = 1 << 20;
+constexpr std::string_view k_builtin = "builtin:";
+
+std::string at(const std::string& file, Position pos) {
+  if (pos.line <= 0) {
+    return file;
+  }
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+// A YAML or JSON document loaded with positions, for config and schema files.
+struct SourcedJson {
+  nlohmann::json value;
+  SourceMap map;
+};
+
+SourcedJson parse_yaml_text(std::string_view text, const std::string& name) {
+  frontmatter::Conversion conv = frontmatter::yaml_to_json(text);
+  std::vector<std::string> errors;
+  for (const auto& issue : conv.issues) {
+    if (issue.severity == Severity::Error) {
+      errors.push_back(at(name, issue.position) + ": " + issue.message);
+    }
+  }
+  if (!conv.ok && errors.empty()) {
+    errors.push_back(name + ": cannot parse the file as YAML");
+  }
+  if (!errors.empty()) {
+    throw ConfigError(errors);
+  }
+  return {std::move(conv.value), std::move(conv.map)};
+}
+
+std::string read_text(const fs::path& path) {
+  util::ReadResult r = util::read_file(path, k_max_config_bytes);
+  if (r.status == util::ReadResult::Status::TooLarge) {
+    throw ConfigError({path.string() + ": file is larger than 1 MiB"});
+  }
+  if (r.status != util::ReadResult::Status::Ok) {
+    throw ConfigError({path.string() + ": cannot read: " + r.error});
+  }
+  return std::move(r.bytes);
+}
+
+SourcedJson parse_file(const fs::path& path, std::string_view text) {
+  std::string name = path.string();
+  if (path.extension() == ".json") {
+    try {
+      return {nlohmann::json::parse(text), {}};
+    } catch (const nlohmann::json::parse_error& e) {
+      // Turn the byte offset into line:col for the message.
+      size_t offset = std::min<size_t>(e.byte, text.size());
+      int line = 1, col = 1;
+      for (size_t i = 0; i + 1 < offset; ++i) {
+        if (text[i] == '\n') {
+          ++line;
+          col = 1;
+        } else {
+          ++col;
+        }
+      }
+      throw ConfigError({name + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                         ": invalid JSON: " + e.what()});
+    }
+  }
+  return parse_yaml_text(text, name);
+}
+
+// Validates `doc` against `schema`, turning findings into config errors for `name`.
+void validate_against(const schema::CompiledSchema& schema, const SourcedJson& src,
+                      const std::string& name) {
+  Document doc;
+  doc.path = name;
+  doc.data = src.value;
+  doc.map = src.map;
+  Findings findings;
+  schema.validate(doc, findings);
+  std::sort(findings.begin(), findings.end(), finding_less);
+  if (!findings.empty()) {
+    std::vector<std::string> errors;
+    for (const auto& f : findings) {
+      errors.push_back(at(name, {f.line, f.column}) + ": " + f.message);
+    }
+    throw ConfigError(errors);
+  }
+}
+
+const schema::CompiledSchema& config_schema_compiled() {
+  static const schema::CompiledSchema k_schema(config_schema());
+  return k_schema;
+}
+
+nlohmann::json builtin_definitions() {
+  auto common = embedded::find("common.schema.yaml");
+  if (!common) {
+    return nlohmann::json::object();
+  }
+  SourcedJson c = parse_yaml_text(*common, "builtin:common.schema.yaml");
+  return c.value.value("definitions", nlohmann::json::object());
+}
+
+std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string& source,
+                                                          const fs::path& base_dir,
+                                                          std::vector<fs::path>& read_files) {
+  SourcedJson src;
+  std::string name;
+  if (source.rfind(k_builtin, 0) == 0) {
+    std::string file = source.substr(k_builtin.size());
+    auto text = embedded::find(file);
+    if (!text || file == "common.schema.yaml") {
+      throw ConfigError({"unknown built-in schema '" + source + "'"});
+    }
+    name = source;
+    src = parse_yaml_text(*text, name);
+    // Built-in schemas share the definitions in common.schema.yaml.
+    auto& defs = src.value["definitions"];
+    const nlohmann::json common_defs = builtin_definitions();
+    for (auto& [k, v] : common_defs.items()) {
+      if (!defs.contains(k)) {
+        defs[k] = v;
+      }
+    }
+  } else {
+    fs::path path = fs::path(source).is_absolute() ? fs::path(source) : base_dir / source;
+    name = path.lexically_normal().string();
+    read_files.push_back(path);
+    std::string text = read_text(path);
+    src = parse_file(path, text);
+  }
+  try {
+    return std::make_shared<const schema::CompiledSchema>(src.value);
+  } catch (const schema::SchemaError& e) {
+    std::vector<std::string> errors;
+    for (const auto& p : e.problems()) {
+      errors.push_back(at(name, src.map.find(p.pointer).key) + ": " + p.message);
+    }
+    throw ConfigError(errors);
+  }
+}
+
+std::string strip_trailing_slash(std::string s) {
+  while (s.size() > 1 && s.back() == '/') {
+    s.pop_back();
+  }
+  return s;
+}
+
+// url + baseurl from Jekyll's _config.yml, the default for `site_url`.
+std::string jekyll_site_url(const fs::path& site_root) {
+  fs::path path = site_root / "_config.yml";
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    return "";
+  }
+  util::ReadResult r = util::read_file(path, k_max_config_bytes);
+  if (r.status != util::ReadResult::Status::Ok) {
+    return "";
+  }
+  try {
+    YAML::Node node = YAML::Load(r.bytes);
+    if (!node.IsMap() || !node["url"] || !node["url"].IsScalar()) {
+      return "";
+    }
+    std::string url = node["url"].Scalar();
+    std::string base = node["baseurl"] && node["baseurl"].IsScalar() ? node["baseurl"].Scalar() : "";
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+      return "";
+    }
+    url = strip_trailing_slash(url);
+    if (!base.empty() && base.front() != '/') {
+      base = "/" + base;
+    }
+    return strip_trailing_slash(url + base);
+  } catch (const std::exception& e) {
+    spdlog::warn("{}: not read ({}); set site_url in verity.yaml", path.string(), e.what());
+    return "";
+  }
+}
+
+bool rule_matches(const std::string& pattern, const std::string& rule) {
+  if (pattern == rule) {
+    return true;
+  }
+  if (pattern.size() > 2 && pattern.substr(pattern.size() - 2) == "/*") {
+    return rule.rfind(pattern.substr(0, pattern.size() - 1), 0) == 0;
+  }
+  return false;
+}
+
+}  // namespace
+
+ConfigError::ConfigError(std::vector<std::string> messages)
+    : std::runtime_error(messages.empty() ? "configuration error" : messages.front()),
+      m_messages(std::move(messages)) {}
+
+nlohmann::json config_schema() {
+  auto text = embedded::find("verity-config.schema.yaml");
+  return parse_yaml_text(text.value_or("{}"), "builtin:verity-config.schema.yaml").value;
+}
+
+std::optional<fs::path> find_config_file(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (!fs::is_directory(dir, ec)) {
+    dir = dir.parent_path();
+  }
+  for (int guard = 0; guard < 256 && !dir.empty(); ++guard) {
+    fs::path candidate = dir / "verity.yaml";
+    if (fs::is_regular_file(candidate, ec)) {
+      return candidate;
+    }
+    if (dir == dir.parent_path()) {
+      break;
+    }
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+Config load_config(const fs::path& config_file, const fs::path& site_root) {
+  Config cfg;
+  SourcedJson src;
+  std::string name;
+  std::vector<fs::path> read_files;
+  fs::path base_dir;
+  if (config_file.empty()) {
+    cfg.site_root = site_root;
+    name = "builtin:verity.yaml";
+    src = parse_yaml_text(embedded::find("defaults/verity.yaml").value_or(""), name);
+  } else {
+    cfg.file = config_file;
+    cfg.site_root = config_file.parent_path().empty() ? fs::path(".") : config_file.parent_path();
+    name = config_file.string();
+    std::string text = read_text(config_file);
+    src = parse_file(config_file, text);
+    base_dir = cfg.site_root;
+  }
+  validate_against(config_schema_compiled(), src, name);
+  const nlohmann::json& j = src.value;
+
+  std::vector<std::string> errors;
+  const nlohmann::json empty_object = nlohmann::json::object();
+  const nlohmann::json empty_array = nlohmann::json::array();
+  auto member = [&](const char* key, const nlohmann::json& fallback) -> const nlohmann::json& {
+    auto it = j.find(key);
+    return it == j.end() ? fallback : *it;
+  };
+  for (auto& [cname, c] : member("collections", empty_object).items()) {
+    Collection col;
+    col.name = cname;
+    col.paths = c.at("paths").get<std::vector<std::string>>();
+    col.schema_source = c.value("schema", "");
+    col.front_matter_required = c.value("front_matter", "required") == "required";
+    if (!col.schema_source.empty()) {
+      try {
+        col.schema = load_schema(col.schema_source, base_dir, read_files);
+      } catch (const ConfigError& e) {
+        errors.insert(errors.end(), e.messages().begin(), e.messages().end());
+      }
+    }
+    cfg.collections.push_back(std::move(col));
+  }
+  if (!errors.empty()) {
+    throw ConfigError(errors);
+  }
+  for (auto& [rule, level] : member("rules", empty_object).items()) {
+    std::string l = level.get<std::string>();
+    cfg.rule_levels[rule] = l == "off" ? std::nullopt : parse_severity(l);
+  }
+  for (const auto& entry : member("ignore", empty_array)) {
+    IgnoreEntry ie;
+    ie.paths = entry.at("paths").get<std::vector<std::string>>();
+    ie.rules = entry.value("rules", std::vector<std::string>{});
+    cfg.ignore.push_back(std::move(ie));
+  }
+  cfg.timezone = j.value("timezone", "");
+  cfg.unique_fields = j.value("unique_fields", cfg.unique_fields);
+  cfg.date_field = j.value("date_field", cfg.date_field);
+  if (j.contains("limits")) {
+    const auto& l = j["limits"];
+    cfg.limits.max_file_bytes = l.value("max_file_bytes", cfg.limits.max_file_bytes);
+    cfg.limits.max_front_matter_bytes = l.value("max_front_matter_bytes", cfg.limits.max_front_matter_bytes);
+    cfg.limits.max_depth = l.value("max_depth", cfg.limits.max_depth);
+  }
+  for (const auto& r : member("remap", empty_array)) {
+    cfg.remap.push_back({strip_trailing_slash(r.at("from").get<std::string>()),
+                         strip_trailing_slash(r.at("to").get<std::string>())});
+  }
+  std::string site_url = j.contains("site_url") ? strip_trailing_slash(j["site_url"].get<std::string>())
+                                                : jekyll_site_url(cfg.site_root);
+  if (!site_url.empty()) {
+    cfg.remap.push_back({site_url, "/"});
+  }
+  if (!cfg.file.empty()) {
+    read_files.insert(read_files.begin(), cfg.file);
+  }
+  cfg.site_root = fs::absolute(cfg.site_root).lexically_normal();
+  (void)read_files;
+  return cfg;
+}
+
+const Collection* Config::collection_for(const std::string& relative_path) const {
+  for (const auto& c : collections) {
+    for (const auto& g : c.paths) {
+      if (util::glob_match(g, relative_path)) {
+        return &c;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool Config::is_ignored(const std::string& relative_path) const {
+  for (const auto& e : ignore) {
+    if (!e.rules.empty()) {
+      continue;
+    }
+    for (const auto& g : e.paths) {
+      if (util::glob_match(g, relative_path)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::optional<Severity> Config::effective_severity(const std::string& rule, const std::string& path,
+                                                   Severity default_severity) const {
+  for (const auto& e : ignore) {
+    bool path_hit = false;
+    for (const auto& g : e.paths) {
+      path_hit = path_hit || util::glob_match(g, path);
+    }
+    if (!path_hit) {
+      continue;
+    }
+    if (e.rules.empty()) {
+      return std::nullopt;
+    }
+    for (const auto& r : e.rules) {
+      if (rule_matches(r, rule)) {
+        return std::nullopt;
+      }
+    }
+  }
+  if (auto it = rule_levels.find(rule); it != rule_levels.end()) {
+    return it->second;
+  }
+  std::string family = rule.substr(0, rule.find('/')) + "/*";
+  if (auto it = rule_levels.find(family); it != rule_levels.end()) {
+    return it->second;
+  }
+  return default_severity;
+}
+
+std::vector<fs::path> Config::source_files() const {
+  std::vector<fs::path> out;
+  if (!file.empty()) {
+    out.push_back(file);
+  }
+  for (const auto& c : collections) {
+    if (!c.schema_source.empty() && c.schema_source.rfind(k_builtin, 0) != 0) {
+      fs::path p(c.schema_source);
+      out.push_back(p.is_absolute() ? p : site_root / p);
+    }
+  }
+  return out;
+}
+
+}  // namespace verity::config

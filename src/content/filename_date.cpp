@@ -1,0 +1,69 @@
+#include "content/filename_date.hpp"
+
+#include "schema/formats.hpp"
+#include "util/datetime.hpp"
+
+namespace verity::content {
+namespace {
+
+// The YYYY-MM-DD prefix of the file name, when it has one followed by '-'.
+std::string filename_date(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.size() < 11 || name[10] != '-') {
+    return "";
+  }
+  std::string date = name.substr(0, 10);
+  return schema::check_format("date", date) ? date : "";
+}
+
+}  // namespace
+
+void check_filename_date(const Document& doc, const std::string& field, const LocalDate& zone,
+                         Findings& out) {
+  std::string expected = filename_date(doc.path);
+  if (expected.empty() || !doc.parsed) {
+    return;
+  }
+  auto it = doc.data.find(field);
+  if (it == doc.data.end() || !it->is_string()) {
+    return;  // absent or mistyped: the schema reports it
+  }
+  auto instant = util::parse_rfc3339(it->get<std::string>());
+  if (!instant) {
+    return;  // not a date-time: schema/format reports it
+  }
+  std::string pointer = "/" + escape_pointer_token(field);
+  std::string message;
+  if (zone.configured()) {
+    std::string local = zone.date_of(*instant);
+    if (local == expected) {
+      return;
+    }
+    message = "file name says " + expected + " but " + field + " is " + local +
+              " in the configured timezone: rename the file or fix the date";
+  } else {
+    std::string earliest = util::civil_from_days(util::days_of(*instant - 12 * 3600));
+    std::string latest = util::civil_from_days(util::days_of(*instant + 14 * 3600));
+    if (expected >= earliest && expected <= latest) {
+      return;
+    }
+    message = "file name says " + expected + " but " + field + " " + it->get<std::string>() +
+              " is " + earliest + (earliest == latest ? "" : " or " + latest) +
+              " in every time zone: rename the file or fix the date (set `timezone` in "
+              "verity.yaml to make this check exact)";
+  }
+  Position pos = doc.map.find(pointer).value;
+  Finding f;
+  f.rule = "content/filename-date";
+  f.severity = Severity::Error;
+  f.file = doc.path;
+  f.line = pos.line;
+  f.column = pos.column;
+  f.pointer = pointer;
+  f.message = std::move(message);
+  f.extra["filename_date"] = expected;
+  out.push_back(std::move(f));
+}
+
+}  // namespace verity::content

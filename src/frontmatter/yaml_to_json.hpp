@@ -1,0 +1,42 @@
+// YAML text -> typed JSON with a source map, built from yaml-cpp parser events so that anchors,
+// aliases, merge keys and tags are seen (and refused) before anything could be expanded.
+#pragma once
+
+#include "verity/finding.hpp"
+#include "verity/source_map.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verity::frontmatter {
+
+struct ConversionLimits {
+  size_t max_depth = 64;
+  size_t max_scalar_bytes = 1 << 20;
+};
+
+struct ConversionIssue {
+  std::string rule;  // frontmatter/yaml-error, /duplicate-key, /ambiguous-bool, /alias, /limit
+  Severity severity = Severity::Error;
+  Position position;
+  std::string pointer;
+  std::string message;
+};
+
+struct Conversion {
+  bool ok = false;  // false: `value` is unusable (syntax error, limit, non-mapping root)
+  nlohmann::json value = nlohmann::json::object();
+  SourceMap map;
+  std::vector<ConversionIssue> issues;
+  // Pointers whose value was refused (alias, tag...) and replaced: later checks stay silent there.
+  std::vector<std::string> refused;
+};
+
+// Converts the YAML in `yaml` (the front matter from its opening `---`, so YAML line 0 is file
+// line 1). Never throws for bad input: every problem is an issue.
+Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits = {});
+
+}  // namespace verity::frontmatter

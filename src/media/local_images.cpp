@@ -1,0 +1,205 @@
+#include "media/local_images.hpp"
+
+#include "media/file_source.hpp"
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+
+namespace verity::media {
+namespace fs = std::filesystem;
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+Finding make(const Document& doc, const std::string& rule, const std::string& pointer,
+             std::string message) {
+  Position pos = doc.map.find(pointer).value;
+  Finding f;
+  f.rule = rule;
+  f.severity = Severity::Error;
+  f.file = doc.path;
+  f.line = pos.line;
+  f.column = pos.column;
+  f.pointer = pointer;
+  f.message = std::move(message);
+  return f;
+}
+
+// True when `p` (absolute, lexically normal) lies inside `root`.
+bool inside(const fs::path& root, const fs::path& p) {
+  auto rel = p.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+std::optional<std::int64_t> declared(const nlohmann::json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it != obj.end() && it->is_number_integer()) {
+    return it->get<std::int64_t>();
+  }
+  return std::nullopt;
+}
+
+void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,
+                  const config::Config& config, ProbeCache& cache, Findings& out) {
+  const std::string& url = obj["url"].get_ref<const std::string&>();
+  std::string rel = local_image_path(url, config.remap);
+  if (rel.empty()) {
+    return;
+  }
+  std::string url_ptr = pointer + "/url";
+  fs::path candidate = (config.site_root / fs::path(rel).relative_path()).lexically_normal();
+  if (rel.find('\0') != std::string::npos || !inside(config.site_root, candidate)) {
+    out.push_back(make(doc, "image/outside-site", url_ptr,
+                       "image path " + url + " leaves the site root: refused, not opened"));
+    return;
+  }
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(candidate, ec))) {
+    out.push_back(make(doc, "image/missing", url_ptr,
+                       "image " + url + " not found (expected the file " +
+                           candidate.lexically_relative(config.site_root).string() +
+                           " under the site root): add it or fix the URL"));
+    return;
+  }
+  char resolved[PATH_MAX];
+  if (::realpath(candidate.c_str(), resolved) == nullptr) {
+    out.push_back(make(doc, "image/missing", url_ptr,
+                       "image " + url + " cannot be resolved: " + std::strerror(errno)));
+    return;
+  }
+  char root_resolved[PATH_MAX];
+  fs::path real_root = ::realpath(config.site_root.c_str(), root_resolved) ? fs::path(root_resolved)
+                                                                            : config.site_root;
+  if (!inside(real_root, fs::path(resolved))) {
+    out.push_back(make(doc, "image/outside-site", url_ptr,
+                       "image " + url + " is a symlink that leaves the site root: refused, not opened"));
+    return;
+  }
+  ProbeResult r = cache.probe(resolved);
+  if (r.status == ProbeStatus::NotAnImage || r.status == ProbeStatus::Corrupt) {
+    out.push_back(make(doc, "image/unreadable", url_ptr,
+                       "image " + url + " has no readable size: " + r.reason));
+    return;
+  }
+  if (r.status == ProbeStatus::UnknownSize) {
+    Finding f = make(doc, "image/unknown-size", url_ptr,
+                     "image " + url + " does not state its size in its header: " + r.reason);
+    f.severity = Severity::Note;
+    out.push_back(std::move(f));
+    return;
+  }
+  auto w = declared(obj, "width");
+  auto h = declared(obj, "height");
+  bool w_bad = w && *w != r.width;
+  bool h_bad = h && *h != r.height;
+  if (w_bad || h_bad) {
+    auto show = [](std::optional<std::int64_t> v) { return v ? std::to_string(*v) : std::string("?"); };
+    Finding f = make(doc, "image/dimension-mismatch", pointer + (w_bad ? "/width" : "/height"),
+                     "declared " + show(w) + "x" + show(h) + " but " + url + " is " +
+                         std::to_string(r.width) + "x" + std::to_string(r.height) + " (" +
+                         std::string(to_string(r.format)) + "): fix width/height or the image");
+    f.extra["declared"] = {{"width", w ? nlohmann::json(*w) : nlohmann::json()},
+                           {"height", h ? nlohmann::json(*h) : nlohmann::json()}};
+    f.extra["actual"] = {{"width", r.width}, {"height", r.height}};
+    out.push_back(std::move(f));
+  }
+}
+
+void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,
+          const config::Config& config, ProbeCache& cache, Findings& out, int depth) {
+  if (depth > 64) {
+    return;
+  }
+  if (node.is_object()) {
+    auto url = node.find("url");
+    if (url != node.end() && url->is_string() && (node.contains("width") || node.contains("height"))) {
+      check_object(doc, node, pointer, config, cache, out);
+    }
+    for (auto& [k, v] : node.items()) {
+      if (v.is_structured()) {
+        walk(doc, v, pointer + "/" + escape_pointer_token(k), config, cache, out, depth + 1);
+      }
+    }
+  } else if (node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) {
+      if (node[i].is_structured()) {
+        walk(doc, node[i], pointer + "/" + std::to_string(i), config, cache, out, depth + 1);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+ProbeResult ProbeCache::probe(const fs::path& file) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_results.find(file); it != m_results.end()) {
+      return it->second;
+    }
+  }
+  ProbeResult r;
+  FileSource src(file);
+  if (!src.ok()) {
+    r.status = ProbeStatus::Corrupt;
+    r.reason = "cannot open: " + src.error();
+  } else {
+    r = probe_image(src);
+  }
+  std::lock_guard lock(m_mutex);
+  m_results.emplace(file, r);
+  return r;
+}
+
+std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap) {
+  std::string path;
+  for (const auto& r : remap) {
+    if (url.size() >= r.from.size() && url.compare(0, r.from.size(), r.from) == 0 &&
+        (url.size() == r.from.size() || url[r.from.size()] == '/' || url[r.from.size()] == '?' ||
+         url[r.from.size()] == '#')) {
+      std::string rest = url.substr(r.from.size());
+      path = (r.to == "/" ? "" : r.to) + (rest.empty() || rest[0] != '/' ? "/" + rest : rest);
+      break;
+    }
+  }
+  if (path.empty()) {
+    if (url.size() < 2 || url[0] != '/' || url[1] == '/') {
+      return "";  // remote, protocol-relative, or relative to the page: not a site file
+    }
+    path = url;
+  }
+  size_t cut = path.find_first_of("?#");
+  if (cut != std::string::npos) {
+    path.resize(cut);
+  }
+  return percent_decode(path);
+}
+
+void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
+                        Findings& out) {
+  if (doc.parsed) {
+    walk(doc, doc.data, "", config, cache, out, 0);
+  }
+}
+
+}  // namespace verity::media

@@ -1,0 +1,48 @@
+// JSON report, version 1 (schema in docs/report.schema.json). Versioned from the first release so
+// consumers never break silently.
+#include "report/writers.hpp"
+
+#include "verity/version.hpp"
+
+#include <map>
+
+namespace verity::report {
+
+std::string write_json(const CheckResult& result) {
+  nlohmann::ordered_json j;
+  j["version"] = 1;
+  j["tool"] = {{"name", "verity"}, {"version", std::string(version())}};
+  size_t counts[3] = {0, 0, 0};
+  std::map<std::string, size_t> by_rule;
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const auto& f : result.findings) {
+    ++counts[static_cast<int>(f.severity)];
+    ++by_rule[f.rule];
+    nlohmann::ordered_json item;
+    item["rule"] = f.rule;
+    item["severity"] = std::string(to_string(f.severity));
+    item["file"] = f.file;
+    item["line"] = f.line;
+    item["column"] = f.column;
+    item["pointer"] = f.pointer;
+    item["message"] = f.message;
+    item["key"] = finding_key(f);
+    for (auto& [k, v] : f.extra.items()) {
+      item[k] = v;
+    }
+    findings.push_back(std::move(item));
+  }
+  nlohmann::ordered_json summary;
+  summary["documents"] = result.documents.size();
+  summary["documents_loaded"] = result.documents_loaded;
+  summary["errors"] = counts[2];
+  summary["warnings"] = counts[1];
+  summary["notes"] = counts[0];
+  summary["by_rule"] = by_rule;
+  summary["duration_seconds"] = result.duration_seconds;
+  j["summary"] = std::move(summary);
+  j["findings"] = std::move(findings);
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace verity::report

@@ -1,0 +1,67 @@
+// SARIF 2.1.0 as GitHub code scanning accepts it: rules with all three texts, relative URIs,
+// regions in code points, and partialFingerprints that stay stable across runs.
+#include "report/rules.hpp"
+#include "report/writers.hpp"
+#include "verity/version.hpp"
+
+#include <map>
+
+namespace verity::report {
+namespace {
+
+std::string level(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
+}
+
+}  // namespace
+
+std::string write_sarif(const CheckResult& result) {
+  std::map<std::string, size_t> rule_index;
+  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+  for (const auto& f : result.findings) {
+    if (rule_index.count(f.rule)) {
+      continue;
+    }
+    RuleInfo info = rule_info(f.rule);
+    rule_index[f.rule] = rules.size();
+    rules.push_back({{"id", f.rule},
+                     {"shortDescription", {{"text", std::string(info.short_description)}}},
+                     {"fullDescription", {{"text", std::string(info.full_description)}}},
+                     {"help", {{"text", std::string(info.help)}}},
+                     {"defaultConfiguration", {{"level", level(info.default_severity)}}}});
+  }
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  for (const auto& f : result.findings) {
+    nlohmann::ordered_json region;
+    region["startLine"] = f.line > 0 ? f.line : 1;
+    if (f.column > 0) {
+      region["startColumn"] = f.column;
+    }
+    nlohmann::ordered_json r;
+    r["ruleId"] = f.rule;
+    r["ruleIndex"] = rule_index[f.rule];
+    r["level"] = level(f.severity);
+    r["message"] = {{"text", f.message.empty() ? f.rule : f.message}};
+    r["locations"] = nlohmann::ordered_json::array(
+        {{{"physicalLocation",
+           {{"artifactLocation", {{"uri", f.file}, {"uriBaseId", "%SRCROOT%"}}}, {"region", region}}}}});
+    r["partialFingerprints"] = {{"verity/v1", finding_key(f)}};
+    results.push_back(std::move(r));
+  }
+  nlohmann::ordered_json run;
+  run["tool"] = {{"driver",
+                  {{"name", "verity"},
+                   {"semanticVersion", std::string(version())},
+                   {"informationUri", "https://github.com/verity-check/verity"},
+                   {"rules", rules}}}};
+  run["automationDetails"] = {{"id", "verity/"}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  nlohmann::ordered_json sarif;
+  sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  sarif["version"] = "2.1.0";
+  sarif["runs"] = nlohmann::ordered_json::array({run});
+  return sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace verity::report

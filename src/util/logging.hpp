@@ -1,0 +1,14 @@
+// The one place verity configures spdlog: diagnostics go to stderr, never to stdout (which
+// carries reports). Secrets never reach the log: callers pass redacted values (see redact.hpp).
+#pragma once
+
+#include <spdlog/spdlog.h>
+
+namespace verity::util {
+
+enum class Verbosity { Quiet, Normal, Verbose };
+
+// Sets up the stderr logger once per process; later calls only change the level.
+void init_logging(Verbosity verbosity);
+
+}  // namespace verity::util
