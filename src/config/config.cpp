@@ -307,11 +307,12 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
   if (!site_url.empty()) {
     cfg.remap.push_back({site_url, "/"});
   }
-  if (!cfg.file.empty()) {
-    read_files.insert(read_files.begin(), cfg.file);
-  }
   cfg.site_root = fs::absolute(cfg.site_root).lexically_normal();
-  (void)read_files;
+  std::error_code ec;
+  cfg.real_site_root = fs::canonical(cfg.site_root, ec);
+  if (ec) {
+    cfg.real_site_root = cfg.site_root;
+  }
   return cfg;
 }
 

@@ -46,6 +46,7 @@ struct Remap {
 
 struct Config {
   std::filesystem::path site_root;
+  std::filesystem::path real_site_root;  // site_root with symlinks resolved
   std::filesystem::path file;  // the verity.yaml used; empty for the built-in default
   std::vector<Collection> collections;
   std::map<std::string, std::optional<Severity>> rule_levels;  // nullopt = off

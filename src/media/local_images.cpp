@@ -87,10 +87,7 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
                        "image " + url + " cannot be resolved: " + std::strerror(errno)));
     return;
   }
-  char root_resolved[PATH_MAX];
-  fs::path real_root = ::realpath(config.site_root.c_str(), root_resolved) ? fs::path(root_resolved)
-                                                                            : config.site_root;
-  if (!inside(real_root, fs::path(resolved))) {
+  if (!inside(config.real_site_root, fs::path(resolved))) {
     out.push_back(make(doc, "image/outside-site", url_ptr,
                        "image " + url + " is a symlink that leaves the site root: refused, not opened"));
     return;

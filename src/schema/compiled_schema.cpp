@@ -401,7 +401,8 @@ void CompiledSchema::validate(const Document& doc, Findings& out) const {
   Context ctx{m_schema, doc, out};
   valijson::ValidationResults results;
   try {
-    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    // One validator per thread: it caches compiled `pattern` regexes between documents.
+    thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::adapters::NlohmannJsonAdapter adapter(doc.data);
     validator.validate(*m_compiled, adapter, &results);
   } catch (const std::exception& e) {

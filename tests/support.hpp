@@ -1,0 +1,99 @@
+// Test support shared by unit and integration tests: temporary directories that are kept when a
+// test fails, running the real verity binary, and crafting image bytes.
+#pragma once
+
+#include "util/subprocess.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace verity::test {
+
+namespace fs = std::filesystem;
+
+inline fs::path source_dir() { return VERITY_SOURCE_DIR; }
+
+// A fresh directory under the system temp dir; removed at the end unless the test failed.
+class TempDir {
+public:
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "verity-test-XXXXXX").string();
+    m_path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    if (!::testing::Test::HasFailure()) {
+      std::error_code ec;
+      fs::remove_all(m_path, ec);
+    } else {
+      std::cerr << "kept test directory " << m_path << "\n";
+    }
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return m_path; }
+
+private:
+  fs::path m_path;
+};
+
+inline void write_file(const fs::path& path, const std::string& content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+inline std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void put_be32(std::string& s, std::uint32_t v) {
+  s += static_cast<char>(v >> 24);
+  s += static_cast<char>(v >> 16);
+  s += static_cast<char>(v >> 8);
+  s += static_cast<char>(v);
+}
+
+// The first bytes of a PNG of the given size: signature and IHDR (enough for a header probe).
+inline std::string png_header(std::uint32_t w, std::uint32_t h) {
+  std::string s("\x89PNG\r\n\x1a\n", 8);
+  put_be32(s, 13);
+  s += "IHDR";
+  put_be32(s, w);
+  put_be32(s, h);
+  s += std::string("\x08\x02\x00\x00\x00", 5);
+  put_be32(s, 0);  // CRC, not checked by a size probe
+  return s;
+}
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  nlohmann::json json() const { return nlohmann::json::parse(out); }
+};
+
+inline std::string verity_binary() {
+  const char* bin = std::getenv("VERITY_BIN");
+  return bin ? bin : "verity";
+}
+
+inline RunResult run_verity(const std::vector<std::string>& args, const fs::path& cwd) {
+  std::vector<std::string> argv{verity_binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto r = util::run_process(argv, cwd);
+  return {r.exit_code, r.out, r.err};
+}
+
+inline bool have_program(const std::string& name) {
+  return util::run_process({"sh", "-c", "command -v " + name}, ".").exit_code == 0;
+}
+
+}  // namespace verity::test
