@@ -9,6 +9,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <map>
 #include <regex>
 
 namespace verity::schema {
@@ -324,6 +325,14 @@ void report(const Context& ctx, const std::string& pointer, const std::string& d
                path + (keyword == "anyOf" ? ": matches none of the allowed alternatives (anyOf)"
                                           : ": must match exactly one alternative (oneOf)"));
     }
+  } else if ((keyword == "minimum" || keyword == "maximum" || keyword == "exclusiveMinimum" ||
+              keyword == "exclusiveMaximum") && sub && sub->contains(keyword) && value) {
+    static const std::map<std::string, std::string> k_words = {
+        {"minimum", "is less than the minimum"},
+        {"maximum", "is more than the maximum"},
+        {"exclusiveMinimum", "must be greater than"},
+        {"exclusiveMaximum", "must be less than"}};
+    ctx.emit(keyword, pointer, at, path + ": " + value->dump() + " " + k_words.at(keyword) + " " + (*sub)[keyword].dump());
   } else {
     std::string text = description;
     if (!text.empty()) {
