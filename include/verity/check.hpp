@@ -26,29 +26,29 @@ public:
 };
 
 struct CheckOptions {
-  std::vector<std::filesystem::path> paths;  // files or directories; empty = the current directory
-  std::filesystem::path config_file;         // --config; empty = search for verity.yaml
-  std::optional<std::string> changed_since;  // git revision
-  unsigned jobs = 0;                         // 0 = one per core
+  std::vector<std::filesystem::path> paths; // files or directories; empty = the current directory
+  std::filesystem::path config_file;        // --config; empty = search for verity.yaml
+  std::optional<std::string> changed_since; // git revision
+  unsigned jobs = 0;                        // 0 = one per core
 };
 
 struct DocumentSummary {
-  std::string file;        // relative to the site root
-  std::string collection;  // "" when checked outside any collection
+  std::string file;       // relative to the site root
+  std::string collection; // "" when checked outside any collection
   bool unparseable = false;
 };
 
 struct CheckResult {
   std::filesystem::path site_root;
-  std::filesystem::path config_file;       // empty when the built-in default was used
-  Findings findings;                       // severities applied, ignored ones dropped, sorted
-  std::vector<DocumentSummary> documents;  // the documents whose findings are reported
-  size_t documents_loaded = 0;             // all documents read (cross-document rules see them)
+  std::filesystem::path config_file;      // empty when the built-in default was used
+  Findings findings;                      // severities applied, ignored ones dropped, sorted
+  std::vector<DocumentSummary> documents; // the documents whose findings are reported
+  size_t documents_loaded = 0;            // all documents read (cross-document rules see them)
   double duration_seconds = 0;
 };
 
 // Runs the checks. Throws config::ConfigError (bad verity.yaml or schema), UsageError or
 // RunError; everything wrong with the content itself is a finding.
-CheckResult run_check(const CheckOptions& options);
+CheckResult run_check(const CheckOptions &options);
 
-}  // namespace verity
+} // namespace verity

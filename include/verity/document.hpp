@@ -14,16 +14,17 @@
 namespace verity {
 
 struct Document {
-  std::string path;                    // relative to the site root, '/' separators
+  std::string path; // relative to the site root, '/' separators
   std::filesystem::path absolute_path;
-  std::string collection;              // the collection name from the config
-  std::string bytes;                   // the whole file as read
+  std::string collection; // the collection name from the config
+  std::string bytes;      // the whole file as read
   bool has_front_matter = false;
-  bool parsed = false;                 // true when `data` holds the converted front matter
+  bool parsed = false; // true when `data` holds the converted front matter
   nlohmann::json data = nlohmann::json::object();
   SourceMap map;
-  size_t body_offset = 0;              // first byte after the closing front-matter line
-  std::vector<std::string> refused;    // pointers whose value was refused (alias, tag): no schema findings there
+  size_t body_offset = 0; // first byte after the closing front-matter line
+  std::vector<std::string>
+      refused; // pointers whose value was refused (alias, tag): no schema findings there
 
   std::string_view body() const {
     return body_offset <= bytes.size() ? std::string_view(bytes).substr(body_offset)
@@ -31,4 +32,4 @@ struct Document {
   }
 };
 
-}  // namespace verity
+} // namespace verity

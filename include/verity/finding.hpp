@@ -18,19 +18,20 @@ std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view text);
 
 struct Finding {
-  std::string rule;  // stable id, e.g. "schema/type"; SARIF and baselines key on it
+  std::string rule; // stable id, e.g. "schema/type"; SARIF and baselines key on it
   Severity severity = Severity::Error;
-  std::string file;  // relative to the site root, '/' separators
-  int line = 0;      // 1-based; 0 = the whole file
-  int column = 0;    // 1-based, in Unicode code points; 0 = the whole line
-  std::string pointer;  // JSON Pointer into the front matter, "" when not applicable
+  std::string file;    // relative to the site root, '/' separators
+  int line = 0;        // 1-based; 0 = the whole file
+  int column = 0;      // 1-based, in Unicode code points; 0 = the whole line
+  std::string pointer; // JSON Pointer into the front matter, "" when not applicable
   std::string message;
-  nlohmann::json extra = nlohmann::json::object();  // rule-specific data (url, status, other file...)
+  nlohmann::json extra =
+      nlohmann::json::object(); // rule-specific data (url, status, other file...)
 };
 
 using Findings = std::vector<Finding>;
 
 // Orders findings by file, line, column, then rule and message, so reports are deterministic.
-bool finding_less(const Finding& a, const Finding& b);
+bool finding_less(const Finding &a, const Finding &b);
 
-}  // namespace verity
+} // namespace verity

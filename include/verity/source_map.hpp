@@ -8,13 +8,13 @@
 namespace verity {
 
 struct Position {
-  int line = 0;    // 1-based file line
-  int column = 0;  // 1-based, Unicode code points
+  int line = 0;   // 1-based file line
+  int column = 0; // 1-based, Unicode code points
 };
 
 struct SourceEntry {
-  Position key;    // the key's position (for array items: the item's own position)
-  Position value;  // where the value starts
+  Position key;   // the key's position (for array items: the item's own position)
+  Position value; // where the value starts
 };
 
 class SourceMap {
@@ -33,4 +33,4 @@ private:
 // Escapes one reference token per RFC 6901 ('~' -> "~0", '/' -> "~1").
 std::string escape_pointer_token(std::string_view token);
 
-}  // namespace verity
+} // namespace verity

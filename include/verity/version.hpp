@@ -5,4 +5,4 @@
 
 namespace verity {
 std::string_view version();
-}  // namespace verity
+} // namespace verity

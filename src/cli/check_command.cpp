@@ -5,9 +5,8 @@
 #include "util/logging.hpp"
 #include "verity/check.hpp"
 
-#include <unistd.h>
-
 #include <memory>
+#include <unistd.h>
 
 namespace verity::cli {
 namespace {
@@ -26,27 +25,29 @@ struct CheckFlags {
   std::string color = "auto";
 };
 
-ExitCode run_check_command(const CheckFlags& flags) {
-  util::init_logging(flags.quiet ? util::Verbosity::Quiet
-                                 : flags.verbose ? util::Verbosity::Verbose : util::Verbosity::Normal);
+ExitCode run_check_command(const CheckFlags &flags) {
+  util::init_logging(flags.quiet     ? util::Verbosity::Quiet
+                     : flags.verbose ? util::Verbosity::Verbose
+                                     : util::Verbosity::Normal);
   struct Target {
     report::Format format;
     std::string destination;
   };
   std::vector<Target> targets;
   targets.push_back({*report::parse_format(flags.format), flags.output});
-  for (const auto& spec : flags.reports) {
+  for (const auto &spec : flags.reports) {
     size_t eq = spec.find('=');
     auto format = eq == std::string::npos ? std::nullopt : report::parse_format(spec.substr(0, eq));
     if (!format || eq + 1 >= spec.size()) {
-      throw UsageError("--report expects FORMAT=FILE with FORMAT one of text, json, sarif, junit; got '" +
-                       spec + "'");
+      throw UsageError(
+          "--report expects FORMAT=FILE with FORMAT one of text, json, sarif, junit; got '" + spec +
+          "'");
     }
     targets.push_back({*format, spec.substr(eq + 1)});
   }
 
   CheckOptions options;
-  for (const auto& p : flags.paths) {
+  for (const auto &p : flags.paths) {
     options.paths.emplace_back(p);
   }
   options.config_file = flags.config;
@@ -56,7 +57,7 @@ ExitCode run_check_command(const CheckFlags& flags) {
   options.jobs = flags.jobs;
   CheckResult result = run_check(options);
 
-  for (const auto& t : targets) {
+  for (const auto &t : targets) {
     bool to_stdout = t.destination.empty() || t.destination == "-";
     report::WriteOptions wo;
     wo.color = t.format == report::Format::Text && to_stdout &&
@@ -67,7 +68,7 @@ ExitCode run_check_command(const CheckFlags& flags) {
     emit(t.destination, report::write_report(t.format, result, wo));
   }
   Severity threshold = *parse_severity(flags.fail_on);
-  for (const auto& f : result.findings) {
+  for (const auto &f : result.findings) {
     if (f.severity >= threshold) {
       return ExitCode::Findings;
     }
@@ -75,11 +76,11 @@ ExitCode run_check_command(const CheckFlags& flags) {
   return ExitCode::Ok;
 }
 
-}  // namespace
+} // namespace
 
-Action add_check_command(CLI::App& app) {
+Action add_check_command(CLI::App &app) {
   auto flags = std::make_shared<CheckFlags>();
-  CLI::App* cmd = app.add_subcommand("check", "Check documents: front matter, schema rules, "
+  CLI::App *cmd = app.add_subcommand("check", "Check documents: front matter, schema rules, "
                                               "cross-document rules and local images (offline)");
   cmd->add_option("paths", flags->paths,
                   "Files or directories to report on (default: the site containing the current "
@@ -88,13 +89,17 @@ Action add_check_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--format", flags->format, "Report format on stdout or --output")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit"}));
-  cmd->add_option("-o,--output", flags->output, "Write the report to FILE (atomically) instead of stdout");
-  cmd->add_option("--report", flags->reports, "Also write FORMAT=FILE (repeatable), e.g. sarif=verity.sarif");
+  cmd->add_option("-o,--output", flags->output,
+                  "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_option("--report", flags->reports,
+                  "Also write FORMAT=FILE (repeatable), e.g. sarif=verity.sarif");
   cmd->add_option("--fail-on", flags->fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note"}));
-  cmd->add_option("--changed-since", flags->changed_since,
-                  "Report only documents changed since this git revision (all, if the config changed)");
-  cmd->add_option("-j,--jobs", flags->jobs, "Threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option(
+      "--changed-since", flags->changed_since,
+      "Report only documents changed since this git revision (all, if the config changed)");
+  cmd->add_option("-j,--jobs", flags->jobs, "Threads (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
   cmd->add_flag("-q,--quiet", flags->quiet, "Only errors on stderr; no text summary when clean");
   cmd->add_flag("-v,--verbose", flags->verbose, "Debug logging on stderr");
   cmd->add_option("--color", flags->color, "Colour in the text report")
@@ -102,4 +107,4 @@ Action add_check_command(CLI::App& app) {
   return [flags] { return run_check_command(*flags); };
 }
 
-}  // namespace verity::cli
+} // namespace verity::cli

@@ -20,7 +20,7 @@ namespace verity::config {
 class ConfigError : public std::runtime_error {
 public:
   explicit ConfigError(std::vector<std::string> messages);
-  const std::vector<std::string>& messages() const { return m_messages; }
+  const std::vector<std::string> &messages() const { return m_messages; }
 
 private:
   std::vector<std::string> m_messages;
@@ -28,54 +28,55 @@ private:
 
 struct Collection {
   std::string name;
-  std::vector<std::string> paths;  // globs relative to the site root
-  std::string schema_source;       // as written: a path or builtin:NAME ("" = no schema)
+  std::vector<std::string> paths; // globs relative to the site root
+  std::string schema_source;      // as written: a path or builtin:NAME ("" = no schema)
   std::shared_ptr<const schema::CompiledSchema> schema;
   bool front_matter_required = true;
 };
 
 struct IgnoreEntry {
   std::vector<std::string> paths;
-  std::vector<std::string> rules;  // empty = the paths are left out entirely
+  std::vector<std::string> rules; // empty = the paths are left out entirely
 };
 
 struct Remap {
-  std::string from;  // URL prefix, no trailing slash
-  std::string to;    // site-absolute path prefix, starts with '/'
+  std::string from; // URL prefix, no trailing slash
+  std::string to;   // site-absolute path prefix, starts with '/'
 };
 
 struct Config {
   std::filesystem::path site_root;
-  std::filesystem::path real_site_root;  // site_root with symlinks resolved
-  std::filesystem::path file;  // the verity.yaml used; empty for the built-in default
+  std::filesystem::path real_site_root; // site_root with symlinks resolved
+  std::filesystem::path file;           // the verity.yaml used; empty for the built-in default
   std::vector<Collection> collections;
-  std::map<std::string, std::optional<Severity>> rule_levels;  // nullopt = off
+  std::map<std::string, std::optional<Severity>> rule_levels; // nullopt = off
   std::vector<IgnoreEntry> ignore;
-  std::string timezone;  // "" = accept any offset from UTC-12 to UTC+14
+  std::string timezone; // "" = accept any offset from UTC-12 to UTC+14
   std::vector<Remap> remap;
   std::vector<std::string> unique_fields{"webUrl"};
   std::string date_field = "publishedDateTime";
   frontmatter::LoadLimits limits;
 
   // The collection a site-relative path belongs to (first match), or nullptr.
-  const Collection* collection_for(const std::string& relative_path) const;
+  const Collection *collection_for(const std::string &relative_path) const;
   // True when the path is left out entirely by an `ignore` entry without rules.
-  bool is_ignored(const std::string& relative_path) const;
+  bool is_ignored(const std::string &relative_path) const;
   // The severity for `rule` on `path` after `rules:` and `ignore:`; nullopt = drop the finding.
-  std::optional<Severity> effective_severity(const std::string& rule, const std::string& path,
+  std::optional<Severity> effective_severity(const std::string &rule, const std::string &path,
                                              Severity default_severity) const;
   // Every config and schema file this config read (a change to any of them means: check all).
   std::vector<std::filesystem::path> source_files() const;
 };
 
 // Finds verity.yaml by walking up from `start` (a file or directory). nullopt when none.
-std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start);
+std::optional<std::filesystem::path> find_config_file(const std::filesystem::path &start);
 
 // Loads `config_file`, or the built-in default when it is empty (then `site_root` must be
 // given). Throws ConfigError.
-Config load_config(const std::filesystem::path& config_file, const std::filesystem::path& site_root);
+Config load_config(const std::filesystem::path &config_file,
+                   const std::filesystem::path &site_root);
 
 // The JSON Schema of verity.yaml, as JSON.
 nlohmann::json config_schema();
 
-}  // namespace verity::config
+} // namespace verity::config

@@ -1,5 +1,6 @@
 #include "content/filename_date.hpp"
 
+#include "frontmatter/document_finding.hpp"
 #include "schema/formats.hpp"
 #include "util/datetime.hpp"
 
@@ -7,7 +8,7 @@ namespace verity::content {
 namespace {
 
 // The YYYY-MM-DD prefix of the file name, when it has one followed by '-'.
-std::string filename_date(const std::string& path) {
+std::string filename_date(const std::string &path) {
   size_t slash = path.rfind('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   if (name.size() < 11 || name[10] != '-') {
@@ -17,21 +18,21 @@ std::string filename_date(const std::string& path) {
   return schema::check_format("date", date) ? date : "";
 }
 
-}  // namespace
+} // namespace
 
-void check_filename_date(const Document& doc, const std::string& field, const LocalDate& zone,
-                         Findings& out) {
+void check_filename_date(const Document &doc, const std::string &field, const LocalDate &zone,
+                         Findings &out) {
   std::string expected = filename_date(doc.path);
   if (expected.empty() || !doc.parsed) {
     return;
   }
   auto it = doc.data.find(field);
   if (it == doc.data.end() || !it->is_string()) {
-    return;  // absent or mistyped: the schema reports it
+    return; // absent or mistyped: the schema reports it
   }
   auto instant = util::parse_rfc3339(it->get<std::string>());
   if (!instant) {
-    return;  // not a date-time: schema/format reports it
+    return; // not a date-time: schema/format reports it
   }
   std::string pointer = "/" + escape_pointer_token(field);
   std::string message;
@@ -53,17 +54,10 @@ void check_filename_date(const Document& doc, const std::string& field, const Lo
               " in every time zone: rename the file or fix the date (set `timezone` in "
               "verity.yaml to make this check exact)";
   }
-  Position pos = doc.map.find(pointer).value;
-  Finding f;
-  f.rule = "content/filename-date";
-  f.severity = Severity::Error;
-  f.file = doc.path;
-  f.line = pos.line;
-  f.column = pos.column;
-  f.pointer = pointer;
-  f.message = std::move(message);
+  Finding f = frontmatter::finding_at(doc, "content/filename-date", Severity::Error, pointer,
+                                      std::move(message));
   f.extra["filename_date"] = expected;
   out.push_back(std::move(f));
 }
 
-}  // namespace verity::content
+} // namespace verity::content

@@ -26,7 +26,7 @@ struct DocumentOutcome {
   bool unparseable = false;
 };
 
-fs::path site_root_for(const CheckOptions& options, const std::optional<fs::path>& config_file) {
+fs::path site_root_for(const CheckOptions &options, const std::optional<fs::path> &config_file) {
   if (config_file) {
     return config_file->parent_path();
   }
@@ -51,8 +51,8 @@ fs::path site_root_for(const CheckOptions& options, const std::optional<fs::path
   return start;
 }
 
-DocumentOutcome check_one(const engine::SourceFile& src, const config::Config& cfg,
-                          const content::LocalDate& zone, media::ProbeCache& probes) {
+DocumentOutcome check_one(const engine::SourceFile &src, const config::Config &cfg,
+                          const content::LocalDate &zone, media::ProbeCache &probes) {
   DocumentOutcome out;
   frontmatter::LoadOptions load;
   load.limits = cfg.limits;
@@ -73,9 +73,9 @@ DocumentOutcome check_one(const engine::SourceFile& src, const config::Config& c
   return out;
 }
 
-}  // namespace
+} // namespace
 
-CheckResult run_check(const CheckOptions& options) {
+CheckResult run_check(const CheckOptions &options) {
   auto start_time = std::chrono::steady_clock::now();
   std::optional<fs::path> config_file;
   if (!options.config_file.empty()) {
@@ -85,16 +85,17 @@ CheckResult run_check(const CheckOptions& options) {
     }
     config_file = fs::absolute(options.config_file).lexically_normal();
   } else {
-    config_file = config::find_config_file(options.paths.empty() ? fs::current_path() : options.paths.front());
+    config_file = config::find_config_file(options.paths.empty() ? fs::current_path()
+                                                                 : options.paths.front());
   }
   fs::path root = site_root_for(options, config_file);
   config::Config cfg = config::load_config(config_file.value_or(fs::path()), root);
   content::LocalDate zone = [&] {
     try {
       return content::LocalDate(cfg.timezone);
-    } catch (const std::invalid_argument& e) {
-      throw config::ConfigError({(cfg.file.empty() ? std::string("verity.yaml") : cfg.file.string()) +
-                                 ": " + e.what()});
+    } catch (const std::invalid_argument &e) {
+      throw config::ConfigError(
+          {(cfg.file.empty() ? std::string("verity.yaml") : cfg.file.string()) + ": " + e.what()});
     }
   }();
 
@@ -103,25 +104,26 @@ CheckResult run_check(const CheckOptions& options) {
   // Explicit file arguments outside every collection are still checked (framing and YAML).
   std::set<std::string> selected;
   bool select_all = true;
-  for (const auto& p : options.paths) {
+  for (const auto &p : options.paths) {
     auto rel = engine::relative_to_root(cfg.site_root, p);
     if (!rel) {
       throw UsageError(p.string() + " is outside the site root " + cfg.site_root.string());
     }
     if (rel->empty()) {
-      continue;  // the site root itself
+      continue; // the site root itself
     }
     select_all = false;
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      for (const auto& f : files) {
+      for (const auto &f : files) {
         if (f.relative.rfind(*rel + "/", 0) == 0) {
           selected.insert(f.relative);
         }
       }
     } else if (fs::exists(p, ec)) {
       selected.insert(*rel);
-      bool known = std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.relative == *rel; });
+      bool known = std::any_of(files.begin(), files.end(),
+                               [&](const auto &f) { return f.relative == *rel; });
       if (!known && !cfg.is_ignored(*rel)) {
         files.push_back({fs::absolute(p).lexically_normal(), *rel, cfg.collection_for(*rel)});
       }
@@ -132,7 +134,7 @@ CheckResult run_check(const CheckOptions& options) {
   if (options.changed_since) {
     std::set<std::string> changed = engine::changed_files(cfg.site_root, *options.changed_since);
     bool config_changed = false;
-    for (const auto& source : cfg.source_files()) {
+    for (const auto &source : cfg.source_files()) {
       auto rel = engine::relative_to_root(cfg.site_root, source);
       config_changed = config_changed || (rel && changed.count(*rel));
     }
@@ -141,7 +143,7 @@ CheckResult run_check(const CheckOptions& options) {
                    *options.changed_since);
     } else {
       std::set<std::string> narrowed;
-      for (const auto& f : files) {
+      for (const auto &f : files) {
         if (changed.count(f.relative) && (select_all || selected.count(f.relative))) {
           narrowed.insert(f.relative);
         }
@@ -154,27 +156,25 @@ CheckResult run_check(const CheckOptions& options) {
   media::ProbeCache probes;
   std::vector<DocumentOutcome> outcomes(files.size());
   unsigned jobs = options.jobs == 0 ? util::default_jobs() : options.jobs;
-  util::parallel_for(files.size(), jobs, [&](size_t i) {
-    outcomes[i] = check_one(files[i], cfg, zone, probes);
-  });
+  util::parallel_for(files.size(), jobs,
+                     [&](size_t i) { outcomes[i] = check_one(files[i], cfg, zone, probes); });
 
   Findings all;
   std::vector<content::FieldOccurrence> unique;
   CheckResult result;
   for (size_t i = 0; i < files.size(); ++i) {
-    auto& o = outcomes[i];
+    auto &o = outcomes[i];
     std::move(o.findings.begin(), o.findings.end(), std::back_inserter(all));
     std::move(o.unique_fields.begin(), o.unique_fields.end(), std::back_inserter(unique));
     if (select_all || selected.count(files[i].relative)) {
-      result.documents.push_back({files[i].relative,
-                                  files[i].collection ? files[i].collection->name : "",
-                                  o.unparseable});
+      result.documents.push_back(
+          {files[i].relative, files[i].collection ? files[i].collection->name : "", o.unparseable});
     }
   }
   outcomes.clear();
   content::check_duplicate_fields(std::move(unique), all);
 
-  for (auto& f : all) {
+  for (auto &f : all) {
     if (!select_all && !selected.count(f.file)) {
       continue;
     }
@@ -187,7 +187,7 @@ CheckResult run_check(const CheckOptions& options) {
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.documents.begin(), result.documents.end(),
-            [](const DocumentSummary& a, const DocumentSummary& b) { return a.file < b.file; });
+            [](const DocumentSummary &a, const DocumentSummary &b) { return a.file < b.file; });
   result.site_root = cfg.site_root;
   result.config_file = cfg.file;
   result.documents_loaded = files.size();
@@ -196,4 +196,4 @@ CheckResult run_check(const CheckOptions& options) {
   return result;
 }
 
-}  // namespace verity
+} // namespace verity

@@ -16,7 +16,7 @@ bool is_delimiter(std::string_view line, std::string_view marker) {
   return true;
 }
 
-}  // namespace
+} // namespace
 
 Framing frame(std::string_view file) {
   Framing f;
@@ -27,7 +27,7 @@ Framing frame(std::string_view file) {
   }
   size_t eol = file.find('\n', pos);
   if (eol == std::string_view::npos) {
-    return f;  // a lone `---` with no line break opens nothing (Jekyll needs the newline)
+    return f; // a lone `---` with no line break opens nothing (Jekyll needs the newline)
   }
   if (!is_delimiter(file.substr(pos, eol - pos), "---")) {
     return f;
@@ -56,4 +56,4 @@ Framing frame(std::string_view file) {
   return f;
 }
 
-}  // namespace verity::frontmatter
+} // namespace verity::frontmatter

@@ -12,14 +12,14 @@ enum class FramingStatus { Ok, Missing, Unterminated };
 
 struct Framing {
   FramingStatus status = FramingStatus::Missing;
-  bool had_bom = false;       // a UTF-8 BOM preceded the opening line (it is skipped)
-  size_t yaml_offset = 0;     // start of the YAML text (0, or 3 after a BOM); includes the `---`
-  size_t yaml_length = 0;     // up to the start of the closing line
-  size_t body_offset = 0;     // first byte after the closing line (file size when at EOF)
-  int closing_line = 0;       // 1-based line of the closing delimiter
+  bool had_bom = false;   // a UTF-8 BOM preceded the opening line (it is skipped)
+  size_t yaml_offset = 0; // start of the YAML text (0, or 3 after a BOM); includes the `---`
+  size_t yaml_length = 0; // up to the start of the closing line
+  size_t body_offset = 0; // first byte after the closing line (file size when at EOF)
+  int closing_line = 0;   // 1-based line of the closing delimiter
 };
 
 // Frames `file`. Never allocates and never reads past `file`.
 Framing frame(std::string_view file);
 
-}  // namespace verity::frontmatter
+} // namespace verity::frontmatter

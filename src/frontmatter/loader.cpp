@@ -17,11 +17,12 @@ Position position_of_offset(std::string_view text, size_t offset) {
       line_start = i + 1;
     }
   }
-  p.column = static_cast<int>(util::count_code_points(text.substr(line_start, offset - line_start))) + 1;
+  p.column =
+      static_cast<int>(util::count_code_points(text.substr(line_start, offset - line_start))) + 1;
   return p;
 }
 
-Finding make(const std::string& file, std::string rule, Severity severity, Position pos,
+Finding make(const std::string &file, std::string rule, Severity severity, Position pos,
              std::string message, std::string pointer = "") {
   Finding f;
   f.rule = std::move(rule);
@@ -34,10 +35,10 @@ Finding make(const std::string& file, std::string rule, Severity severity, Posit
   return f;
 }
 
-}  // namespace
+} // namespace
 
-Document parse_document(std::string bytes, const std::string& relative, const LoadOptions& options,
-                        Findings& out) {
+Document parse_document(std::string bytes, const std::string &relative, const LoadOptions &options,
+                        Findings &out) {
   Document doc;
   doc.path = relative;
   doc.bytes = std::move(bytes);
@@ -85,7 +86,7 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
   }
   ConversionLimits limits{options.limits.max_depth, options.limits.max_scalar_bytes};
   Conversion conv = yaml_to_json(yaml, limits);
-  for (auto& issue : conv.issues) {
+  for (auto &issue : conv.issues) {
     Position pos = issue.position.line > 0 ? issue.position : Position{1, 1};
     out.push_back(make(relative, issue.rule, issue.severity, pos, issue.message, issue.pointer));
   }
@@ -99,8 +100,8 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
   return doc;
 }
 
-Document load_document(const std::filesystem::path& absolute, const std::string& relative,
-                       const LoadOptions& options, Findings& out) {
+Document load_document(const std::filesystem::path &absolute, const std::string &relative,
+                       const LoadOptions &options, Findings &out) {
   util::ReadResult read = util::read_file(absolute, options.limits.max_file_bytes);
   if (read.status == util::ReadResult::Status::TooLarge) {
     Document doc;
@@ -124,4 +125,4 @@ Document load_document(const std::filesystem::path& absolute, const std::string&
   return doc;
 }
 
-}  // namespace verity::frontmatter
+} // namespace verity::frontmatter

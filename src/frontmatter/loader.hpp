@@ -19,15 +19,15 @@ struct LoadLimits {
 
 struct LoadOptions {
   LoadLimits limits;
-  bool front_matter_required = true;  // a document without front matter is a finding
+  bool front_matter_required = true; // a document without front matter is a finding
 };
 
 // Loads `absolute` (named `relative` in findings) and appends findings to `out`.
-Document load_document(const std::filesystem::path& absolute, const std::string& relative,
-                       const LoadOptions& options, Findings& out);
+Document load_document(const std::filesystem::path &absolute, const std::string &relative,
+                       const LoadOptions &options, Findings &out);
 
 // The same, from bytes already in memory (tests, fuzzing, stdin).
-Document parse_document(std::string bytes, const std::string& relative, const LoadOptions& options,
-                        Findings& out);
+Document parse_document(std::string bytes, const std::string &relative, const LoadOptions &options,
+                        Findings &out);
 
-}  // namespace verity::frontmatter
+} // namespace verity::frontmatter

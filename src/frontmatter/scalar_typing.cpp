@@ -8,7 +8,9 @@
 namespace verity::frontmatter {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Matches -?(0|[1-9][0-9]*) and returns the length consumed (0 when no match).
 size_t match_json_int(std::string_view s) {
@@ -79,7 +81,7 @@ bool all_of(std::string_view s, bool (*pred)(char)) {
   return true;
 }
 
-}  // namespace
+} // namespace
 
 nlohmann::json resolve_plain_scalar(std::string_view text) {
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
@@ -94,7 +96,7 @@ nlohmann::json resolve_plain_scalar(std::string_view text) {
   if (is_json_integer(text)) {
     std::string copy(text);
     errno = 0;
-    char* end = nullptr;
+    char *end = nullptr;
     long long v = std::strtoll(copy.c_str(), &end, 10);
     if (errno != ERANGE) {
       return static_cast<std::int64_t>(v);
@@ -109,10 +111,10 @@ nlohmann::json resolve_plain_scalar(std::string_view text) {
 }
 
 std::optional<std::string> yaml11_reading(std::string_view text) {
-  static constexpr std::array<std::string_view, 8> k_true = {
-      "y", "Y", "yes", "Yes", "YES", "on", "On", "ON"};
-  static constexpr std::array<std::string_view, 8> k_false = {
-      "n", "N", "no", "No", "NO", "off", "Off", "OFF"};
+  static constexpr std::array<std::string_view, 8> k_true = {"y",   "Y",  "yes", "Yes",
+                                                             "YES", "on", "On",  "ON"};
+  static constexpr std::array<std::string_view, 8> k_false = {"n",  "N",   "no",  "No",
+                                                              "NO", "off", "Off", "OFF"};
   for (auto t : k_true) {
     if (text == t) {
       return "the boolean true";
@@ -151,7 +153,7 @@ std::optional<std::string> yaml11_reading(std::string_view text) {
     }
   }
   if (body.size() > 2 && body[0] == '0' && (body[1] == 'o' || body[1] == 'b')) {
-    return std::nullopt;  // 0o17 is 1.2 only and 0b1 is 1.1 only; neither is verity's integer
+    return std::nullopt; // 0o17 is 1.2 only and 0b1 is 1.1 only; neither is verity's integer
   }
   if (all_of(body, digit_or_us)) {
     if (body.find('_') != std::string_view::npos) {
@@ -163,7 +165,7 @@ std::optional<std::string> yaml11_reading(std::string_view text) {
     if (text[0] == '+') {
       return "a number";
     }
-    return std::nullopt;  // a plain integer: both agree
+    return std::nullopt; // a plain integer: both agree
   }
   // Sexagesimal 1:20 (= 80 in YAML 1.1): digits, then one or more :[0-5]?[0-9] groups.
   size_t colon = body.find(':');
@@ -205,4 +207,4 @@ std::optional<std::string> yaml11_reading(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace verity::frontmatter
+} // namespace verity::frontmatter

@@ -21,4 +21,4 @@ nlohmann::json resolve_plain_scalar(std::string_view text);
 // checked by `format: date-time`.
 std::optional<std::string> yaml11_reading(std::string_view text);
 
-}  // namespace verity::frontmatter
+} // namespace verity::frontmatter

@@ -36,4 +36,4 @@ std::string escape_pointer_token(std::string_view token) {
   return out;
 }
 
-}  // namespace verity
+} // namespace verity

@@ -19,7 +19,7 @@ struct ConversionLimits {
 };
 
 struct ConversionIssue {
-  std::string rule;  // frontmatter/yaml-error, /duplicate-key, /ambiguous-bool, /alias, /limit
+  std::string rule; // frontmatter/yaml-error, /duplicate-key, /ambiguous-bool, /alias, /limit
   Severity severity = Severity::Error;
   Position position;
   std::string pointer;
@@ -27,7 +27,7 @@ struct ConversionIssue {
 };
 
 struct Conversion {
-  bool ok = false;  // false: `value` is unusable (syntax error, limit, non-mapping root)
+  bool ok = false; // false: `value` is unusable (syntax error, limit, non-mapping root)
   nlohmann::json value = nlohmann::json::object();
   SourceMap map;
   std::vector<ConversionIssue> issues;
@@ -37,6 +37,6 @@ struct Conversion {
 
 // Converts the YAML in `yaml` (the front matter from its opening `---`, so YAML line 0 is file
 // line 1). Never throws for bad input: every problem is an issue.
-Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits = {});
+Conversion yaml_to_json(std::string_view yaml, const ConversionLimits &limits = {});
 
-}  // namespace verity::frontmatter
+} // namespace verity::frontmatter

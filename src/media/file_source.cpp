@@ -8,7 +8,7 @@
 
 namespace verity::media {
 
-FileSource::FileSource(const std::filesystem::path& path) {
+FileSource::FileSource(const std::filesystem::path &path) {
   m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (m_fd < 0) {
     m_error = std::strerror(errno);
@@ -31,8 +31,8 @@ FileSource::~FileSource() {
 size_t FileSource::read_at(std::uint64_t offset, std::span<std::uint8_t> out) {
   size_t done = 0;
   while (done < out.size()) {
-    ssize_t n = ::pread(m_fd, out.data() + done, out.size() - done,
-                        static_cast<off_t>(offset + done));
+    ssize_t n =
+        ::pread(m_fd, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -44,4 +44,4 @@ size_t FileSource::read_at(std::uint64_t offset, std::span<std::uint8_t> out) {
   return done;
 }
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -13,10 +13,10 @@ namespace {
 // whole.
 class Reader {
 public:
-  Reader(ByteSource& src, std::uint64_t cap) : m_src(src), m_cap(cap) {}
+  Reader(ByteSource &src, std::uint64_t cap) : m_src(src), m_cap(cap) {}
 
   // Copies n bytes at `offset` into `out`; false when they are not all available.
-  bool get(std::uint64_t offset, size_t n, std::uint8_t* out) {
+  bool get(std::uint64_t offset, size_t n, std::uint8_t *out) {
     if (offset + n > m_cap || offset + n < offset) {
       m_capped = m_capped || offset + n > m_cap;
       return false;
@@ -29,34 +29,39 @@ public:
     std::memcpy(out, m_buf.data() + (offset - m_start), n);
     return true;
   }
-  bool u8(std::uint64_t off, std::uint8_t& v) { return get(off, 1, &v); }
-  bool be16(std::uint64_t off, std::uint32_t& v) {
+  bool u8(std::uint64_t off, std::uint8_t &v) { return get(off, 1, &v); }
+  bool be16(std::uint64_t off, std::uint32_t &v) {
     std::uint8_t b[2];
-    if (!get(off, 2, b)) return false;
+    if (!get(off, 2, b))
+      return false;
     v = (b[0] << 8) | b[1];
     return true;
   }
-  bool le16(std::uint64_t off, std::uint32_t& v) {
+  bool le16(std::uint64_t off, std::uint32_t &v) {
     std::uint8_t b[2];
-    if (!get(off, 2, b)) return false;
+    if (!get(off, 2, b))
+      return false;
     v = b[0] | (b[1] << 8);
     return true;
   }
-  bool be32(std::uint64_t off, std::uint32_t& v) {
+  bool be32(std::uint64_t off, std::uint32_t &v) {
     std::uint8_t b[4];
-    if (!get(off, 4, b)) return false;
+    if (!get(off, 4, b))
+      return false;
     v = (std::uint32_t(b[0]) << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
     return true;
   }
-  bool le32(std::uint64_t off, std::uint32_t& v) {
+  bool le32(std::uint64_t off, std::uint32_t &v) {
     std::uint8_t b[4];
-    if (!get(off, 4, b)) return false;
+    if (!get(off, 4, b))
+      return false;
     v = b[0] | (b[1] << 8) | (b[2] << 16) | (std::uint32_t(b[3]) << 24);
     return true;
   }
-  bool le24(std::uint64_t off, std::uint32_t& v) {
+  bool le24(std::uint64_t off, std::uint32_t &v) {
     std::uint8_t b[3];
-    if (!get(off, 3, b)) return false;
+    if (!get(off, 3, b))
+      return false;
     v = b[0] | (b[1] << 8) | (b[2] << 16);
     return true;
   }
@@ -80,7 +85,7 @@ private:
 
   static constexpr size_t k_head = 64 * 1024;
   static constexpr size_t k_chunk = 4 * 1024;
-  ByteSource& m_src;
+  ByteSource &m_src;
   std::uint64_t m_cap;
   std::vector<std::uint8_t> m_buf;
   std::uint64_t m_start = 0;
@@ -105,14 +110,14 @@ ProbeResult bad(ImageFormat f, std::string reason, ProbeStatus s = ProbeStatus::
   return r;
 }
 
-ProbeResult probe_png(Reader& in) {
+ProbeResult probe_png(Reader &in) {
   std::uint32_t len, w, h;
   std::uint8_t type[4];
   std::uint64_t ihdr = 8;
   if (!in.be32(8, len) || !in.get(12, 4, type)) {
     return bad(ImageFormat::Png, "truncated PNG header");
   }
-  if (std::memcmp(type, "CgBI", 4) == 0) {  // Apple's iPhone PNG: one chunk before IHDR
+  if (std::memcmp(type, "CgBI", 4) == 0) { // Apple's iPhone PNG: one chunk before IHDR
     ihdr = 8 + 12 + len;
     if (len > 64 || !in.be32(ihdr, len) || !in.get(ihdr + 4, 4, type)) {
       return bad(ImageFormat::Png, "truncated CgBI PNG header");
@@ -130,7 +135,7 @@ ProbeResult probe_png(Reader& in) {
   return ok(ImageFormat::Png, w, h);
 }
 
-ProbeResult probe_gif(Reader& in) {
+ProbeResult probe_gif(Reader &in) {
   std::uint32_t w, h;
   if (!in.le16(6, w) || !in.le16(8, h)) {
     return bad(ImageFormat::Gif, "truncated GIF header");
@@ -138,12 +143,12 @@ ProbeResult probe_gif(Reader& in) {
   return ok(ImageFormat::Gif, w, h);
 }
 
-ProbeResult probe_bmp(Reader& in) {
+ProbeResult probe_bmp(Reader &in) {
   std::uint32_t dib;
   if (!in.le32(14, dib)) {
     return bad(ImageFormat::Bmp, "truncated BMP header");
   }
-  if (dib == 12) {  // OS/2 BITMAPCOREHEADER: unsigned 16-bit sizes
+  if (dib == 12) { // OS/2 BITMAPCOREHEADER: unsigned 16-bit sizes
     std::uint32_t w, h;
     if (!in.le16(18, w) || !in.le16(20, h)) {
       return bad(ImageFormat::Bmp, "truncated OS/2 BMP header");
@@ -158,7 +163,7 @@ ProbeResult probe_bmp(Reader& in) {
     return bad(ImageFormat::Bmp, "truncated BMP header");
   }
   auto sw = static_cast<std::int32_t>(w);
-  auto sh = static_cast<std::int32_t>(h);  // negative height = top-down rows
+  auto sh = static_cast<std::int32_t>(h); // negative height = top-down rows
   if (sw <= 0 || sh == 0 || sh == INT32_MIN) {
     return bad(ImageFormat::Bmp, "BMP header has an invalid size");
   }
@@ -166,7 +171,7 @@ ProbeResult probe_bmp(Reader& in) {
             static_cast<std::uint32_t>(sh < 0 ? -sh : sh));
 }
 
-ProbeResult probe_webp(Reader& in) {
+ProbeResult probe_webp(Reader &in) {
   std::uint8_t fourcc[4];
   if (!in.get(12, 4, fourcc)) {
     return bad(ImageFormat::Webp, "truncated WebP header");
@@ -180,7 +185,7 @@ ProbeResult probe_webp(Reader& in) {
     if (start[0] != 0x9D || start[1] != 0x01 || start[2] != 0x2A) {
       return bad(ImageFormat::Webp, "WebP VP8 frame without its start code");
     }
-    return ok(ImageFormat::Webp, w & 0x3FFF, h & 0x3FFF);  // top 2 bits are the scale
+    return ok(ImageFormat::Webp, w & 0x3FFF, h & 0x3FFF); // top 2 bits are the scale
   }
   if (std::memcmp(fourcc, "VP8L", 4) == 0) {
     std::uint8_t sig;
@@ -198,14 +203,16 @@ ProbeResult probe_webp(Reader& in) {
     if (!in.le24(24, w) || !in.le24(27, h)) {
       return bad(ImageFormat::Webp, "truncated WebP VP8X header");
     }
-    return ok(ImageFormat::Webp, w + 1, h + 1);  // the canvas, also for animations
+    return ok(ImageFormat::Webp, w + 1, h + 1); // the canvas, also for animations
   }
   return bad(ImageFormat::Webp, "unknown WebP chunk");
 }
 
-bool is_sof(std::uint8_t m) { return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC; }
+bool is_sof(std::uint8_t m) {
+  return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+}
 
-ProbeResult probe_jpeg(Reader& in) {
+ProbeResult probe_jpeg(Reader &in) {
   std::uint64_t pos = 2;
   for (int steps = 0; steps < 100000; ++steps) {
     std::uint8_t b;
@@ -214,18 +221,18 @@ ProbeResult probe_jpeg(Reader& in) {
                                                 : "truncated JPEG: no SOF marker before the end");
     }
     if (b != 0xFF) {
-      ++pos;  // garbage between segments: resynchronise on the next FF
+      ++pos; // garbage between segments: resynchronise on the next FF
       continue;
     }
     std::uint8_t marker = 0xFF;
-    while (marker == 0xFF) {  // FF fill bytes are legal before a marker
+    while (marker == 0xFF) { // FF fill bytes are legal before a marker
       if (!in.u8(++pos, marker)) {
         return bad(ImageFormat::Jpeg, "truncated JPEG marker");
       }
     }
-    ++pos;  // now at the segment length (if any)
+    ++pos; // now at the segment length (if any)
     if (marker == 0x00 || marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7)) {
-      continue;  // stuffed byte, TEM, SOI, RSTn: no length
+      continue; // stuffed byte, TEM, SOI, RSTn: no length
     }
     if (marker == 0xD9 || marker == 0xDA) {
       return bad(ImageFormat::Jpeg, "JPEG has no SOF marker before its image data");
@@ -250,12 +257,12 @@ ProbeResult probe_jpeg(Reader& in) {
       }
       return ok(ImageFormat::Jpeg, w, h);
     }
-    pos += len;  // skip the whole segment by its length: EXIF thumbnails live inside APP1
+    pos += len; // skip the whole segment by its length: EXIF thumbnails live inside APP1
   }
   return bad(ImageFormat::Jpeg, "JPEG has too many segments");
 }
 
-}  // namespace
+} // namespace
 
 std::string_view to_string(ImageFormat format) {
   switch (format) {
@@ -284,7 +291,7 @@ size_t MemorySource::read_at(std::uint64_t offset, std::span<std::uint8_t> out) 
   return n;
 }
 
-ProbeResult probe_image(ByteSource& source, const ProbeOptions& options) {
+ProbeResult probe_image(ByteSource &source, const ProbeOptions &options) {
   Reader in(source, options.max_bytes);
   std::array<std::uint8_t, 16> sig{};
   size_t have = 0;
@@ -308,11 +315,12 @@ ProbeResult probe_image(ByteSource& source, const ProbeOptions& options) {
   } else if (starts("BM")) {
     r = probe_bmp(in);
   } else {
-    r = bad(ImageFormat::Unknown, have == 0 ? "the file is empty" : "not a PNG, JPEG, GIF, WebP or BMP image",
+    r = bad(ImageFormat::Unknown,
+            have == 0 ? "the file is empty" : "not a PNG, JPEG, GIF, WebP or BMP image",
             ProbeStatus::NotAnImage);
   }
   r.bytes_read = in.bytes_read();
   return r;
 }
 
-}  // namespace verity::media
+} // namespace verity::media

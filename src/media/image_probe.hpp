@@ -27,7 +27,7 @@ class MemorySource : public ByteSource {
 public:
   explicit MemorySource(std::span<const std::uint8_t> bytes) : m_bytes(bytes) {}
   explicit MemorySource(std::string_view bytes)
-      : m_bytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()) {}
+      : m_bytes(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size()) {}
   size_t read_at(std::uint64_t offset, std::span<std::uint8_t> out) override;
 
 private:
@@ -35,10 +35,10 @@ private:
 };
 
 enum class ProbeStatus {
-  Ok,           // width and height are known
-  NotAnImage,   // no supported signature
-  Corrupt,      // a supported signature, but the header is truncated or inconsistent
-  UnknownSize,  // valid, but the size is not in the header (JPEG with DNL height 0)
+  Ok,          // width and height are known
+  NotAnImage,  // no supported signature
+  Corrupt,     // a supported signature, but the header is truncated or inconsistent
+  UnknownSize, // valid, but the size is not in the header (JPEG with DNL height 0)
 };
 
 struct ProbeResult {
@@ -46,14 +46,14 @@ struct ProbeResult {
   ImageFormat format = ImageFormat::Unknown;
   std::uint32_t width = 0;
   std::uint32_t height = 0;
-  std::uint64_t bytes_read = 0;  // bytes requested from the source
-  std::string reason;            // why, when not Ok
+  std::uint64_t bytes_read = 0; // bytes requested from the source
+  std::string reason;           // why, when not Ok
 };
 
 struct ProbeOptions {
-  std::uint64_t max_bytes = 256 * 1024;  // never read past this offset
+  std::uint64_t max_bytes = 256 * 1024; // never read past this offset
 };
 
-ProbeResult probe_image(ByteSource& source, const ProbeOptions& options = {});
+ProbeResult probe_image(ByteSource &source, const ProbeOptions &options = {});
 
-}  // namespace verity::media
+} // namespace verity::media

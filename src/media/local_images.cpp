@@ -1,9 +1,11 @@
 #include "media/local_images.hpp"
 
+#include "frontmatter/document_finding.hpp"
 #include "media/file_source.hpp"
 
-#include <cerrno>
 #include <climits>
+
+#include <cerrno>
 #include <cstdlib>
 
 namespace verity::media {
@@ -12,9 +14,12 @@ namespace fs = std::filesystem;
 namespace {
 
 int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -31,27 +36,18 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-Finding make(const Document& doc, const std::string& rule, const std::string& pointer,
+Finding make(const Document &doc, const std::string &rule, const std::string &pointer,
              std::string message) {
-  Position pos = doc.map.find(pointer).value;
-  Finding f;
-  f.rule = rule;
-  f.severity = Severity::Error;
-  f.file = doc.path;
-  f.line = pos.line;
-  f.column = pos.column;
-  f.pointer = pointer;
-  f.message = std::move(message);
-  return f;
+  return frontmatter::finding_at(doc, rule, Severity::Error, pointer, std::move(message));
 }
 
 // True when `p` (absolute, lexically normal) lies inside `root`.
-bool inside(const fs::path& root, const fs::path& p) {
+bool inside(const fs::path &root, const fs::path &p) {
   auto rel = p.lexically_relative(root);
   return !rel.empty() && *rel.begin() != "..";
 }
 
-std::optional<std::int64_t> declared(const nlohmann::json& obj, const char* key) {
+std::optional<std::int64_t> declared(const nlohmann::json &obj, const char *key) {
   auto it = obj.find(key);
   if (it != obj.end() && it->is_number_integer()) {
     return it->get<std::int64_t>();
@@ -59,9 +55,9 @@ std::optional<std::int64_t> declared(const nlohmann::json& obj, const char* key)
   return std::nullopt;
 }
 
-void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,
-                  const config::Config& config, ProbeCache& cache, Findings& out) {
-  const std::string& url = obj["url"].get_ref<const std::string&>();
+void check_object(const Document &doc, const nlohmann::json &obj, const std::string &pointer,
+                  const config::Config &config, ProbeCache &cache, Findings &out) {
+  const std::string &url = obj["url"].get_ref<const std::string &>();
   std::string rel = local_image_path(url, config.remap);
   if (rel.empty()) {
     return;
@@ -88,8 +84,9 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
     return;
   }
   if (!inside(config.real_site_root, fs::path(resolved))) {
-    out.push_back(make(doc, "image/outside-site", url_ptr,
-                       "image " + url + " is a symlink that leaves the site root: refused, not opened"));
+    out.push_back(
+        make(doc, "image/outside-site", url_ptr,
+             "image " + url + " is a symlink that leaves the site root: refused, not opened"));
     return;
   }
   ProbeResult r = cache.probe(resolved);
@@ -110,7 +107,9 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
   bool w_bad = w && *w != r.width;
   bool h_bad = h && *h != r.height;
   if (w_bad || h_bad) {
-    auto show = [](std::optional<std::int64_t> v) { return v ? std::to_string(*v) : std::string("?"); };
+    auto show = [](std::optional<std::int64_t> v) {
+      return v ? std::to_string(*v) : std::string("?");
+    };
     Finding f = make(doc, "image/dimension-mismatch", pointer + (w_bad ? "/width" : "/height"),
                      "declared " + show(w) + "x" + show(h) + " but " + url + " is " +
                          std::to_string(r.width) + "x" + std::to_string(r.height) + " (" +
@@ -122,17 +121,18 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
   }
 }
 
-void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,
-          const config::Config& config, ProbeCache& cache, Findings& out, int depth) {
+void walk(const Document &doc, const nlohmann::json &node, const std::string &pointer,
+          const config::Config &config, ProbeCache &cache, Findings &out, int depth) {
   if (depth > 64) {
     return;
   }
   if (node.is_object()) {
     auto url = node.find("url");
-    if (url != node.end() && url->is_string() && (node.contains("width") || node.contains("height"))) {
+    if (url != node.end() && url->is_string() &&
+        (node.contains("width") || node.contains("height"))) {
       check_object(doc, node, pointer, config, cache, out);
     }
-    for (auto& [k, v] : node.items()) {
+    for (auto &[k, v] : node.items()) {
       if (v.is_structured()) {
         walk(doc, v, pointer + "/" + escape_pointer_token(k), config, cache, out, depth + 1);
       }
@@ -146,9 +146,9 @@ void walk(const Document& doc, const nlohmann::json& node, const std::string& po
   }
 }
 
-}  // namespace
+} // namespace
 
-ProbeResult ProbeCache::probe(const fs::path& file) {
+ProbeResult ProbeCache::probe(const fs::path &file) {
   {
     std::lock_guard lock(m_mutex);
     if (auto it = m_results.find(file); it != m_results.end()) {
@@ -168,9 +168,9 @@ ProbeResult ProbeCache::probe(const fs::path& file) {
   return r;
 }
 
-std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap) {
+std::string local_image_path(const std::string &url, const std::vector<config::Remap> &remap) {
   std::string path;
-  for (const auto& r : remap) {
+  for (const auto &r : remap) {
     if (url.size() >= r.from.size() && url.compare(0, r.from.size(), r.from) == 0 &&
         (url.size() == r.from.size() || url[r.from.size()] == '/' || url[r.from.size()] == '?' ||
          url[r.from.size()] == '#')) {
@@ -181,7 +181,7 @@ std::string local_image_path(const std::string& url, const std::vector<config::R
   }
   if (path.empty()) {
     if (url.size() < 2 || url[0] != '/' || url[1] == '/') {
-      return "";  // remote, protocol-relative, or relative to the page: not a site file
+      return ""; // remote, protocol-relative, or relative to the page: not a site file
     }
     path = url;
   }
@@ -192,11 +192,11 @@ std::string local_image_path(const std::string& url, const std::vector<config::R
   return percent_decode(path);
 }
 
-void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
-                        Findings& out) {
+void check_local_images(const Document &doc, const config::Config &config, ProbeCache &cache,
+                        Findings &out) {
   if (doc.parsed) {
     walk(doc, doc.data, "", config, cache, out, 0);
   }
 }
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -14,14 +14,24 @@ std::string xml_escape(std::string_view s) {
   out.reserve(s.size());
   for (unsigned char c : s) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&apos;"; break;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&apos;";
+      break;
     default:
       if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-        out += "\xEF\xBF\xBD";  // control characters are not allowed in XML 1.0
+        out += "\xEF\xBF\xBD"; // control characters are not allowed in XML 1.0
       } else {
         out += static_cast<char>(c);
       }
@@ -30,7 +40,7 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-std::string line_of(const Finding& f) {
+std::string line_of(const Finding &f) {
   std::string loc = f.file;
   if (f.line > 0) {
     loc += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
@@ -38,11 +48,11 @@ std::string line_of(const Finding& f) {
   return loc + ": " + std::string(to_string(f.severity)) + " [" + f.rule + "] " + f.message;
 }
 
-}  // namespace
+} // namespace
 
-std::string write_junit(const CheckResult& result) {
-  std::map<std::string, std::vector<const Finding*>> by_file;
-  for (const auto& f : result.findings) {
+std::string write_junit(const CheckResult &result) {
+  std::map<std::string, std::vector<const Finding *>> by_file;
+  for (const auto &f : result.findings) {
     by_file[f.file].push_back(&f);
   }
   struct Suite {
@@ -50,16 +60,17 @@ std::string write_junit(const CheckResult& result) {
     size_t tests = 0, failures = 0, errors = 0;
   };
   std::map<std::string, Suite> suites;
-  for (const auto& doc : result.documents) {
-    std::string suite_name = "verity." + (doc.collection.empty() ? std::string("documents") : doc.collection);
-    Suite& s = suites[suite_name];
+  for (const auto &doc : result.documents) {
+    std::string suite_name =
+        "verity." + (doc.collection.empty() ? std::string("documents") : doc.collection);
+    Suite &s = suites[suite_name];
     ++s.tests;
-    const auto& findings = by_file[doc.file];
+    const auto &findings = by_file[doc.file];
     int first_line = 1;
     std::string failing, notes;
     std::string first_rule;
     size_t failing_count = 0;
-    for (const Finding* f : findings) {
+    for (const Finding *f : findings) {
       if (f->severity == Severity::Error) {
         if (failing_count++ == 0) {
           first_line = f->line > 0 ? f->line : 1;
@@ -70,20 +81,20 @@ std::string write_junit(const CheckResult& result) {
         notes += line_of(*f) + "\n";
       }
     }
-    s.body += "    <testcase classname=\"" + xml_escape(suite_name) + "\" name=\"" + xml_escape(doc.file) +
-              "\" file=\"" + xml_escape(doc.file) + "\" line=\"" + std::to_string(first_line) +
-              "\" time=\"0\"";
+    s.body += "    <testcase classname=\"" + xml_escape(suite_name) + "\" name=\"" +
+              xml_escape(doc.file) + "\" file=\"" + xml_escape(doc.file) + "\" line=\"" +
+              std::to_string(first_line) + "\" time=\"0\"";
     if (failing_count == 0 && notes.empty()) {
       s.body += "/>\n";
       continue;
     }
     s.body += ">\n";
     if (failing_count > 0) {
-      const char* tag = doc.unparseable ? "error" : "failure";
+      const char *tag = doc.unparseable ? "error" : "failure";
       doc.unparseable ? ++s.errors : ++s.failures;
       s.body += std::string("      <") + tag + " message=\"" + std::to_string(failing_count) +
-                (failing_count == 1 ? " finding" : " findings") + "\" type=\"" + xml_escape(first_rule) +
-                "\">" + xml_escape(failing) + "</" + tag + ">\n";
+                (failing_count == 1 ? " finding" : " findings") + "\" type=\"" +
+                xml_escape(first_rule) + "\">" + xml_escape(failing) + "</" + tag + ">\n";
     }
     if (!notes.empty()) {
       s.body += "      <system-out>" + xml_escape(notes) + "</system-out>\n";
@@ -94,17 +105,19 @@ std::string write_junit(const CheckResult& result) {
   std::string body;
   char time[32];
   std::snprintf(time, sizeof time, "%.3f", result.duration_seconds);
-  for (const auto& [name, s] : suites) {
+  for (const auto &[name, s] : suites) {
     tests += s.tests;
     failures += s.failures;
     errors += s.errors;
     body += "  <testsuite name=\"" + xml_escape(name) + "\" tests=\"" + std::to_string(s.tests) +
-            "\" failures=\"" + std::to_string(s.failures) + "\" errors=\"" + std::to_string(s.errors) +
-            "\" skipped=\"0\" time=\"0\">\n" + s.body + "  </testsuite>\n";
+            "\" failures=\"" + std::to_string(s.failures) + "\" errors=\"" +
+            std::to_string(s.errors) + "\" skipped=\"0\" time=\"0\">\n" + s.body +
+            "  </testsuite>\n";
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"verity\" tests=\"" +
          std::to_string(tests) + "\" failures=\"" + std::to_string(failures) + "\" errors=\"" +
-         std::to_string(errors) + "\" skipped=\"0\" time=\"" + time + "\">\n" + body + "</testsuites>\n";
+         std::to_string(errors) + "\" skipped=\"0\" time=\"" + time + "\">\n" + body +
+         "</testsuites>\n";
 }
 
-}  // namespace verity::report
+} // namespace verity::report

@@ -2,7 +2,7 @@
 
 namespace verity::report {
 
-const std::vector<RuleInfo>& all_rules() {
+const std::vector<RuleInfo> &all_rules() {
   static const std::vector<RuleInfo> k_rules = {
       {"frontmatter/missing", Severity::Error, "Document has no front matter",
        "A document in a collection must start with a '---' line, YAML, and a closing '---' line.",
@@ -60,7 +60,8 @@ const std::vector<RuleInfo>& all_rules() {
        "A field that must be unique across the site (webUrl by default) repeats.",
        "Give each document its own URL, or merge the documents."},
       {"content/filename-date", Severity::Error, "File name date differs from the document date",
-       "The YYYY-MM-DD- prefix of the file name is not the local date of the document's date field.",
+       "The YYYY-MM-DD- prefix of the file name is not the local date of the document's date "
+       "field.",
        "Rename the file or fix the date; set `timezone` in verity.yaml for an exact check."},
       {"image/missing", Severity::Error, "Local image not found",
        "A site-absolute image URL does not resolve to a file under the site root.",
@@ -82,7 +83,7 @@ const std::vector<RuleInfo>& all_rules() {
 }
 
 RuleInfo rule_info(std::string_view id) {
-  for (const auto& r : all_rules()) {
+  for (const auto &r : all_rules()) {
     if (r.id == id) {
       return r;
     }
@@ -92,8 +93,7 @@ RuleInfo rule_info(std::string_view id) {
             "A JSON Schema keyword of the collection schema is not satisfied.",
             "Fix the value as the message says; see the collection schema."};
   }
-  return {id, Severity::Error, "verity finding", "A problem verity found.",
-          "See the message."};
+  return {id, Severity::Error, "verity finding", "A problem verity found.", "See the message."};
 }
 
-}  // namespace verity::report
+} // namespace verity::report

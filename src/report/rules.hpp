@@ -17,10 +17,10 @@ struct RuleInfo {
   std::string_view help;
 };
 
-const std::vector<RuleInfo>& all_rules();
+const std::vector<RuleInfo> &all_rules();
 
 // The entry for `id`; for ids not in the table (e.g. a rare schema keyword) a generic entry
 // built from the family.
 RuleInfo rule_info(std::string_view id);
 
-}  // namespace verity::report
+} // namespace verity::report

@@ -13,12 +13,12 @@ std::string level(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
 
-}  // namespace
+} // namespace
 
-std::string write_sarif(const CheckResult& result) {
+std::string write_sarif(const CheckResult &result) {
   std::map<std::string, size_t> rule_index;
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const auto& f : result.findings) {
+  for (const auto &f : result.findings) {
     if (rule_index.count(f.rule)) {
       continue;
     }
@@ -31,7 +31,7 @@ std::string write_sarif(const CheckResult& result) {
                      {"defaultConfiguration", {{"level", level(info.default_severity)}}}});
   }
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  for (const auto& f : result.findings) {
+  for (const auto &f : result.findings) {
     nlohmann::ordered_json region;
     region["startLine"] = f.line > 0 ? f.line : 1;
     if (f.column > 0) {
@@ -44,7 +44,8 @@ std::string write_sarif(const CheckResult& result) {
     r["message"] = {{"text", f.message.empty() ? f.rule : f.message}};
     r["locations"] = nlohmann::ordered_json::array(
         {{{"physicalLocation",
-           {{"artifactLocation", {{"uri", f.file}, {"uriBaseId", "%SRCROOT%"}}}, {"region", region}}}}});
+           {{"artifactLocation", {{"uri", f.file}, {"uriBaseId", "%SRCROOT%"}}},
+            {"region", region}}}}});
     r["partialFingerprints"] = {{"verity/v1", finding_key(f)}};
     results.push_back(std::move(r));
   }
@@ -64,4 +65,4 @@ std::string write_sarif(const CheckResult& result) {
   return sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace verity::report
+} // namespace verity::report

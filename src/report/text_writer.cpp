@@ -6,13 +6,14 @@
 
 namespace verity::report {
 
-std::string write_text(const CheckResult& result, bool color) {
+std::string write_text(const CheckResult &result, bool color) {
   std::string out;
   size_t counts[3] = {0, 0, 0};
   auto paint = [&](std::string_view code, std::string_view text) {
-    return color ? "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m" : std::string(text);
+    return color ? "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m"
+                 : std::string(text);
   };
-  for (const auto& f : result.findings) {
+  for (const auto &f : result.findings) {
     ++counts[static_cast<int>(f.severity)];
     std::string loc = f.file;
     if (f.line > 0) {
@@ -22,15 +23,18 @@ std::string write_text(const CheckResult& result, bool color) {
       }
     }
     std::string_view sev = to_string(f.severity);
-    std::string_view code = f.severity == Severity::Error ? "1;31" : f.severity == Severity::Warning ? "1;33" : "1;36";
+    std::string_view code = f.severity == Severity::Error     ? "1;31"
+                            : f.severity == Severity::Warning ? "1;33"
+                                                              : "1;36";
     out += paint("1", loc) + ": " + paint(code, sev) + " [" + f.rule + "] " + f.message + "\n";
   }
   char duration[32];
   std::snprintf(duration, sizeof duration, "%.2f", result.duration_seconds);
-  out += std::to_string(result.documents.size()) + " documents checked: " +
-         std::to_string(counts[2]) + " errors, " + std::to_string(counts[1]) + " warnings, " +
-         std::to_string(counts[0]) + " notes (" + duration + " s)\n";
+  out += std::to_string(result.documents.size()) +
+         " documents checked: " + std::to_string(counts[2]) + " errors, " +
+         std::to_string(counts[1]) + " warnings, " + std::to_string(counts[0]) + " notes (" +
+         duration + " s)\n";
   return out;
 }
 
-}  // namespace verity::report
+} // namespace verity::report

@@ -2,6 +2,8 @@
 
 namespace verity {
 
-std::string_view version() { return VERITY_VERSION; }
+std::string_view version() {
+  return VERITY_VERSION;
+}
 
-}  // namespace verity
+} // namespace verity

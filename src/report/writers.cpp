@@ -6,14 +6,18 @@
 namespace verity::report {
 
 std::optional<Format> parse_format(std::string_view name) {
-  if (name == "text") return Format::Text;
-  if (name == "json") return Format::Json;
-  if (name == "sarif") return Format::Sarif;
-  if (name == "junit") return Format::Junit;
+  if (name == "text")
+    return Format::Text;
+  if (name == "json")
+    return Format::Json;
+  if (name == "sarif")
+    return Format::Sarif;
+  if (name == "junit")
+    return Format::Junit;
   return std::nullopt;
 }
 
-std::string write_report(Format format, const CheckResult& result, const WriteOptions& options) {
+std::string write_report(Format format, const CheckResult &result, const WriteOptions &options) {
   switch (format) {
   case Format::Text:
     return write_text(result, options.color);
@@ -27,9 +31,9 @@ std::string write_report(Format format, const CheckResult& result, const WriteOp
   return "";
 }
 
-std::string finding_key(const Finding& f) {
-  std::string identity = f.rule + '\0' + f.file + '\0' +
-                         (f.pointer.empty() ? std::to_string(f.line) : f.pointer);
+std::string finding_key(const Finding &f) {
+  std::string identity =
+      f.rule + '\0' + f.file + '\0' + (f.pointer.empty() ? std::to_string(f.line) : f.pointer);
   if (f.extra.contains("url")) {
     identity += '\0' + f.extra["url"].dump();
   }
@@ -40,4 +44,4 @@ std::string_view json_report_schema() {
   return embedded::find("report.schema.json").value_or("{}");
 }
 
-}  // namespace verity::report
+} // namespace verity::report

@@ -26,7 +26,9 @@ int number(std::string_view s, size_t pos, size_t n) {
   return v;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 // full-date = YYYY-MM-DD with a real calendar day.
 bool valid_date(std::string_view s) {
@@ -68,8 +70,8 @@ bool valid_time(std::string_view s, bool need_offset) {
   if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) {
     return true;
   }
-  if ((s[i] == '+' || s[i] == '-') && s.size() == i + 6 && digits(s, i + 1, 2) &&
-      s[i + 3] == ':' && digits(s, i + 4, 2)) {
+  if ((s[i] == '+' || s[i] == '-') && s.size() == i + 6 && digits(s, i + 1, 2) && s[i + 3] == ':' &&
+      digits(s, i + 4, 2)) {
     return number(s, i + 1, 2) <= 23 && number(s, i + 4, 2) <= 59;
   }
   return false;
@@ -202,7 +204,8 @@ bool valid_email(std::string_view s) {
     return false;
   }
   for (char c : local) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+/=?^_`{|}~.-").find(c) != std::string_view::npos)) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) ||
+          std::string_view("!#$%&'*+/=?^_`{|}~.-").find(c) != std::string_view::npos)) {
       return false;
     }
   }
@@ -210,7 +213,7 @@ bool valid_email(std::string_view s) {
   return domain.find('.') != std::string_view::npos && valid_hostname(domain);
 }
 
-}  // namespace
+} // namespace
 
 bool is_known_format(std::string_view name) {
   return name == "date-time" || name == "date" || name == "time" || name == "uri" ||
@@ -231,9 +234,9 @@ bool check_format(std::string_view format, std::string_view value) {
     return valid_uri(value);
   }
   if (format == "uri-reference") {
-    return valid_uri(value) || (!value.empty() && value.find(':') == std::string_view::npos &&
-                                valid_uri_chars(value) &&
-                                value.find_first_of("[]") == std::string_view::npos) ||
+    return valid_uri(value) ||
+           (!value.empty() && value.find(':') == std::string_view::npos && valid_uri_chars(value) &&
+            value.find_first_of("[]") == std::string_view::npos) ||
            (!value.empty() && value.find(':') != std::string_view::npos &&
             value.find_first_of("/?#") < value.find(':') && valid_uri_chars(value));
   }
@@ -272,4 +275,4 @@ std::string_view format_hint(std::string_view format) {
   return "";
 }
 
-}  // namespace verity::schema
+} // namespace verity::schema

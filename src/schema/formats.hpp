@@ -16,4 +16,4 @@ bool check_format(std::string_view format, std::string_view value);
 // A short hint shown with a format finding, e.g. "RFC 3339, e.g. 2020-05-19T15:00:00Z".
 std::string_view format_hint(std::string_view format);
 
-}  // namespace verity::schema
+} // namespace verity::schema

@@ -10,16 +10,16 @@ namespace {
 
 constexpr std::array<std::string_view, 12> k_later_draft_keywords = {
     "dependentRequired", "dependentSchemas", "prefixItems", "unevaluatedProperties",
-    "unevaluatedItems", "minContains", "maxContains", "$anchor", "$recursiveRef",
-    "$recursiveAnchor", "$dynamicRef", "$dynamicAnchor"};
+    "unevaluatedItems",  "minContains",      "maxContains", "$anchor",
+    "$recursiveRef",     "$recursiveAnchor", "$dynamicRef", "$dynamicAnchor"};
 
-}  // namespace
+} // namespace
 
 SchemaError::SchemaError(std::vector<SchemaProblem> problems)
     : std::runtime_error(problems.empty() ? "invalid schema" : problems.front().message),
       m_problems(std::move(problems)) {}
 
-std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema) {
+std::vector<SchemaProblem> lint_schema(const nlohmann::json &schema) {
   std::vector<SchemaProblem> problems;
   if (!schema.is_object()) {
     problems.push_back({"", "a schema must be a mapping (JSON object)"});
@@ -29,12 +29,14 @@ std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema) {
     std::string uri = it->is_string() ? it->get<std::string>() : "";
     if (uri.find("draft-07") == std::string::npos && uri.find("draft-06") == std::string::npos &&
         uri.find("draft-04") == std::string::npos) {
-      problems.push_back({"/$schema", "$schema '" + uri +
-                                          "' is not supported: verity validates JSON Schema "
-                                          "draft-07 (use http://json-schema.org/draft-07/schema#)"});
+      problems.push_back(
+          {"/$schema", "$schema '" + uri +
+                           "' is not supported: verity validates JSON Schema "
+                           "draft-07 (use http://json-schema.org/draft-07/schema#)"});
     }
   }
-  for_each_schema(schema, [&](const nlohmann::json& s, const std::string& ptr, bool under_combinator) {
+  for_each_schema(schema, [&](const nlohmann::json &s, const std::string &ptr,
+                              bool under_combinator) {
     for (auto kw : k_later_draft_keywords) {
       if (s.contains(std::string(kw))) {
         problems.push_back({ptr + "/" + std::string(kw),
@@ -53,10 +55,10 @@ std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema) {
     if (auto it = s.find("format"); it != s.end()) {
       std::string name = it->is_string() ? it->get<std::string>() : "";
       if (!is_known_format(name)) {
-        problems.push_back({ptr + "/format",
-                            "unknown format '" + name +
-                                "': verity checks date-time, date, time, uri, uri-reference, "
-                                "email and hostname; use 'pattern' for anything else"});
+        problems.push_back(
+            {ptr + "/format", "unknown format '" + name +
+                                  "': verity checks date-time, date, time, uri, uri-reference, "
+                                  "email and hostname; use 'pattern' for anything else"});
       } else if (under_combinator) {
         problems.push_back({ptr + "/format",
                             "'format' inside allOf/anyOf/oneOf/not/if is not checked by verity: "
@@ -67,4 +69,4 @@ std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema) {
   return problems;
 }
 
-}  // namespace verity::schema
+} // namespace verity::schema

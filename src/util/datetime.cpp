@@ -5,7 +5,7 @@
 namespace verity::util {
 namespace {
 
-bool digits(std::string_view s, size_t pos, size_t n, int& out) {
+bool digits(std::string_view s, size_t pos, size_t n, int &out) {
   if (pos + n > s.size()) {
     return false;
   }
@@ -19,7 +19,7 @@ bool digits(std::string_view s, size_t pos, size_t n, int& out) {
   return true;
 }
 
-}  // namespace
+} // namespace
 
 std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
   // Howard Hinnant's algorithm (public domain description, chrono-compatible).
@@ -46,7 +46,9 @@ std::string civil_from_days(std::int64_t z) {
   return buf;
 }
 
-std::int64_t days_of(std::int64_t s) { return s >= 0 ? s / 86400 : -((-s + 86399) / 86400); }
+std::int64_t days_of(std::int64_t s) {
+  return s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+}
 
 std::optional<std::int64_t> parse_rfc3339(std::string_view t) {
   int y, mo, d, h, mi, s;
@@ -81,4 +83,4 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view t) {
   return days * 86400 + h * 3600 + mi * 60 + s - offset;
 }
 
-}  // namespace verity::util
+} // namespace verity::util

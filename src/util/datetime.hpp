@@ -14,9 +14,9 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view text);
 
 // Days since 1970-01-01 for a civil date, and back (proleptic Gregorian).
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
-std::string civil_from_days(std::int64_t days);  // "YYYY-MM-DD"
+std::string civil_from_days(std::int64_t days); // "YYYY-MM-DD"
 
 // Floor division of seconds into days.
 std::int64_t days_of(std::int64_t epoch_seconds);
 
-}  // namespace verity::util
+} // namespace verity::util

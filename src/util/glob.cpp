@@ -17,9 +17,8 @@ bool match_segment(std::string_view pat, std::string_view seg) {
       size_t start = 0;
       while (true) {
         size_t comma = alts.find(',', start);
-        std::string_view alt = alts.substr(start, comma == std::string_view::npos
-                                                      ? std::string_view::npos
-                                                      : comma - start);
+        std::string_view alt = alts.substr(
+            start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         std::string candidate = std::string(head) + std::string(alt) + std::string(tail);
         if (match_segment(candidate, seg)) {
           return true;
@@ -53,7 +52,7 @@ bool match_segment(std::string_view pat, std::string_view seg) {
   return p == pat.size();
 }
 
-std::string_view next_segment(std::string_view& rest) {
+std::string_view next_segment(std::string_view &rest) {
   size_t slash = rest.find('/');
   std::string_view seg = rest.substr(0, slash);
   rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
@@ -66,7 +65,7 @@ bool match_from(std::string_view pat, std::string_view path) {
     std::string_view pseg = next_segment(pat_rest);
     if (pseg == "**") {
       if (pat_rest.empty()) {
-        return true;  // trailing ** matches everything below
+        return true; // trailing ** matches everything below
       }
       std::string_view probe = path;
       while (true) {
@@ -98,7 +97,7 @@ bool match_from(std::string_view pat, std::string_view path) {
   return path.empty();
 }
 
-}  // namespace
+} // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   while (pattern.substr(0, 2) == "./") {
@@ -110,4 +109,4 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   return match_from(pattern, path);
 }
 
-}  // namespace verity::util
+} // namespace verity::util

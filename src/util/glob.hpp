@@ -9,4 +9,4 @@ namespace verity::util {
 // True when the '/'-separated relative `path` matches `pattern`.
 bool glob_match(std::string_view pattern, std::string_view path);
 
-}  // namespace verity::util
+} // namespace verity::util

@@ -22,4 +22,4 @@ std::string sha256_hex(std::string_view data) {
   return out;
 }
 
-}  // namespace verity::util
+} // namespace verity::util

@@ -9,4 +9,4 @@ namespace verity::util {
 // Lowercase hex SHA-256 of `data`.
 std::string sha256_hex(std::string_view data);
 
-}  // namespace verity::util
+} // namespace verity::util

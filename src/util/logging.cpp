@@ -24,4 +24,4 @@ void init_logging(Verbosity verbosity) {
   }
 }
 
-}  // namespace verity::util
+} // namespace verity::util

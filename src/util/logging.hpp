@@ -11,4 +11,4 @@ enum class Verbosity { Quiet, Normal, Verbose };
 // Sets up the stderr logger once per process; later calls only change the level.
 void init_logging(Verbosity verbosity);
 
-}  // namespace verity::util
+} // namespace verity::util

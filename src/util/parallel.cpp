@@ -8,7 +8,7 @@
 
 namespace verity::util {
 
-void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)>& job) {
+void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)> &job) {
   if (threads <= 1 || count <= 1) {
     for (size_t i = 0; i < count; ++i) {
       job(i);
@@ -31,7 +31,7 @@ void parallel_for(size_t count, unsigned threads, const std::function<void(size_
         if (!error) {
           error = std::current_exception();
         }
-        next.store(count);  // stop handing out work
+        next.store(count); // stop handing out work
         return;
       }
     }
@@ -43,7 +43,7 @@ void parallel_for(size_t count, unsigned threads, const std::function<void(size_
     pool.emplace_back(worker);
   }
   worker();
-  for (auto& t : pool) {
+  for (auto &t : pool) {
     t.join();
   }
   if (error) {
@@ -56,4 +56,4 @@ unsigned default_jobs() {
   return n == 0 ? 1 : n;
 }
 
-}  // namespace verity::util
+} // namespace verity::util

@@ -9,7 +9,7 @@ namespace {
 
 // Copies fixtures/bad-site to a temp dir and adds what cannot be committed as plain files:
 // generated images, a symlink out of the site, a directory named like a document, a 9 MiB file.
-void make_bad_site(const fs::path& dest) {
+void make_bad_site(const fs::path &dest) {
   fs::copy(source_dir() / "fixtures/bad-site", dest, fs::copy_options::recursive);
   write_file(dest / "assets/small.png", png_header(10, 10));
   write_file(dest / "assets/good.png", png_header(20, 10));
@@ -18,9 +18,9 @@ void make_bad_site(const fs::path& dest) {
   write_file(dest / "_news/2021-05-02-huge.md", "---\ntitle: x\n---\n" + std::string(9 << 20, 'x'));
 }
 
-std::multiset<std::string> rules_for(const nlohmann::json& report, const std::string& file) {
+std::multiset<std::string> rules_for(const nlohmann::json &report, const std::string &file) {
   std::multiset<std::string> out;
-  for (const auto& f : report["findings"]) {
+  for (const auto &f : report["findings"]) {
     if (f["file"] == file) {
       out.insert(f["rule"].get<std::string>());
     }
@@ -28,9 +28,9 @@ std::multiset<std::string> rules_for(const nlohmann::json& report, const std::st
   return out;
 }
 
-const nlohmann::json* find_finding(const nlohmann::json& report, const std::string& file,
-                                   const std::string& rule) {
-  for (const auto& f : report["findings"]) {
+const nlohmann::json *find_finding(const nlohmann::json &report, const std::string &file,
+                                   const std::string &rule) {
+  for (const auto &f : report["findings"]) {
     if (f["file"] == file && f["rule"] == rule) {
       return &f;
     }
@@ -54,7 +54,8 @@ TEST(ExampleSite, PassesWithZeroConfigAndReportsOnlyWarnings) {
 }
 
 TEST(ExampleSite, FailOnWarningTurnsTheWarningIntoExitCode1) {
-  auto r = run_verity({"check", "--fail-on", "warning", "-q", "fixtures/example-site"}, source_dir());
+  auto r =
+      run_verity({"check", "--fail-on", "warning", "-q", "fixtures/example-site"}, source_dir());
   EXPECT_EQ(r.exit_code, 1);
 }
 
@@ -74,11 +75,15 @@ TEST(BadSite, EveryDocumentGetsItsExpectedFindings) {
   EXPECT_EQ(rules_for(report, "_news/2021-03-01-missing-required.md"),
             Rules({"schema/required", "schema/anyOf"}));
   EXPECT_EQ(rules_for(report, "_news/2021-04-01-yaml-error.md"), Rules({"frontmatter/yaml-error"}));
-  EXPECT_EQ(rules_for(report, "_news/2021-04-02-duplicate-key.md"), Rules({"frontmatter/duplicate-key"}));
-  EXPECT_EQ(rules_for(report, "_news/2021-04-03-alias.md"),
-            Rules({"frontmatter/alias", "frontmatter/alias", "frontmatter/alias", "schema/required"}));
-  EXPECT_EQ(rules_for(report, "_news/2021-04-04-unterminated.md"), Rules({"frontmatter/unterminated"}));
-  EXPECT_EQ(rules_for(report, "_news/2021-04-05-no-front-matter.md"), Rules({"frontmatter/missing"}));
+  EXPECT_EQ(rules_for(report, "_news/2021-04-02-duplicate-key.md"),
+            Rules({"frontmatter/duplicate-key"}));
+  EXPECT_EQ(
+      rules_for(report, "_news/2021-04-03-alias.md"),
+      Rules({"frontmatter/alias", "frontmatter/alias", "frontmatter/alias", "schema/required"}));
+  EXPECT_EQ(rules_for(report, "_news/2021-04-04-unterminated.md"),
+            Rules({"frontmatter/unterminated"}));
+  EXPECT_EQ(rules_for(report, "_news/2021-04-05-no-front-matter.md"),
+            Rules({"frontmatter/missing"}));
   EXPECT_EQ(rules_for(report, "_news/2021-04-06-bom.md"), Rules({"frontmatter/bom"}));
   EXPECT_EQ(rules_for(report, "_news/2021-04-07-crlf.md"), Rules({"schema/type"}));
   EXPECT_EQ(rules_for(report, "_news/2021-04-08-bad-utf8.md"), Rules({"frontmatter/encoding"}));
@@ -96,28 +101,31 @@ TEST(BadSite, PositionsAndMessagesNameTheValue) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
   auto report = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
-  const auto* type = find_finding(report, "_news/2021-01-01-types.md", "schema/type");
+  const auto *type = find_finding(report, "_news/2021-01-01-types.md", "schema/type");
   ASSERT_NE(type, nullptr);
   EXPECT_EQ((*type)["pointer"], "/quality");
   EXPECT_EQ((*type)["line"], 6);
   EXPECT_EQ((*type)["column"], 10);
   EXPECT_EQ((*type)["message"], "quality: expected integer, got string \"82\": remove the quotes");
-  const auto* crlf = find_finding(report, "_news/2021-04-07-crlf.md", "schema/type");
+  const auto *crlf = find_finding(report, "_news/2021-04-07-crlf.md", "schema/type");
   ASSERT_NE(crlf, nullptr);
   EXPECT_EQ((*crlf)["line"], 6);
   EXPECT_EQ((*crlf)["column"], 10);
-  const auto* mismatch = find_finding(report, "_data/organizations/images.example.md", "image/dimension-mismatch");
+  const auto *mismatch =
+      find_finding(report, "_data/organizations/images.example.md", "image/dimension-mismatch");
   ASSERT_NE(mismatch, nullptr);
   EXPECT_EQ((*mismatch)["actual"]["width"], 10);
   EXPECT_EQ((*mismatch)["declared"]["width"], 400);
-  const auto* dup = find_finding(report, "_news/2021-02-01-dup-a.md", "content/duplicate-url");
+  const auto *dup = find_finding(report, "_news/2021-02-01-dup-a.md", "content/duplicate-url");
   ASSERT_NE(dup, nullptr);
   EXPECT_EQ((*dup)["other_files"], nlohmann::json::array({"_news/2021-02-01-dup-b.md"}));
-  const auto* required = find_finding(report, "_news/2021-03-01-missing-required.md", "schema/required");
+  const auto *required =
+      find_finding(report, "_news/2021-03-01-missing-required.md", "schema/required");
   ASSERT_NE(required, nullptr);
   EXPECT_EQ((*required)["line"], 1);
   EXPECT_EQ((*required)["message"], "missing required property 'title'");
-  const auto* yaml = find_finding(report, "_news/2021-04-01-yaml-error.md", "frontmatter/yaml-error");
+  const auto *yaml =
+      find_finding(report, "_news/2021-04-01-yaml-error.md", "frontmatter/yaml-error");
   ASSERT_NE(yaml, nullptr);
   EXPECT_GE((*yaml)["line"].get<int>(), 2);
 }
@@ -126,10 +134,11 @@ TEST(BadSite, FindingsAreSortedByFileLineColumn) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
   auto report = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
-  const auto& f = report["findings"];
+  const auto &f = report["findings"];
   for (size_t i = 1; i < f.size(); ++i) {
-    auto key = [](const nlohmann::json& x) {
-      return std::make_tuple(x["file"].get<std::string>(), x["line"].get<int>(), x["column"].get<int>());
+    auto key = [](const nlohmann::json &x) {
+      return std::make_tuple(x["file"].get<std::string>(), x["line"].get<int>(),
+                             x["column"].get<int>());
     };
     EXPECT_LE(key(f[i - 1]), key(f[i])) << i;
   }
@@ -139,7 +148,7 @@ TEST(BadSite, NeverOpensPathsOutsideTheSite) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
   auto report = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
-  for (const auto& f : report["findings"]) {
+  for (const auto &f : report["findings"]) {
     if (f["rule"] == "image/outside-site") {
       EXPECT_NE(f["message"].get<std::string>().find("refused"), std::string::npos);
     }
@@ -168,13 +177,13 @@ ignore:
 )");
   auto r = run_verity({"check", "--format", "json"}, dir.path() / "site");
   auto report = r.json();
-  for (const auto& f : report["findings"]) {
+  for (const auto &f : report["findings"]) {
     EXPECT_NE(f["rule"], "content/filename-date");
     if (f["rule"].get<std::string>().rfind("schema/", 0) == 0) {
       EXPECT_EQ(f["severity"], "warning");
     }
     EXPECT_EQ(f["file"].get<std::string>().rfind("_news/2021-04-0", 0), std::string::npos);
-    EXPECT_NE(f["file"], "_data/organizations/images.example.md");  // not in a collection
+    EXPECT_NE(f["file"], "_data/organizations/images.example.md"); // not in a collection
   }
   EXPECT_TRUE(find_finding(report, "_news/2021-02-01-dup-b.md", "content/duplicate-url"));
   EXPECT_FALSE(find_finding(report, "_news/2021-02-01-dup-a.md", "content/duplicate-url"));
@@ -182,7 +191,8 @@ ignore:
 
 TEST(Config, InvalidConfigIsExit2WithFileAndLine) {
   TempDir dir;
-  write_file(dir.path() / "verity.yaml", "version: 1\ncollections:\n  news:\n    path: [\"_news/*.md\"]\n");
+  write_file(dir.path() / "verity.yaml",
+             "version: 1\ncollections:\n  news:\n    path: [\"_news/*.md\"]\n");
   auto r = run_verity({"check"}, dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("verity.yaml:4:5"), std::string::npos) << r.err;
@@ -191,9 +201,11 @@ TEST(Config, InvalidConfigIsExit2WithFileAndLine) {
 
 TEST(Config, SchemaWithIgnoredKeywordIsRefusedWithLine) {
   TempDir dir;
-  write_file(dir.path() / "verity.yaml",
-             "version: 1\ncollections:\n  news:\n    paths: [\"_news/*.md\"]\n    schema: s.yaml\n");
-  write_file(dir.path() / "s.yaml", "type: object\nproperties:\n  a:\n    prefixItems: []\n  b: {format: colour}\n");
+  write_file(
+      dir.path() / "verity.yaml",
+      "version: 1\ncollections:\n  news:\n    paths: [\"_news/*.md\"]\n    schema: s.yaml\n");
+  write_file(dir.path() / "s.yaml",
+             "type: object\nproperties:\n  a:\n    prefixItems: []\n  b: {format: colour}\n");
   auto r = run_verity({"check"}, dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("s.yaml:4:5"), std::string::npos) << r.err;
@@ -250,7 +262,8 @@ TEST(Cli, JunitIsWellFormedXml) {
   }
   TempDir dir;
   make_bad_site(dir.path() / "site");
-  run_verity({"check", "--format", "junit", "--output", (dir.path() / "j.xml").string()}, dir.path() / "site");
+  run_verity({"check", "--format", "junit", "--output", (dir.path() / "j.xml").string()},
+             dir.path() / "site");
   auto r = util::run_process(
       {"python3", "-c",
        "import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); "
@@ -271,14 +284,17 @@ TEST(ChangedSince, ReportsOnlyChangedDocumentsButSeesTheWholeCorpus) {
   fs::path site = dir.path() / "site";
   make_bad_site(site);
   auto git = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {"git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"});
+    args.insert(args.begin(),
+                {"git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"});
     return util::run_process(args, site);
   };
   ASSERT_EQ(git({"init", "-q"}).exit_code, 0);
   git({"add", "-A"});
   ASSERT_EQ(git({"commit", "-qm", "base"}).exit_code, 0);
   // Change one document: it now duplicates the webUrl of an unchanged one.
-  write_file(site / "_people/ok-person.md", "---\nname: \"A valid person\"\ntype: profile\nwebUrl: https://news.example/same\n---\n");
+  write_file(
+      site / "_people/ok-person.md",
+      "---\nname: \"A valid person\"\ntype: profile\nwebUrl: https://news.example/same\n---\n");
   auto r = run_verity({"check", "--format", "json", "--changed-since", "HEAD"}, site);
   auto report = r.json();
   EXPECT_EQ(report["summary"]["documents"], 1);
@@ -289,5 +305,5 @@ TEST(ChangedSince, ReportsOnlyChangedDocumentsButSeesTheWholeCorpus) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
-}  // namespace
-}  // namespace verity::test
+} // namespace
+} // namespace verity::test

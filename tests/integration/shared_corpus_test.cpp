@@ -7,7 +7,9 @@
 namespace verity::test {
 namespace {
 
-fs::path corpus_root() { return source_dir().parent_path() / "shared/corpus"; }
+fs::path corpus_root() {
+  return source_dir().parent_path() / "shared/corpus";
+}
 
 TEST(SharedCorpus, DefaultRunFindsExactlyTheRealDefects) {
   fs::path site = corpus_root() / "smartable-power-apps";
@@ -18,7 +20,7 @@ TEST(SharedCorpus, DefaultRunFindsExactlyTheRealDefects) {
   ASSERT_EQ(r.exit_code, 1) << r.err;
   auto report = r.json();
   std::map<std::string, int> by_rule;
-  for (const auto& f : report["findings"]) {
+  for (const auto &f : report["findings"]) {
     ++by_rule[f["rule"].get<std::string>()];
   }
   // The 10 missing files: 5 organizations whose 50x50 and 400x400 logos are not in assets/.
@@ -42,15 +44,16 @@ TEST(SharedCorpus, SeedNewsRecordPassesWithNoErrorOrWarning) {
   // Read in place through a symlinked collection folder: nothing from the corpus is copied.
   fs::create_symlink(seed, dir.path() / "_news");
   fs::path doc;
-  for (const auto& e : fs::directory_iterator(seed)) {
+  for (const auto &e : fs::directory_iterator(seed)) {
     doc = e.path();
   }
-  auto r = run_verity({"check", "--format", "json", "--fail-on", "note", (fs::path("_news") / doc.filename()).string()},
+  auto r = run_verity({"check", "--format", "json", "--fail-on", "note",
+                       (fs::path("_news") / doc.filename()).string()},
                       dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.json()["summary"]["documents"], 1);
   EXPECT_EQ(r.json()["findings"].size(), 0u);
 }
 
-}  // namespace
-}  // namespace verity::test
+} // namespace
+} // namespace verity::test

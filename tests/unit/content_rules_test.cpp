@@ -8,24 +8,28 @@ using namespace verity;
 
 namespace {
 
-Document doc(const std::string& path, const std::string& fm) {
+Document doc(const std::string &path, const std::string &fm) {
   Findings ignored;
   return frontmatter::parse_document("---\n" + fm + "---\n", path, {}, ignored);
 }
 
-Findings filename_findings(const std::string& path, const std::string& when, const std::string& zone) {
+Findings filename_findings(const std::string &path, const std::string &when,
+                           const std::string &zone) {
   Findings out;
   content::LocalDate tz(zone);
-  content::check_filename_date(doc(path, "publishedDateTime: " + when + "\n"), "publishedDateTime", tz, out);
+  content::check_filename_date(doc(path, "publishedDateTime: " + when + "\n"), "publishedDateTime",
+                               tz, out);
   return out;
 }
 
-}  // namespace
+} // namespace
 
 TEST(FilenameDate, WithoutZoneAnyOffsetFromMinus12ToPlus14IsAccepted) {
   EXPECT_TRUE(filename_findings("_news/2020-05-19-a.md", "2020-05-19T15:00:00Z", "").empty());
-  EXPECT_TRUE(filename_findings("_news/2020-05-20-a.md", "2020-05-19T15:00:00Z", "").empty());   // UTC+9
-  EXPECT_TRUE(filename_findings("_news/2020-05-18-a.md", "2020-05-19T05:00:00Z", "").empty());   // UTC-6
+  EXPECT_TRUE(
+      filename_findings("_news/2020-05-20-a.md", "2020-05-19T15:00:00Z", "").empty()); // UTC+9
+  EXPECT_TRUE(
+      filename_findings("_news/2020-05-18-a.md", "2020-05-19T05:00:00Z", "").empty()); // UTC-6
   EXPECT_EQ(filename_findings("_news/2020-05-18-a.md", "2020-05-19T15:00:00Z", "").size(), 1u);
   EXPECT_EQ(filename_findings("_news/2020-05-21-a.md", "2020-05-19T15:00:00Z", "").size(), 1u);
   EXPECT_TRUE(filename_findings("_news/no-date.md", "2020-05-19T15:00:00Z", "").empty());
@@ -33,7 +37,8 @@ TEST(FilenameDate, WithoutZoneAnyOffsetFromMinus12ToPlus14IsAccepted) {
 
 TEST(FilenameDate, ConfiguredZoneIsExact) {
   EXPECT_TRUE(filename_findings("_news/2020-05-20-a.md", "2020-05-19T23:30:00Z", "+02:00").empty());
-  EXPECT_EQ(filename_findings("_news/2020-05-19-a.md", "2020-05-19T23:30:00Z", "+02:00").size(), 1u);
+  EXPECT_EQ(filename_findings("_news/2020-05-19-a.md", "2020-05-19T23:30:00Z", "+02:00").size(),
+            1u);
   EXPECT_TRUE(filename_findings("_news/2020-05-19-a.md", "2020-05-19T23:30:00Z", "UTC").empty());
   auto f = filename_findings("_news/2020-05-19-a.md", "2020-05-20T01:00:00+00:00", "UTC");
   ASSERT_EQ(f.size(), 1u);
@@ -48,17 +53,21 @@ TEST(FilenameDate, IanaZoneFollowsDaylightSaving) {
     GTEST_SKIP() << "tzdata is not installed";
   }
   // 22:30 UTC is 00:30 the next day in Berlin in summer (UTC+2), 23:30 the same day in winter.
-  EXPECT_TRUE(filename_findings("_news/2020-07-02-a.md", "2020-07-01T22:30:00Z", "Europe/Berlin").empty());
-  EXPECT_TRUE(filename_findings("_news/2020-01-01-a.md", "2020-01-01T22:30:00Z", "Europe/Berlin").empty());
+  EXPECT_TRUE(
+      filename_findings("_news/2020-07-02-a.md", "2020-07-01T22:30:00Z", "Europe/Berlin").empty());
+  EXPECT_TRUE(
+      filename_findings("_news/2020-01-01-a.md", "2020-01-01T22:30:00Z", "Europe/Berlin").empty());
 }
 
 TEST(DuplicateFields, EveryDocumentOfAGroupNamesTheOthers) {
   std::vector<content::FieldOccurrence> occ;
-  for (const char* name : {"a.md", "b.md", "c.md"}) {
-    auto o = content::extract_unique_fields(doc(name, "title: t\nwebUrl: https://x.example/\n"), {"webUrl"});
+  for (const char *name : {"a.md", "b.md", "c.md"}) {
+    auto o = content::extract_unique_fields(doc(name, "title: t\nwebUrl: https://x.example/\n"),
+                                            {"webUrl"});
     occ.insert(occ.end(), o.begin(), o.end());
   }
-  auto other = content::extract_unique_fields(doc("d.md", "webUrl: https://y.example/\n"), {"webUrl"});
+  auto other =
+      content::extract_unique_fields(doc("d.md", "webUrl: https://y.example/\n"), {"webUrl"});
   occ.insert(occ.end(), other.begin(), other.end());
   Findings out;
   content::check_duplicate_fields(occ, out);

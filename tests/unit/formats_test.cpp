@@ -64,8 +64,8 @@ TEST(Utf8, ValidatesAndCounts) {
   EXPECT_TRUE(util::is_valid_utf8("h\xC3\xA9llo \xF0\x9F\x8C\xB1"));
   EXPECT_FALSE(util::is_valid_utf8("ab\xFF", &bad));
   EXPECT_EQ(bad, 2u);
-  EXPECT_FALSE(util::is_valid_utf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(util::is_valid_utf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(util::is_valid_utf8("\xE2\x82"));          // truncated
+  EXPECT_FALSE(util::is_valid_utf8("\xC0\xAF"));     // overlong
+  EXPECT_FALSE(util::is_valid_utf8("\xED\xA0\x80")); // surrogate
+  EXPECT_FALSE(util::is_valid_utf8("\xE2\x82"));     // truncated
   EXPECT_EQ(util::count_code_points("h\xC3\xA9"), 2u);
 }

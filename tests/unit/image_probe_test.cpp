@@ -1,5 +1,5 @@
-#include "media/image_probe.hpp"
 #include "media/file_source.hpp"
+#include "media/image_probe.hpp"
 #include "media/local_images.hpp"
 #include "support.hpp"
 
@@ -10,26 +10,34 @@ using verity::test::png_header;
 
 namespace {
 
-ProbeResult probe(const std::string& bytes, std::uint64_t cap = 256 * 1024) {
+ProbeResult probe(const std::string &bytes, std::uint64_t cap = 256 * 1024) {
   MemorySource src(bytes);
   return probe_image(src, {cap});
 }
 
-std::string le16(unsigned v) { return {char(v & 255), char(v >> 8)}; }
-std::string le32(std::uint32_t v) { return le16(v & 0xFFFF) + le16(v >> 16); }
-std::string be16(unsigned v) { return {char(v >> 8), char(v & 255)}; }
+std::string le16(unsigned v) {
+  return {char(v & 255), char(v >> 8)};
+}
+std::string le32(std::uint32_t v) {
+  return le16(v & 0xFFFF) + le16(v >> 16);
+}
+std::string be16(unsigned v) {
+  return {char(v >> 8), char(v & 255)};
+}
 
-std::string jpeg_segment(unsigned char marker, const std::string& payload) {
-  return std::string("\xFF", 1) + char(marker) + be16(static_cast<unsigned>(payload.size() + 2)) + payload;
+std::string jpeg_segment(unsigned char marker, const std::string &payload) {
+  return std::string("\xFF", 1) + char(marker) + be16(static_cast<unsigned>(payload.size() + 2)) +
+         payload;
 }
 
 std::string sof(unsigned char marker, unsigned w, unsigned h) {
-  return jpeg_segment(marker, std::string("\x08", 1) + be16(h) + be16(w) + std::string("\x03\x01\x22\x00", 4));
+  return jpeg_segment(marker, std::string("\x08", 1) + be16(h) + be16(w) +
+                                  std::string("\x03\x01\x22\x00", 4));
 }
 
 const std::string k_soi("\xFF\xD8", 2);
 
-}  // namespace
+} // namespace
 
 TEST(ImageProbe, Png) {
   auto r = probe(png_header(123, 456));
@@ -49,7 +57,8 @@ TEST(ImageProbe, Gif) {
 
 TEST(ImageProbe, BmpWindowsTopDownAndOs2) {
   std::string head = "BM" + le32(0) + le32(0) + le32(54);
-  auto r = probe(head + le32(40) + le32(123) + le32(static_cast<std::uint32_t>(-456)) + std::string(30, '\0'));
+  auto r = probe(head + le32(40) + le32(123) + le32(static_cast<std::uint32_t>(-456)) +
+                 std::string(30, '\0'));
   ASSERT_EQ(r.status, ProbeStatus::Ok);
   EXPECT_EQ(r.height, 456u);
   auto os2 = probe(head + le32(12) + le16(123) + le16(456) + std::string(8, '\0'));
@@ -58,17 +67,19 @@ TEST(ImageProbe, BmpWindowsTopDownAndOs2) {
 }
 
 TEST(ImageProbe, WebpVp8Vp8lVp8x) {
-  auto riff = [](const std::string& chunk) { return "RIFF" + le32(100) + "WEBP" + chunk; };
-  auto vp8 = probe(riff("VP8 " + le32(50) + std::string("\x00\x00\x00\x9D\x01\x2A", 6) + le16(123 | 0x4000) + le16(456)));
+  auto riff = [](const std::string &chunk) { return "RIFF" + le32(100) + "WEBP" + chunk; };
+  auto vp8 = probe(riff("VP8 " + le32(50) + std::string("\x00\x00\x00\x9D\x01\x2A", 6) +
+                        le16(123 | 0x4000) + le16(456)));
   ASSERT_EQ(vp8.status, ProbeStatus::Ok);
-  EXPECT_EQ(vp8.width, 123u);  // scale bits masked
+  EXPECT_EQ(vp8.width, 123u); // scale bits masked
   EXPECT_EQ(vp8.height, 456u);
   std::uint32_t bits = (123 - 1) | ((456 - 1) << 14);
   auto vp8l = probe(riff("VP8L" + le32(50) + "\x2F" + le32(bits)));
   ASSERT_EQ(vp8l.status, ProbeStatus::Ok);
   EXPECT_EQ(vp8l.width, 123u);
   EXPECT_EQ(vp8l.height, 456u);
-  auto vp8x = probe(riff("VP8X" + le32(10) + std::string(4, '\x02') + std::string("\x7A\x00\x00\xC7\x01\x00", 6)));
+  auto vp8x = probe(riff("VP8X" + le32(10) + std::string(4, '\x02') +
+                         std::string("\x7A\x00\x00\xC7\x01\x00", 6)));
   ASSERT_EQ(vp8x.status, ProbeStatus::Ok);
   EXPECT_EQ(vp8x.width, 123u);
   EXPECT_EQ(vp8x.height, 456u);
@@ -90,8 +101,8 @@ TEST(ImageProbe, JpegToleratesFillBytesGarbageAndSofFirst) {
   auto garbage = probe(k_soi + jpeg_segment(0xE0, "JFIF") + "garbage" + sof(0xC1, 7, 9));
   ASSERT_EQ(garbage.status, ProbeStatus::Ok);
   EXPECT_EQ(garbage.height, 9u);
-  EXPECT_EQ(probe(k_soi + sof(0xCA, 5, 6)).status, ProbeStatus::Ok);  // SOF10, arithmetic
-  EXPECT_EQ(probe(k_soi + sof(0xC0, 5, 0)).status, ProbeStatus::UnknownSize);  // DNL
+  EXPECT_EQ(probe(k_soi + sof(0xCA, 5, 6)).status, ProbeStatus::Ok);          // SOF10, arithmetic
+  EXPECT_EQ(probe(k_soi + sof(0xC0, 5, 0)).status, ProbeStatus::UnknownSize); // DNL
 }
 
 TEST(ImageProbe, JpegWithHugeAppSegmentReadsAcrossTheFirstWindow) {
@@ -100,12 +111,13 @@ TEST(ImageProbe, JpegWithHugeAppSegmentReadsAcrossTheFirstWindow) {
   auto r = probe(jpeg);
   ASSERT_EQ(r.status, ProbeStatus::Ok);
   EXPECT_EQ(r.width, 11u);
-  EXPECT_EQ(probe(jpeg, 64 * 1024).status, ProbeStatus::Corrupt);  // past the cap: no answer
+  EXPECT_EQ(probe(jpeg, 64 * 1024).status, ProbeStatus::Corrupt); // past the cap: no answer
 }
 
 TEST(ImageProbe, EveryPrefixGivesTheAnswerOrNoAnswerNeverAWrongOne) {
-  std::string jpeg = k_soi + jpeg_segment(0xE0, "JFIF") + sof(0xC0, 123, 456) + jpeg_segment(0xDA, "x");
-  for (const std::string& img : {png_header(123, 456), jpeg}) {
+  std::string jpeg =
+      k_soi + jpeg_segment(0xE0, "JFIF") + sof(0xC0, 123, 456) + jpeg_segment(0xDA, "x");
+  for (const std::string &img : {png_header(123, 456), jpeg}) {
     for (size_t n = 0; n <= img.size(); ++n) {
       auto r = probe(img.substr(0, n));
       if (r.status == ProbeStatus::Ok) {
@@ -124,7 +136,8 @@ TEST(ImageProbe, NotAnImage) {
 TEST(LocalImagePath, RemapQueryAndPercentDecoding) {
   std::vector<verity::config::Remap> remap{{"https://site.example/blog", "/"}};
   EXPECT_EQ(local_image_path("/assets/a.png", remap), "/assets/a.png");
-  EXPECT_EQ(local_image_path("https://site.example/blog/assets/a%20b.png?v=2", remap), "/assets/a b.png");
+  EXPECT_EQ(local_image_path("https://site.example/blog/assets/a%20b.png?v=2", remap),
+            "/assets/a b.png");
   EXPECT_EQ(local_image_path("https://site.example/blogger/a.png", remap), "");
   EXPECT_EQ(local_image_path("https://other.example/a.png", remap), "");
   EXPECT_EQ(local_image_path("//cdn.example/a.png", remap), "");
@@ -136,14 +149,15 @@ TEST(ImageProbe, AgreesWithImageMagickIdentify) {
     GTEST_SKIP() << "ImageMagick is not installed (ci/install-deps installs it)";
   }
   verity::test::TempDir dir;
-  for (const char* ext : {"png", "jpg", "gif", "bmp", "webp"}) {
+  for (const char *ext : {"png", "jpg", "gif", "bmp", "webp"}) {
     auto file = dir.path() / (std::string("img.") + ext);
     auto made = verity::util::run_process(
         {"convert", "-size", "123x45", "gradient:red-blue", file.string()}, dir.path());
     if (made.exit_code != 0) {
-      continue;  // this ImageMagick build lacks the coder
+      continue; // this ImageMagick build lacks the coder
     }
-    auto id = verity::util::run_process({"identify", "-format", "%w %h", file.string()}, dir.path());
+    auto id =
+        verity::util::run_process({"identify", "-format", "%w %h", file.string()}, dir.path());
     FileSource src(file);
     auto r = probe_image(src);
     ASSERT_EQ(r.status, ProbeStatus::Ok) << ext << ": " << r.reason;

@@ -9,16 +9,28 @@ namespace {
 
 CheckResult sample() {
   CheckResult r;
-  r.documents = {{"_news/a.md", "news", false}, {"_news/b.md", "news", true}, {"_people/c.md", "people", false}};
-  Finding type{"schema/type", Severity::Error, "_news/a.md", 4, 10, "/quality", "quality: expected integer, got string \"82\"", nlohmann::json::object()};
-  Finding warn{"frontmatter/ambiguous-bool", Severity::Warning, "_news/a.md", 5, 3, "/published", "'yes' <is> & \"odd\"", nlohmann::json::object()};
-  Finding yaml{"frontmatter/yaml-error", Severity::Error, "_news/b.md", 3, 7, "", "YAML syntax error", nlohmann::json::object()};
+  r.documents = {{"_news/a.md", "news", false},
+                 {"_news/b.md", "news", true},
+                 {"_people/c.md", "people", false}};
+  Finding type{"schema/type",
+               Severity::Error,
+               "_news/a.md",
+               4,
+               10,
+               "/quality",
+               "quality: expected integer, got string \"82\"",
+               nlohmann::json::object()};
+  Finding warn{
+      "frontmatter/ambiguous-bool", Severity::Warning,       "_news/a.md", 5, 3, "/published",
+      "'yes' <is> & \"odd\"",       nlohmann::json::object()};
+  Finding yaml{"frontmatter/yaml-error", Severity::Error,         "_news/b.md", 3, 7, "",
+               "YAML syntax error",      nlohmann::json::object()};
   r.findings = {type, warn, yaml};
   r.duration_seconds = 0.5;
   return r;
 }
 
-}  // namespace
+} // namespace
 
 TEST(JsonReport, HasVersionSummaryAndFindings) {
   auto j = nlohmann::json::parse(report::write_json(sample()));
@@ -37,23 +49,23 @@ TEST(SarifReport, HasEveryFieldGitHubRequires) {
   EXPECT_EQ(s["version"], "2.1.0");
   EXPECT_TRUE(s.contains("$schema"));
   ASSERT_EQ(s["runs"].size(), 1u);
-  const auto& run = s["runs"][0];
+  const auto &run = s["runs"][0];
   EXPECT_EQ(run["tool"]["driver"]["name"], "verity");
-  const auto& rules = run["tool"]["driver"]["rules"];
+  const auto &rules = run["tool"]["driver"]["rules"];
   ASSERT_EQ(rules.size(), 3u);
-  for (const auto& rule : rules) {
-    for (const char* field : {"shortDescription", "fullDescription", "help"}) {
+  for (const auto &rule : rules) {
+    for (const char *field : {"shortDescription", "fullDescription", "help"}) {
       ASSERT_TRUE(rule[field].contains("text")) << field;
       EXPECT_FALSE(rule[field]["text"].get<std::string>().empty()) << field;
     }
     EXPECT_TRUE(rule["defaultConfiguration"]["level"].is_string());
   }
-  for (const auto& result : run["results"]) {
+  for (const auto &result : run["results"]) {
     EXPECT_TRUE(result["ruleId"].is_string());
     EXPECT_EQ(rules[result["ruleIndex"].get<size_t>()]["id"], result["ruleId"]);
     EXPECT_FALSE(result["message"]["text"].get<std::string>().empty());
-    const auto& loc = result["locations"][0]["physicalLocation"];
-    EXPECT_EQ(loc["artifactLocation"]["uri"].get<std::string>().front(), '_');  // relative
+    const auto &loc = result["locations"][0]["physicalLocation"];
+    EXPECT_EQ(loc["artifactLocation"]["uri"].get<std::string>().front(), '_'); // relative
     EXPECT_GE(loc["region"]["startLine"].get<int>(), 1);
     EXPECT_TRUE(result["partialFingerprints"]["verity/v1"].is_string());
   }
@@ -63,31 +75,37 @@ TEST(SarifReport, HasEveryFieldGitHubRequires) {
 TEST(SarifReport, FingerprintsAreStableAcrossRunsAndLineMoves) {
   auto a = sample();
   auto b = sample();
-  b.findings[0].line = 40;  // the value moved, the finding did not change
+  b.findings[0].line = 40; // the value moved, the finding did not change
   EXPECT_EQ(report::finding_key(a.findings[0]), report::finding_key(b.findings[0]));
   EXPECT_NE(report::finding_key(a.findings[0]), report::finding_key(a.findings[1]));
 }
 
 TEST(JunitReport, OneSuitePerCollectionFailuresAndErrors) {
   std::string xml = report::write_junit(sample());
-  EXPECT_NE(xml.find("<testsuites name=\"verity\" tests=\"3\" failures=\"1\" errors=\"1\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testsuites name=\"verity\" tests=\"3\" failures=\"1\" errors=\"1\""),
+            std::string::npos)
+      << xml;
   EXPECT_NE(xml.find("<testsuite name=\"verity.news\" tests=\"2\""), std::string::npos);
-  EXPECT_NE(xml.find("<testsuite name=\"verity.people\" tests=\"1\" failures=\"0\""), std::string::npos);
-  EXPECT_NE(xml.find("<error message=\"1 finding\" type=\"frontmatter/yaml-error\">"), std::string::npos);
-  EXPECT_NE(xml.find("&lt;is&gt; &amp; &quot;odd&quot;"), std::string::npos);  // escaped, in system-out
+  EXPECT_NE(xml.find("<testsuite name=\"verity.people\" tests=\"1\" failures=\"0\""),
+            std::string::npos);
+  EXPECT_NE(xml.find("<error message=\"1 finding\" type=\"frontmatter/yaml-error\">"),
+            std::string::npos);
+  EXPECT_NE(xml.find("&lt;is&gt; &amp; &quot;odd&quot;"),
+            std::string::npos); // escaped, in system-out
   EXPECT_EQ(xml.find("<is>"), std::string::npos);
 }
 
 TEST(TextReport, OneLinePerFindingThenSummary) {
   std::string text = report::write_text(sample(), false);
-  EXPECT_NE(text.find("_news/a.md:4:10: error [schema/type] quality: expected integer"), std::string::npos);
+  EXPECT_NE(text.find("_news/a.md:4:10: error [schema/type] quality: expected integer"),
+            std::string::npos);
   EXPECT_NE(text.find("3 documents checked: 2 errors, 1 warnings, 0 notes"), std::string::npos);
   EXPECT_EQ(text.find("\x1b["), std::string::npos);
   EXPECT_NE(report::write_text(sample(), true).find("\x1b["), std::string::npos);
 }
 
 TEST(Rules, EveryCatalogueEntryIsComplete) {
-  for (const auto& r : report::all_rules()) {
+  for (const auto &r : report::all_rules()) {
     EXPECT_NE(r.id.find('/'), std::string_view::npos);
     EXPECT_FALSE(r.short_description.empty());
     EXPECT_FALSE(r.full_description.empty());

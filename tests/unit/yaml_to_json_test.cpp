@@ -8,18 +8,19 @@ using namespace verity::frontmatter;
 
 namespace {
 
-std::vector<std::string> rules(const Conversion& c) {
+std::vector<std::string> rules(const Conversion &c) {
   std::vector<std::string> out;
-  for (const auto& i : c.issues) {
+  for (const auto &i : c.issues) {
     out.push_back(i.rule);
   }
   return out;
 }
 
-}  // namespace
+} // namespace
 
 TEST(YamlToJson, TypesPlainScalarsOnlyAndKeepsQuotedAsStrings) {
-  auto c = yaml_to_json("---\na: 82\nb: \"82\"\nc: true\nd: 'false'\ne: ~\nf: 1.5e3\ng: 2020-05-19T15:00:00Z\nh: |\n  12\ni: -7\nj: 99999999999999999999\n");
+  auto c = yaml_to_json("---\na: 82\nb: \"82\"\nc: true\nd: 'false'\ne: ~\nf: 1.5e3\ng: "
+                        "2020-05-19T15:00:00Z\nh: |\n  12\ni: -7\nj: 99999999999999999999\n");
   ASSERT_TRUE(c.ok);
   EXPECT_EQ(c.value["a"], 82);
   EXPECT_TRUE(c.value["a"].is_number_integer());
@@ -77,11 +78,12 @@ TEST(YamlToJson, DuplicateKeyKeepsTheFirstAndReportsTheSecond) {
 }
 
 TEST(YamlToJson, AnchorsAliasesMergeKeysAndTagsAreRefusedNeverExpanded) {
-  auto c = yaml_to_json("---\na: &x [1, 2]\nb: *x\nc:\n  <<: {k: 1}\nd: !!binary aGVsbG8=\ne: !!str 5\n");
+  auto c = yaml_to_json(
+      "---\na: &x [1, 2]\nb: *x\nc:\n  <<: {k: 1}\nd: !!binary aGVsbG8=\ne: !!str 5\n");
   ASSERT_TRUE(c.ok);
   EXPECT_EQ(rules(c), (std::vector<std::string>{"frontmatter/alias", "frontmatter/alias",
                                                 "frontmatter/alias", "frontmatter/alias"}));
-  EXPECT_TRUE(c.value["b"].is_null());  // the alias is not expanded
+  EXPECT_TRUE(c.value["b"].is_null()); // the alias is not expanded
   EXPECT_FALSE(c.value["c"].contains("k"));
   EXPECT_EQ(c.value["e"], "5");
   EXPECT_NE(std::find(c.refused.begin(), c.refused.end(), "/b"), c.refused.end());
@@ -90,7 +92,8 @@ TEST(YamlToJson, AnchorsAliasesMergeKeysAndTagsAreRefusedNeverExpanded) {
 TEST(YamlToJson, BillionLaughsIsRefusedWithoutExpansion) {
   std::string y = "---\na: &a [x, x, x, x, x, x, x, x, x]\n";
   for (char n = 'b'; n <= 'j'; ++n) {
-    y += std::string(1, n) + ": &" + n + " [*" + char(n - 1) + ", *" + char(n - 1) + ", *" + char(n - 1) + "]\n";
+    y += std::string(1, n) + ": &" + n + " [*" + char(n - 1) + ", *" + char(n - 1) + ", *" +
+         char(n - 1) + "]\n";
   }
   auto c = yaml_to_json(y);
   EXPECT_GE(c.issues.size(), 10u);
@@ -102,7 +105,8 @@ TEST(YamlToJson, DepthLimitIsAFindingNotACrash) {
   auto c = yaml_to_json(deep);
   EXPECT_FALSE(c.ok);
   ASSERT_FALSE(c.issues.empty());
-  EXPECT_TRUE(c.issues[0].rule == "frontmatter/limit" || c.issues[0].rule == "frontmatter/yaml-error");
+  EXPECT_TRUE(c.issues[0].rule == "frontmatter/limit" ||
+              c.issues[0].rule == "frontmatter/yaml-error");
   auto ok = yaml_to_json("---\na: " + std::string(60, '[') + std::string(60, ']') + "\n");
   EXPECT_TRUE(ok.ok);
 }
@@ -122,10 +126,12 @@ TEST(YamlToJson, NonMappingRootIsAnError) {
 }
 
 TEST(ScalarTyping, Yaml11ReadingsAreFlagged) {
-  for (const char* s : {"yes", "No", "ON", "off", "y", "N", "082", "0x1F", "+5", "1_000", "1:20", ".5", ".inf", ".NaN"}) {
+  for (const char *s : {"yes", "No", "ON", "off", "y", "N", "082", "0x1F", "+5", "1_000", "1:20",
+                        ".5", ".inf", ".NaN"}) {
     EXPECT_TRUE(yaml11_reading(s).has_value()) << s;
   }
-  for (const char* s : {"hello", "82", "1.5", "2020-05-19", "true", "PT13M", "0", "-1", "1e3", "v1.2"}) {
+  for (const char *s :
+       {"hello", "82", "1.5", "2020-05-19", "true", "PT13M", "0", "-1", "1e3", "v1.2"}) {
     EXPECT_FALSE(yaml11_reading(s).has_value()) << s;
   }
 }
@@ -135,6 +141,7 @@ TEST(ScalarTyping, AmbiguousPlainScalarsWarnAndStayStrings) {
   ASSERT_TRUE(c.ok);
   EXPECT_EQ(c.value["a"], "yes");
   EXPECT_EQ(c.value["b"], "082");
-  EXPECT_EQ(rules(c), (std::vector<std::string>{"frontmatter/ambiguous-bool", "frontmatter/ambiguous-bool"}));
+  EXPECT_EQ(rules(c),
+            (std::vector<std::string>{"frontmatter/ambiguous-bool", "frontmatter/ambiguous-bool"}));
   EXPECT_EQ(c.issues[0].severity, Severity::Warning);
 }
