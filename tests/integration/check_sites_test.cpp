@@ -231,6 +231,13 @@ TEST(Cli, BadFlagIsExit2) {
   EXPECT_NE(r.err.find("does/not/exist"), std::string::npos);
 }
 
+TEST(Cli, ReportThatCannotBeWrittenIsExit3) {
+  auto r = run_verity({"check", "fixtures/example-site", "--output", "/nonexistent-dir/r.txt"},
+                      source_dir());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("/nonexistent-dir"), std::string::npos) << r.err;
+}
+
 TEST(Cli, VersionAndConfigSchema) {
   auto r = run_verity({"--version"}, source_dir());
   EXPECT_EQ(r.exit_code, 0);

@@ -1,5 +1,6 @@
 #include "report/rules.hpp"
 #include "report/writers.hpp"
+#include "schema/compiled_schema.hpp"
 
 #include <gtest/gtest.h>
 
@@ -112,4 +113,19 @@ TEST(Rules, EveryCatalogueEntryIsComplete) {
     EXPECT_FALSE(r.help.empty());
   }
   EXPECT_EQ(report::rule_info("schema/maxLength").id, "schema/maxLength");
+}
+
+TEST(JsonReport, ValidatesAgainstItsPublishedSchema) {
+  schema::CompiledSchema report_schema(nlohmann::json::parse(report::json_report_schema()));
+  Document doc;
+  doc.path = "report.json";
+  doc.data = nlohmann::json::parse(report::write_json(sample()));
+  Findings problems;
+  report_schema.validate(doc, problems);
+  for (const auto &p : problems) {
+    ADD_FAILURE() << p.rule << " " << p.pointer << " " << p.message;
+  }
+  doc.data["findings"][0].erase("rule"); // and the schema does catch a broken report
+  report_schema.validate(doc, problems);
+  EXPECT_EQ(problems.size(), 1u);
 }
