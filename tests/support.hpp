@@ -37,26 +37,26 @@ public:
       std::cerr << "kept test directory " << m_path << "\n";
     }
   }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-  const fs::path &path() const { return m_path; }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return m_path; }
 
 private:
   fs::path m_path;
 };
 
-inline void write_file(const fs::path &path, const std::string &content) {
+inline void write_file(const fs::path& path, const std::string& content) {
   fs::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);
   out << content;
 }
 
-inline std::string read_file(const fs::path &path) {
+inline std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-inline void put_be32(std::string &s, std::uint32_t v) {
+inline void put_be32(std::string& s, std::uint32_t v) {
   s += static_cast<char>(v >> 24);
   s += static_cast<char>(v >> 16);
   s += static_cast<char>(v >> 8);
@@ -83,18 +83,18 @@ struct RunResult {
 };
 
 inline std::string verity_binary() {
-  const char *bin = std::getenv("VERITY_BIN");
+  const char* bin = std::getenv("VERITY_BIN");
   return bin ? bin : "verity";
 }
 
-inline RunResult run_verity(const std::vector<std::string> &args, const fs::path &cwd) {
+inline RunResult run_verity(const std::vector<std::string>& args, const fs::path& cwd) {
   std::vector<std::string> argv{verity_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   auto r = util::run_process(argv, cwd);
   return {r.exit_code, r.out, r.err};
 }
 
-inline bool have_program(const std::string &name) {
+inline bool have_program(const std::string& name) {
   return util::run_process({"sh", "-c", "command -v " + name}, ".").exit_code == 0;
 }
 

@@ -32,6 +32,6 @@ struct Finding {
 using Findings = std::vector<Finding>;
 
 // Orders findings by file, line, column, then rule and message, so reports are deterministic.
-bool finding_less(const Finding &a, const Finding &b);
+bool finding_less(const Finding& a, const Finding& b);
 
 } // namespace verity

@@ -23,9 +23,12 @@ struct CheckFlags {
   bool quiet = false;
   bool verbose = false;
   std::string color = "auto";
+  std::string keys;
+  bool decrypt = false;
+  bool insecure_key_perms = false;
 };
 
-ExitCode run_check_command(const CheckFlags &flags) {
+ExitCode run_check_command(const CheckFlags& flags) {
   util::init_logging(flags.quiet     ? util::Verbosity::Quiet
                      : flags.verbose ? util::Verbosity::Verbose
                                      : util::Verbosity::Normal);
@@ -35,7 +38,7 @@ ExitCode run_check_command(const CheckFlags &flags) {
   };
   std::vector<Target> targets;
   targets.push_back({*report::parse_format(flags.format), flags.output});
-  for (const auto &spec : flags.reports) {
+  for (const auto& spec : flags.reports) {
     size_t eq = spec.find('=');
     auto format = eq == std::string::npos ? std::nullopt : report::parse_format(spec.substr(0, eq));
     if (!format || eq + 1 >= spec.size()) {
@@ -47,7 +50,7 @@ ExitCode run_check_command(const CheckFlags &flags) {
   }
 
   CheckOptions options;
-  for (const auto &p : flags.paths) {
+  for (const auto& p : flags.paths) {
     options.paths.emplace_back(p);
   }
   options.config_file = flags.config;
@@ -55,9 +58,12 @@ ExitCode run_check_command(const CheckFlags &flags) {
     options.changed_since = flags.changed_since;
   }
   options.jobs = flags.jobs;
+  options.keys_dir = flags.keys;
+  options.decrypt = flags.decrypt;
+  options.insecure_key_perms = flags.insecure_key_perms;
   CheckResult result = run_check(options);
 
-  for (const auto &t : targets) {
+  for (const auto& t : targets) {
     bool to_stdout = t.destination.empty() || t.destination == "-";
     report::WriteOptions wo;
     wo.color = t.format == report::Format::Text && to_stdout &&
@@ -68,7 +74,7 @@ ExitCode run_check_command(const CheckFlags &flags) {
     emit(t.destination, report::write_report(t.format, result, wo));
   }
   Severity threshold = *parse_severity(flags.fail_on);
-  for (const auto &f : result.findings) {
+  for (const auto& f : result.findings) {
     if (f.severity >= threshold) {
       return ExitCode::Findings;
     }
@@ -78,9 +84,9 @@ ExitCode run_check_command(const CheckFlags &flags) {
 
 } // namespace
 
-Action add_check_command(CLI::App &app) {
+Action add_check_command(CLI::App& app) {
   auto flags = std::make_shared<CheckFlags>();
-  CLI::App *cmd = app.add_subcommand("check", "Check documents: front matter, schema rules, "
+  CLI::App* cmd = app.add_subcommand("check", "Check documents: front matter, schema rules, "
                                               "cross-document rules and local images (offline)");
   cmd->add_option("paths", flags->paths,
                   "Files or directories to report on (default: the site containing the current "
@@ -104,6 +110,14 @@ Action add_check_command(CLI::App &app) {
   cmd->add_flag("-v,--verbose", flags->verbose, "Debug logging on stderr");
   cmd->add_option("--color", flags->color, "Colour in the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--keys", flags->keys, "Directory of typed key files (default: $VERITY_KEYS)")
+      ->envname("VERITY_KEYS");
+  cmd->add_flag("--decrypt", flags->decrypt,
+                "Open v2 blobs and pinned legacy blobs with the keys (trusted CI only); plaintext is "
+                "never printed");
+  cmd->add_flag("--insecure-key-perms", flags->insecure_key_perms,
+                "Accept secret key files readable by others (containers with 0777 bind mounts), "
+                "with a warning");
   return [flags] { return run_check_command(*flags); };
 }
 

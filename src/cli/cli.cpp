@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "config/config.hpp"
+#include "crypto/keyfile.hpp"
 #include "util/logging.hpp"
 #include "verity/check.hpp"
 #include "verity/version.hpp"
@@ -11,14 +12,14 @@
 
 namespace verity::cli {
 
-int run(int argc, char **argv) {
+int run(int argc, char** argv) {
   CLI::App app{"verity: checks Markdown collections with YAML front matter (schema, secured "
                "fields, images, links)",
                "verity"};
   app.set_version_flag("--version", std::string("verity ") + std::string(version()));
   app.require_subcommand(1);
-  std::map<CLI::App *, Action> actions;
-  auto add = [&](Action (*adder)(CLI::App &)) {
+  std::map<CLI::App*, Action> actions;
+  auto add = [&](Action (*adder)(CLI::App&)) {
     size_t before = app.get_subcommands({}).size();
     Action action = adder(app);
     auto subs = app.get_subcommands({});
@@ -32,36 +33,39 @@ int run(int argc, char **argv) {
   add(add_report_command);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp &e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
-  } catch (const CLI::CallForAllHelp &e) {
+  } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
-  } catch (const CLI::CallForVersion &e) {
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
-  } catch (const CLI::ParseError &e) {
+  } catch (const CLI::ParseError& e) {
     app.exit(e);
     return static_cast<int>(ExitCode::UsageError);
   }
   try {
-    for (auto *sub : app.get_subcommands()) {
+    for (auto* sub : app.get_subcommands()) {
       auto it = actions.find(sub);
       if (it != actions.end()) {
         return static_cast<int>(it->second());
       }
     }
     return static_cast<int>(ExitCode::UsageError);
-  } catch (const config::ConfigError &e) {
-    for (const auto &m : e.messages()) {
+  } catch (const config::ConfigError& e) {
+    for (const auto& m : e.messages()) {
       std::cerr << "verity: error: " << m << "\n";
     }
     return static_cast<int>(ExitCode::UsageError);
-  } catch (const UsageError &e) {
+  } catch (const crypto::KeyError& e) {
     std::cerr << "verity: error: " << e.what() << "\n";
     return static_cast<int>(ExitCode::UsageError);
-  } catch (const RunError &e) {
+  } catch (const UsageError& e) {
+    std::cerr << "verity: error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::UsageError);
+  } catch (const RunError& e) {
     std::cerr << "verity: error: " << e.what() << "\n";
     return static_cast<int>(ExitCode::RunFailed);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     std::cerr << "verity: internal error: " << e.what() << "\n";
     return static_cast<int>(ExitCode::RunFailed);
   }

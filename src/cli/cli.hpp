@@ -4,6 +4,6 @@
 
 namespace verity::cli {
 
-int run(int argc, char **argv);
+int run(int argc, char** argv);
 
 } // namespace verity::cli

@@ -13,9 +13,9 @@ namespace verity::cli {
 // Adds a subcommand to `app` and returns the action that runs it after parsing.
 using Action = std::function<ExitCode()>;
 
-Action add_check_command(CLI::App &app);
-Action add_config_command(CLI::App &app);
-Action add_rules_command(CLI::App &app);
-Action add_report_command(CLI::App &app);
+Action add_check_command(CLI::App& app);
+Action add_config_command(CLI::App& app);
+Action add_rules_command(CLI::App& app);
+Action add_report_command(CLI::App& app);
 
 } // namespace verity::cli

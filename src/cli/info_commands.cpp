@@ -15,11 +15,11 @@
 namespace verity::cli {
 namespace fs = std::filesystem;
 
-Action add_config_command(CLI::App &app) {
-  CLI::App *cmd = app.add_subcommand("config", "Inspect verity's configuration");
+Action add_config_command(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("config", "Inspect verity's configuration");
   cmd->require_subcommand(1);
-  CLI::App *schema = cmd->add_subcommand("schema", "Print the JSON Schema of verity.yaml");
-  CLI::App *defaults = cmd->add_subcommand(
+  CLI::App* schema = cmd->add_subcommand("schema", "Print the JSON Schema of verity.yaml");
+  CLI::App* defaults = cmd->add_subcommand(
       "defaults",
       "Write the built-in verity.yaml and schemas into DIR, to start a custom configuration");
   auto dir = std::make_shared<std::string>();
@@ -36,7 +36,7 @@ Action add_config_command(CLI::App &app) {
       if (ec) {
         throw RunError("cannot create " + (root / "schemas").string() + ": " + ec.message());
       }
-      for (const auto &f : embedded::files()) {
+      for (const auto& f : embedded::files()) {
         std::string path(f.path);
         if (path.find("/defaults/") == std::string::npos) {
           continue;
@@ -64,13 +64,13 @@ Action add_config_command(CLI::App &app) {
   };
 }
 
-Action add_rules_command(CLI::App &app) {
-  CLI::App *cmd =
+Action add_rules_command(CLI::App& app) {
+  CLI::App* cmd =
       app.add_subcommand("rules", "List every rule id with its default severity and meaning");
   (void)cmd;
   return [] {
     std::string out;
-    for (const auto &r : report::all_rules()) {
+    for (const auto& r : report::all_rules()) {
       out += std::string(r.id) + " (" + std::string(to_string(r.default_severity)) +
              "): " + std::string(r.short_description) + ". " + std::string(r.help) + "\n";
     }
@@ -79,10 +79,10 @@ Action add_rules_command(CLI::App &app) {
   };
 }
 
-Action add_report_command(CLI::App &app) {
-  CLI::App *cmd = app.add_subcommand("report", "Work with verity reports");
+Action add_report_command(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("report", "Work with verity reports");
   cmd->require_subcommand(1);
-  CLI::App *schema = cmd->add_subcommand("schema", "Print the JSON Schema of the JSON report");
+  CLI::App* schema = cmd->add_subcommand("schema", "Print the JSON Schema of the JSON report");
   return [schema] {
     if (schema->parsed()) {
       emit("-", std::string(report::json_report_schema()));

@@ -7,7 +7,7 @@
 
 namespace verity::cli {
 
-void emit(const std::string &destination, std::string_view content) {
+void emit(const std::string& destination, std::string_view content) {
   if (destination.empty() || destination == "-") {
     std::cout << content;
     std::cout.flush();
@@ -18,7 +18,7 @@ void emit(const std::string &destination, std::string_view content) {
   }
   try {
     util::write_file_atomic(destination, content);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     throw RunError(e.what());
   }
 }

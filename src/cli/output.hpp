@@ -7,6 +7,6 @@
 namespace verity::cli {
 
 // Writes `content` to `destination` ("-" or "" = stdout). Throws RunError on failure.
-void emit(const std::string &destination, std::string_view content);
+void emit(const std::string& destination, std::string_view content);
 
 } // namespace verity::cli

@@ -16,7 +16,7 @@ namespace {
 constexpr std::uint64_t k_max_config_bytes = 1 << 20;
 constexpr std::string_view k_builtin = "builtin:";
 
-std::string at(const std::string &file, Position pos) {
+std::string at(const std::string& file, Position pos) {
   if (pos.line <= 0) {
     return file;
   }
@@ -29,10 +29,10 @@ struct SourcedJson {
   SourceMap map;
 };
 
-SourcedJson parse_yaml_text(std::string_view text, const std::string &name) {
+SourcedJson parse_yaml_text(std::string_view text, const std::string& name) {
   frontmatter::Conversion conv = frontmatter::yaml_to_json(text);
   std::vector<std::string> errors;
-  for (const auto &issue : conv.issues) {
+  for (const auto& issue : conv.issues) {
     if (issue.severity == Severity::Error) {
       errors.push_back(at(name, issue.position) + ": " + issue.message);
     }
@@ -46,7 +46,7 @@ SourcedJson parse_yaml_text(std::string_view text, const std::string &name) {
   return {std::move(conv.value), std::move(conv.map)};
 }
 
-std::string read_text(const fs::path &path) {
+std::string read_text(const fs::path& path) {
   util::ReadResult r = util::read_file(path, k_max_config_bytes);
   if (r.status == util::ReadResult::Status::TooLarge) {
     throw ConfigError({path.string() + ": file is larger than 1 MiB"});
@@ -57,12 +57,12 @@ std::string read_text(const fs::path &path) {
   return std::move(r.bytes);
 }
 
-SourcedJson parse_file(const fs::path &path, std::string_view text) {
+SourcedJson parse_file(const fs::path& path, std::string_view text) {
   std::string name = path.string();
   if (path.extension() == ".json") {
     try {
       return {nlohmann::json::parse(text), {}};
-    } catch (const nlohmann::json::parse_error &e) {
+    } catch (const nlohmann::json::parse_error& e) {
       // Turn the byte offset into line:col for the message.
       size_t offset = std::min<size_t>(e.byte, text.size());
       int line = 1, col = 1;
@@ -82,8 +82,8 @@ SourcedJson parse_file(const fs::path &path, std::string_view text) {
 }
 
 // Validates `doc` against `schema`, turning findings into config errors for `name`.
-void validate_against(const schema::CompiledSchema &schema, const SourcedJson &src,
-                      const std::string &name) {
+void validate_against(const schema::CompiledSchema& schema, const SourcedJson& src,
+                      const std::string& name) {
   Document doc;
   doc.path = name;
   doc.data = src.value;
@@ -93,14 +93,14 @@ void validate_against(const schema::CompiledSchema &schema, const SourcedJson &s
   std::sort(findings.begin(), findings.end(), finding_less);
   if (!findings.empty()) {
     std::vector<std::string> errors;
-    for (const auto &f : findings) {
+    for (const auto& f : findings) {
       errors.push_back(at(name, {f.line, f.column}) + ": " + f.message);
     }
     throw ConfigError(errors);
   }
 }
 
-const schema::CompiledSchema &config_schema_compiled() {
+const schema::CompiledSchema& config_schema_compiled() {
   static const schema::CompiledSchema k_schema(config_schema());
   return k_schema;
 }
@@ -114,9 +114,9 @@ nlohmann::json builtin_definitions() {
   return c.value.value("definitions", nlohmann::json::object());
 }
 
-std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string &source,
-                                                          const fs::path &base_dir,
-                                                          std::vector<fs::path> &read_files) {
+std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string& source,
+                                                          const fs::path& base_dir,
+                                                          std::vector<fs::path>& read_files) {
   SourcedJson src;
   std::string name;
   if (source.rfind(k_builtin, 0) == 0) {
@@ -128,9 +128,9 @@ std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string &sou
     name = source;
     src = parse_yaml_text(*text, name);
     // Built-in schemas share the definitions in common.schema.yaml.
-    auto &defs = src.value["definitions"];
+    auto& defs = src.value["definitions"];
     const nlohmann::json common_defs = builtin_definitions();
-    for (auto &[k, v] : common_defs.items()) {
+    for (auto& [k, v] : common_defs.items()) {
       if (!defs.contains(k)) {
         defs[k] = v;
       }
@@ -144,9 +144,9 @@ std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string &sou
   }
   try {
     return std::make_shared<const schema::CompiledSchema>(src.value);
-  } catch (const schema::SchemaError &e) {
+  } catch (const schema::SchemaError& e) {
     std::vector<std::string> errors;
-    for (const auto &p : e.problems()) {
+    for (const auto& p : e.problems()) {
       errors.push_back(at(name, src.map.find(p.pointer).key) + ": " + p.message);
     }
     throw ConfigError(errors);
@@ -161,7 +161,7 @@ std::string strip_trailing_slash(std::string s) {
 }
 
 // url + baseurl from Jekyll's _config.yml, the default for `site_url`.
-std::string jekyll_site_url(const fs::path &site_root) {
+std::string jekyll_site_url(const fs::path& site_root) {
   fs::path path = site_root / "_config.yml";
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
@@ -187,13 +187,13 @@ std::string jekyll_site_url(const fs::path &site_root) {
       base = "/" + base;
     }
     return strip_trailing_slash(url + base);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     spdlog::warn("{}: not read ({}); set site_url in verity.yaml", path.string(), e.what());
     return "";
   }
 }
 
-bool rule_matches(const std::string &pattern, const std::string &rule) {
+bool rule_matches(const std::string& pattern, const std::string& rule) {
   if (pattern == rule) {
     return true;
   }
@@ -214,7 +214,7 @@ nlohmann::json config_schema() {
   return parse_yaml_text(text.value_or("{}"), "builtin:verity-config.schema.yaml").value;
 }
 
-std::optional<fs::path> find_config_file(const fs::path &start) {
+std::optional<fs::path> find_config_file(const fs::path& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec);
   if (!fs::is_directory(dir, ec)) {
@@ -233,7 +233,7 @@ std::optional<fs::path> find_config_file(const fs::path &start) {
   return std::nullopt;
 }
 
-Config load_config(const fs::path &config_file, const fs::path &site_root) {
+Config load_config(const fs::path& config_file, const fs::path& site_root) {
   Config cfg;
   SourcedJson src;
   std::string name;
@@ -252,16 +252,16 @@ Config load_config(const fs::path &config_file, const fs::path &site_root) {
     base_dir = cfg.site_root;
   }
   validate_against(config_schema_compiled(), src, name);
-  const nlohmann::json &j = src.value;
+  const nlohmann::json& j = src.value;
 
   std::vector<std::string> errors;
   const nlohmann::json empty_object = nlohmann::json::object();
   const nlohmann::json empty_array = nlohmann::json::array();
-  auto member = [&](const char *key, const nlohmann::json &fallback) -> const nlohmann::json & {
+  auto member = [&](const char* key, const nlohmann::json& fallback) -> const nlohmann::json& {
     auto it = j.find(key);
     return it == j.end() ? fallback : *it;
   };
-  for (auto &[cname, c] : member("collections", empty_object).items()) {
+  for (auto& [cname, c] : member("collections", empty_object).items()) {
     Collection col;
     col.name = cname;
     col.paths = c.at("paths").get<std::vector<std::string>>();
@@ -270,7 +270,7 @@ Config load_config(const fs::path &config_file, const fs::path &site_root) {
     if (!col.schema_source.empty()) {
       try {
         col.schema = load_schema(col.schema_source, base_dir, read_files);
-      } catch (const ConfigError &e) {
+      } catch (const ConfigError& e) {
         errors.insert(errors.end(), e.messages().begin(), e.messages().end());
       }
     }
@@ -279,11 +279,11 @@ Config load_config(const fs::path &config_file, const fs::path &site_root) {
   if (!errors.empty()) {
     throw ConfigError(errors);
   }
-  for (auto &[rule, level] : member("rules", empty_object).items()) {
+  for (auto& [rule, level] : member("rules", empty_object).items()) {
     std::string l = level.get<std::string>();
     cfg.rule_levels[rule] = l == "off" ? std::nullopt : parse_severity(l);
   }
-  for (const auto &entry : member("ignore", empty_array)) {
+  for (const auto& entry : member("ignore", empty_array)) {
     IgnoreEntry ie;
     ie.paths = entry.at("paths").get<std::vector<std::string>>();
     ie.rules = entry.value("rules", std::vector<std::string>{});
@@ -293,13 +293,21 @@ Config load_config(const fs::path &config_file, const fs::path &site_root) {
   cfg.unique_fields = j.value("unique_fields", cfg.unique_fields);
   cfg.date_field = j.value("date_field", cfg.date_field);
   if (j.contains("limits")) {
-    const auto &l = j["limits"];
+    const auto& l = j["limits"];
     cfg.limits.max_file_bytes = l.value("max_file_bytes", cfg.limits.max_file_bytes);
     cfg.limits.max_front_matter_bytes =
         l.value("max_front_matter_bytes", cfg.limits.max_front_matter_bytes);
     cfg.limits.max_depth = l.value("max_depth", cfg.limits.max_depth);
   }
-  for (const auto &r : member("remap", empty_array)) {
+  if (j.contains("secured")) {
+    const auto& sp = j["secured"];
+    cfg.secured.lockfile = sp.value("lockfile", cfg.secured.lockfile);
+    cfg.secured.fields = sp.value("fields", cfg.secured.fields);
+    cfg.secured.bind_body = sp.value("bind_body", cfg.secured.bind_body);
+    cfg.secured.min_version = sp.value("min_version", cfg.secured.min_version);
+    cfg.secured.require_alg = sp.value("require_alg", cfg.secured.require_alg);
+  }
+  for (const auto& r : member("remap", empty_array)) {
     cfg.remap.push_back({strip_trailing_slash(r.at("from").get<std::string>()),
                          strip_trailing_slash(r.at("to").get<std::string>())});
   }
@@ -318,9 +326,9 @@ Config load_config(const fs::path &config_file, const fs::path &site_root) {
   return cfg;
 }
 
-const Collection *Config::collection_for(const std::string &relative_path) const {
-  for (const auto &c : collections) {
-    for (const auto &g : c.paths) {
+const Collection* Config::collection_for(const std::string& relative_path) const {
+  for (const auto& c : collections) {
+    for (const auto& g : c.paths) {
       if (util::glob_match(g, relative_path)) {
         return &c;
       }
@@ -329,12 +337,12 @@ const Collection *Config::collection_for(const std::string &relative_path) const
   return nullptr;
 }
 
-bool Config::is_ignored(const std::string &relative_path) const {
-  for (const auto &e : ignore) {
+bool Config::is_ignored(const std::string& relative_path) const {
+  for (const auto& e : ignore) {
     if (!e.rules.empty()) {
       continue;
     }
-    for (const auto &g : e.paths) {
+    for (const auto& g : e.paths) {
       if (util::glob_match(g, relative_path)) {
         return true;
       }
@@ -343,11 +351,11 @@ bool Config::is_ignored(const std::string &relative_path) const {
   return false;
 }
 
-std::optional<Severity> Config::effective_severity(const std::string &rule, const std::string &path,
+std::optional<Severity> Config::effective_severity(const std::string& rule, const std::string& path,
                                                    Severity default_severity) const {
-  for (const auto &e : ignore) {
+  for (const auto& e : ignore) {
     bool path_hit = false;
-    for (const auto &g : e.paths) {
+    for (const auto& g : e.paths) {
       path_hit = path_hit || util::glob_match(g, path);
     }
     if (!path_hit) {
@@ -356,7 +364,7 @@ std::optional<Severity> Config::effective_severity(const std::string &rule, cons
     if (e.rules.empty()) {
       return std::nullopt;
     }
-    for (const auto &r : e.rules) {
+    for (const auto& r : e.rules) {
       if (rule_matches(r, rule)) {
         return std::nullopt;
       }
@@ -377,7 +385,7 @@ std::vector<fs::path> Config::source_files() const {
   if (!file.empty()) {
     out.push_back(file);
   }
-  for (const auto &c : collections) {
+  for (const auto& c : collections) {
     if (!c.schema_source.empty() && c.schema_source.rfind(k_builtin, 0) != 0) {
       fs::path p(c.schema_source);
       out.push_back(p.is_absolute() ? p : site_root / p);

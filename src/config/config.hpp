@@ -4,6 +4,7 @@
 
 #include "frontmatter/loader.hpp"
 #include "schema/compiled_schema.hpp"
+#include "secured/check.hpp"
 #include "verity/finding.hpp"
 
 #include <filesystem>
@@ -20,7 +21,7 @@ namespace verity::config {
 class ConfigError : public std::runtime_error {
 public:
   explicit ConfigError(std::vector<std::string> messages);
-  const std::vector<std::string> &messages() const { return m_messages; }
+  const std::vector<std::string>& messages() const { return m_messages; }
 
 private:
   std::vector<std::string> m_messages;
@@ -56,25 +57,26 @@ struct Config {
   std::vector<std::string> unique_fields{"webUrl"};
   std::string date_field = "publishedDateTime";
   frontmatter::LoadLimits limits;
+  secured::SecuredPolicy secured;
 
   // The collection a site-relative path belongs to (first match), or nullptr.
-  const Collection *collection_for(const std::string &relative_path) const;
+  const Collection* collection_for(const std::string& relative_path) const;
   // True when the path is left out entirely by an `ignore` entry without rules.
-  bool is_ignored(const std::string &relative_path) const;
+  bool is_ignored(const std::string& relative_path) const;
   // The severity for `rule` on `path` after `rules:` and `ignore:`; nullopt = drop the finding.
-  std::optional<Severity> effective_severity(const std::string &rule, const std::string &path,
+  std::optional<Severity> effective_severity(const std::string& rule, const std::string& path,
                                              Severity default_severity) const;
   // Every config and schema file this config read (a change to any of them means: check all).
   std::vector<std::filesystem::path> source_files() const;
 };
 
 // Finds verity.yaml by walking up from `start` (a file or directory). nullopt when none.
-std::optional<std::filesystem::path> find_config_file(const std::filesystem::path &start);
+std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start);
 
 // Loads `config_file`, or the built-in default when it is empty (then `site_root` must be
 // given). Throws ConfigError.
-Config load_config(const std::filesystem::path &config_file,
-                   const std::filesystem::path &site_root);
+Config load_config(const std::filesystem::path& config_file,
+                   const std::filesystem::path& site_root);
 
 // The JSON Schema of verity.yaml, as JSON.
 nlohmann::json config_schema();

@@ -14,7 +14,7 @@ struct File {
   std::string_view content;
 };
 
-const std::vector<File> &files();
+const std::vector<File>& files();
 
 // The content of the embedded file whose path ends with `/name`; nullopt when there is none.
 std::optional<std::string_view> find(std::string_view name);

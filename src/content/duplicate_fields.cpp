@@ -4,15 +4,15 @@
 
 namespace verity::content {
 
-std::vector<FieldOccurrence> extract_unique_fields(const Document &doc,
-                                                   const std::vector<std::string> &fields) {
+std::vector<FieldOccurrence> extract_unique_fields(const Document& doc,
+                                                   const std::vector<std::string>& fields) {
   std::vector<FieldOccurrence> out;
   if (!doc.parsed) {
     return out;
   }
-  for (const auto &field : fields) {
+  for (const auto& field : fields) {
     auto it = doc.data.find(field);
-    if (it != doc.data.end() && it->is_string() && !it->get_ref<const std::string &>().empty()) {
+    if (it != doc.data.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
       out.push_back({field, it->get<std::string>(), doc.path,
                      doc.map.find("/" + escape_pointer_token(field)).value});
     }
@@ -20,8 +20,8 @@ std::vector<FieldOccurrence> extract_unique_fields(const Document &doc,
   return out;
 }
 
-void check_duplicate_fields(std::vector<FieldOccurrence> occ, Findings &out) {
-  std::sort(occ.begin(), occ.end(), [](const FieldOccurrence &a, const FieldOccurrence &b) {
+void check_duplicate_fields(std::vector<FieldOccurrence> occ, Findings& out) {
+  std::sort(occ.begin(), occ.end(), [](const FieldOccurrence& a, const FieldOccurrence& b) {
     return std::tie(a.field, a.value, a.file) < std::tie(b.field, b.value, b.file);
   });
   for (size_t i = 0; i < occ.size();) {

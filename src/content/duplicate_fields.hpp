@@ -20,9 +20,9 @@ struct FieldOccurrence {
 };
 
 // The occurrences of `fields` (top-level string values) in one document.
-std::vector<FieldOccurrence> extract_unique_fields(const Document &doc,
-                                                   const std::vector<std::string> &fields);
+std::vector<FieldOccurrence> extract_unique_fields(const Document& doc,
+                                                   const std::vector<std::string>& fields);
 
-void check_duplicate_fields(std::vector<FieldOccurrence> occurrences, Findings &out);
+void check_duplicate_fields(std::vector<FieldOccurrence> occurrences, Findings& out);
 
 } // namespace verity::content

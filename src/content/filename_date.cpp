@@ -8,7 +8,7 @@ namespace verity::content {
 namespace {
 
 // The YYYY-MM-DD prefix of the file name, when it has one followed by '-'.
-std::string filename_date(const std::string &path) {
+std::string filename_date(const std::string& path) {
   size_t slash = path.rfind('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   if (name.size() < 11 || name[10] != '-') {
@@ -20,8 +20,8 @@ std::string filename_date(const std::string &path) {
 
 } // namespace
 
-void check_filename_date(const Document &doc, const std::string &field, const LocalDate &zone,
-                         Findings &out) {
+void check_filename_date(const Document& doc, const std::string& field, const LocalDate& zone,
+                         Findings& out) {
   std::string expected = filename_date(doc.path);
   if (expected.empty() || !doc.parsed) {
     return;

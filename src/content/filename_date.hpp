@@ -11,7 +11,7 @@
 
 namespace verity::content {
 
-void check_filename_date(const Document &doc, const std::string &field, const LocalDate &zone,
-                         Findings &out);
+void check_filename_date(const Document& doc, const std::string& field, const LocalDate& zone,
+                         Findings& out);
 
 } // namespace verity::content

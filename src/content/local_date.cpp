@@ -9,7 +9,7 @@
 
 namespace verity::content {
 
-LocalDate::LocalDate(const std::string &zone) {
+LocalDate::LocalDate(const std::string& zone) {
   if (zone.empty()) {
     return;
   }
@@ -25,7 +25,7 @@ LocalDate::LocalDate(const std::string &zone) {
         m_offset_seconds = (h * 3600 + m * 60) * (zone[0] == '-' ? -1 : 1);
         return;
       }
-    } catch (const std::exception &) {
+    } catch (const std::exception&) {
     }
     throw std::invalid_argument("timezone '" + zone + "' is not a valid offset (use +HH:MM)");
   }

@@ -12,7 +12,7 @@ public:
   // "" = no zone configured; "UTC", "+02:00"/"-05:30", or an IANA name (Europe/Berlin) read from
   // the system's zoneinfo. Throws std::invalid_argument for an unknown zone. An IANA zone sets
   // the process TZ once (before any thread starts), so later lookups are thread-safe.
-  explicit LocalDate(const std::string &zone);
+  explicit LocalDate(const std::string& zone);
 
   bool configured() const { return m_configured; }
   // The YYYY-MM-DD date of `epoch_seconds` in the zone (requires configured()).

@@ -41,7 +41,7 @@ std::string describe(unsigned char c) {
   return std::string("byte ") + buf + " is not in the base64 alphabet";
 }
 
-}  // namespace
+} // namespace
 
 size_t base64_decoded_size(std::string_view text) {
   if (text.empty() || text.size() % 4 != 0) {
@@ -142,4 +142,4 @@ std::string base64_encode(const std::uint8_t* data, size_t size) {
   return out;
 }
 
-}  // namespace verity::crypto
+} // namespace verity::crypto

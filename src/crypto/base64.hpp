@@ -12,8 +12,8 @@
 namespace verity::crypto {
 
 struct Base64Error {
-  size_t offset = 0;   // byte offset in the text where the rule is broken
-  std::string rule;    // what is wrong, for a finding message
+  size_t offset = 0; // byte offset in the text where the rule is broken
+  std::string rule;  // what is wrong, for a finding message
 };
 
 struct Base64Result {
@@ -34,4 +34,4 @@ inline std::string base64_encode(const std::vector<std::uint8_t>& data) {
 // The exact decoded length of a canonical encoding of `text_length` characters (0 if invalid).
 size_t base64_decoded_size(std::string_view text);
 
-}  // namespace verity::crypto
+} // namespace verity::crypto

@@ -71,4 +71,4 @@ private:
   std::vector<std::uint8_t> m_bytes;
 };
 
-}  // namespace verity::crypto
+} // namespace verity::crypto

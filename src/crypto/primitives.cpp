@@ -1,10 +1,9 @@
 #include "crypto/primitives.hpp"
 
+#include <climits>
 #include <openssl/err.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
-
-#include <climits>
 
 namespace verity::crypto {
 namespace {
@@ -22,7 +21,9 @@ const EVP_CIPHER* cbc_for(size_t key_size) {
   }
 }
 
-bool fits_int(size_t n) { return n <= static_cast<size_t>(INT_MAX / 2); }
+bool fits_int(size_t n) {
+  return n <= static_cast<size_t>(INT_MAX / 2);
+}
 
 // Every expected failure leaves the error queue empty, so nothing can leak through it.
 bool failed() {
@@ -30,7 +31,7 @@ bool failed() {
   return false;
 }
 
-}  // namespace
+} // namespace
 
 std::array<std::uint8_t, 32> sha256(ByteView data) {
   std::array<std::uint8_t, 32> out{};
@@ -86,20 +87,22 @@ bool aes_cbc_encrypt_pkcs7(ByteView key, ByteView iv, ByteView pt, Bytes& out) {
 
 namespace {
 // Branch-free helpers: all-ones (0xFF...) or zero masks.
-inline std::uint32_t ct_is_zero(std::uint32_t x) { return 0u - ((~x & (x - 1)) >> 31); }
-}  // namespace
+inline std::uint32_t ct_is_zero(std::uint32_t x) {
+  return 0u - ((~x & (x - 1)) >> 31);
+}
+} // namespace
 
 std::optional<size_t> pkcs7_unpad_ct(ByteView padded) {
   if (padded.empty() || padded.size() % 16 != 0) {
-    return std::nullopt;  // lengths are public: not a secret-dependent branch
+    return std::nullopt; // lengths are public: not a secret-dependent branch
   }
   const std::uint8_t* b = padded.data() + padded.size() - 16;
   std::uint32_t p = b[15];
   // good = (p != 0) & (p <= 16)
   std::uint32_t good = ~ct_is_zero(p) & (0u - ((16u - p) >> 31 ^ 1u));
   for (std::uint32_t i = 0; i < 16; ++i) {
-    std::uint32_t in = 0u - ((i - p) >> 31);          // i < p
-    std::uint32_t eq = ct_is_zero(b[15 - i] ^ p);      // byte == p
+    std::uint32_t in = 0u - ((i - p) >> 31);      // i < p
+    std::uint32_t eq = ct_is_zero(b[15 - i] ^ p); // byte == p
     good &= ~in | eq;
   }
   size_t len = padded.size() - p;
@@ -118,7 +121,8 @@ bool aes256gcm_seal(ByteView key, ByteView nonce, ByteView aad, ByteView pt, Byt
   CipherCtx ctx(EVP_CIPHER_CTX_new());
   ct.assign(pt.size(), 0);
   int n = 0, f = 0;
-  if (!ctx || EVP_EncryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), key.data(), nonce.data(), nullptr) != 1 ||
+  if (!ctx ||
+      EVP_EncryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), key.data(), nonce.data(), nullptr) != 1 ||
       EVP_EncryptUpdate(ctx.get(), nullptr, &n, aad.data(), static_cast<int>(aad.size())) != 1 ||
       EVP_EncryptUpdate(ctx.get(), ct.data(), &n, pt.data(), static_cast<int>(pt.size())) != 1 ||
       EVP_EncryptFinal_ex(ctx.get(), ct.data() + n, &f) != 1 ||
@@ -142,13 +146,15 @@ bool aes256gcm_open(ByteView key, ByteView nonce, ByteView aad, ByteView ct, Byt
   int n = 0, f = 0;
   std::array<std::uint8_t, 16> tag_copy{};
   std::copy(tag.begin(), tag.end(), tag_copy.begin());
-  bool ok = ctx && EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), key.data(), nonce.data(), nullptr) == 1 &&
-            EVP_DecryptUpdate(ctx.get(), nullptr, &n, aad.data(), static_cast<int>(aad.size())) == 1 &&
-            EVP_DecryptUpdate(ctx.get(), buf.data(), &n, ct.data(), static_cast<int>(ct.size())) == 1 &&
-            EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, 16, tag_copy.data()) == 1 &&
-            EVP_DecryptFinal_ex(ctx.get(), buf.data() + n, &f) > 0;
+  bool ok =
+      ctx &&
+      EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), key.data(), nonce.data(), nullptr) == 1 &&
+      EVP_DecryptUpdate(ctx.get(), nullptr, &n, aad.data(), static_cast<int>(aad.size())) == 1 &&
+      EVP_DecryptUpdate(ctx.get(), buf.data(), &n, ct.data(), static_cast<int>(ct.size())) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, 16, tag_copy.data()) == 1 &&
+      EVP_DecryptFinal_ex(ctx.get(), buf.data() + n, &f) > 0;
   if (!ok) {
-    buf.wipe();  // plaintext written before the tag check never leaves this function
+    buf.wipe(); // plaintext written before the tag check never leaves this function
     return failed();
   }
   buf.resize(static_cast<size_t>(n + f));
@@ -203,4 +209,4 @@ bool equal_ct(ByteView a, ByteView b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace verity::crypto
+} // namespace verity::crypto

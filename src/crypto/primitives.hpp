@@ -35,8 +35,8 @@ bool aes_cbc_encrypt_pkcs7(ByteView key, ByteView iv, ByteView plaintext, Bytes&
 std::optional<size_t> pkcs7_unpad_ct(ByteView padded);
 
 // AES-256-GCM with a 12-byte nonce and a 16-byte tag.
-bool aes256gcm_seal(ByteView key, ByteView nonce, ByteView aad, ByteView plaintext, Bytes& ciphertext,
-                    std::array<std::uint8_t, 16>& tag);
+bool aes256gcm_seal(ByteView key, ByteView nonce, ByteView aad, ByteView plaintext,
+                    Bytes& ciphertext, std::array<std::uint8_t, 16>& tag);
 // Decrypts into a private buffer and releases it only when the tag verifies; on failure `out` is
 // wiped and empty.
 bool aes256gcm_open(ByteView key, ByteView nonce, ByteView aad, ByteView ciphertext, ByteView tag,
@@ -52,4 +52,4 @@ bool random_bytes(std::span<std::uint8_t> out);
 // Constant-time equality of two equal-length byte strings (false when lengths differ).
 bool equal_ct(ByteView a, ByteView b);
 
-}  // namespace verity::crypto
+} // namespace verity::crypto

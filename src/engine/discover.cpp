@@ -11,12 +11,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool skipped_directory(const std::string &name) {
+bool skipped_directory(const std::string& name) {
   return (!name.empty() && name[0] == '.') || name == "_site" || name == "node_modules" ||
          name == "vendor";
 }
 
-std::vector<std::string> lines(const std::string &text) {
+std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   std::string line;
@@ -30,7 +30,7 @@ std::vector<std::string> lines(const std::string &text) {
 
 } // namespace
 
-std::optional<std::string> relative_to_root(const fs::path &root, const fs::path &path) {
+std::optional<std::string> relative_to_root(const fs::path& root, const fs::path& path) {
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec).lexically_normal();
   fs::path rel = abs.lexically_relative(root);
@@ -41,7 +41,7 @@ std::optional<std::string> relative_to_root(const fs::path &root, const fs::path
   return s == "." ? "" : s;
 }
 
-std::vector<SourceFile> discover(const config::Config &config) {
+std::vector<SourceFile> discover(const config::Config& config) {
   std::vector<SourceFile> out;
   std::error_code ec;
   fs::recursive_directory_iterator it(config.site_root,
@@ -54,7 +54,7 @@ std::vector<SourceFile> discover(const config::Config &config) {
     if (ec) {
       break;
     }
-    const auto &entry = *it;
+    const auto& entry = *it;
     std::string name = entry.path().filename().string();
     if (entry.is_directory(ec)) {
       if (skipped_directory(name) || entry.is_symlink(ec)) {
@@ -63,18 +63,18 @@ std::vector<SourceFile> discover(const config::Config &config) {
       continue;
     }
     std::string rel = entry.path().lexically_relative(config.site_root).generic_string();
-    const config::Collection *c = config.collection_for(rel);
+    const config::Collection* c = config.collection_for(rel);
     if (!c || config.is_ignored(rel)) {
       continue;
     }
     out.push_back({entry.path(), rel, c});
   }
   std::sort(out.begin(), out.end(),
-            [](const SourceFile &a, const SourceFile &b) { return a.relative < b.relative; });
+            [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
   return out;
 }
 
-std::set<std::string> changed_files(const fs::path &site_root, const std::string &revision) {
+std::set<std::string> changed_files(const fs::path& site_root, const std::string& revision) {
   if (revision.empty() || revision[0] == '-') {
     throw UsageError("--changed-since needs a git revision, got '" + revision + "'");
   }
@@ -90,11 +90,11 @@ std::set<std::string> changed_files(const fs::path &site_root, const std::string
   auto untracked =
       util::run_process({"git", "ls-files", "--others", "--exclude-standard"}, site_root);
   std::set<std::string> out;
-  for (auto &l : lines(diff.out)) {
+  for (auto& l : lines(diff.out)) {
     out.insert(l);
   }
   if (untracked.exit_code == 0) {
-    for (auto &l : lines(untracked.out)) {
+    for (auto& l : lines(untracked.out)) {
       out.insert(l);
     }
   }

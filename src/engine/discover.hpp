@@ -15,21 +15,21 @@ namespace verity::engine {
 struct SourceFile {
   std::filesystem::path absolute;
   std::string relative; // to the site root, '/' separators
-  const config::Collection *collection = nullptr;
+  const config::Collection* collection = nullptr;
 };
 
 // Every document under the site root that belongs to a collection and is not ignored, sorted by
 // relative path. Skips dot-directories, _site, node_modules and vendor; does not follow symlinked
 // directories.
-std::vector<SourceFile> discover(const config::Config &config);
+std::vector<SourceFile> discover(const config::Config& config);
 
 // Site-relative paths changed since `revision` (committed, staged, unstaged and untracked).
 // Throws UsageError when git fails (not a repository, unknown revision).
-std::set<std::string> changed_files(const std::filesystem::path &site_root,
-                                    const std::string &revision);
+std::set<std::string> changed_files(const std::filesystem::path& site_root,
+                                    const std::string& revision);
 
 // The relative path of `path` under `root`, or nullopt when it lies outside.
-std::optional<std::string> relative_to_root(const std::filesystem::path &root,
-                                            const std::filesystem::path &path);
+std::optional<std::string> relative_to_root(const std::filesystem::path& root,
+                                            const std::filesystem::path& path);
 
 } // namespace verity::engine

@@ -7,6 +7,7 @@
 #include "engine/discover.hpp"
 #include "frontmatter/loader.hpp"
 #include "media/local_images.hpp"
+#include "secured/check.hpp"
 #include "util/parallel.hpp"
 #include "verity/check.hpp"
 
@@ -24,9 +25,18 @@ struct DocumentOutcome {
   Findings findings;
   std::vector<content::FieldOccurrence> unique_fields;
   bool unparseable = false;
+  bool had_v1 = false;
 };
 
-fs::path site_root_for(const CheckOptions &options, const std::optional<fs::path> &config_file) {
+// Everything a document's checks share, built once before the parallel phase.
+struct RunContext {
+  const config::Config& cfg;
+  const content::LocalDate& zone;
+  media::ProbeCache& probes;
+  secured::SecuredContext secured;
+};
+
+fs::path site_root_for(const CheckOptions& options, const std::optional<fs::path>& config_file) {
   if (config_file) {
     return config_file->parent_path();
   }
@@ -51,8 +61,8 @@ fs::path site_root_for(const CheckOptions &options, const std::optional<fs::path
   return start;
 }
 
-DocumentOutcome check_one(const engine::SourceFile &src, const config::Config &cfg,
-                          const content::LocalDate &zone, media::ProbeCache &probes) {
+DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) {
+  const config::Config& cfg = run.cfg;
   DocumentOutcome out;
   frontmatter::LoadOptions load;
   load.limits = cfg.limits;
@@ -67,15 +77,18 @@ DocumentOutcome check_one(const engine::SourceFile &src, const config::Config &c
   if (src.collection && src.collection->schema) {
     src.collection->schema->validate(doc, out.findings);
   }
-  content::check_filename_date(doc, cfg.date_field, zone, out.findings);
-  media::check_local_images(doc, cfg, probes, out.findings);
+  content::check_filename_date(doc, cfg.date_field, run.zone, out.findings);
+  media::check_local_images(doc, cfg, run.probes, out.findings);
+  secured::SecuredOutcome secured_outcome;
+  secured::check_secured(doc, run.secured, out.findings, secured_outcome);
+  out.had_v1 = secured_outcome.had_v1;
   out.unique_fields = content::extract_unique_fields(doc, cfg.unique_fields);
   return out;
 }
 
 } // namespace
 
-CheckResult run_check(const CheckOptions &options) {
+CheckResult run_check(const CheckOptions& options) {
   auto start_time = std::chrono::steady_clock::now();
   std::optional<fs::path> config_file;
   if (!options.config_file.empty()) {
@@ -93,7 +106,7 @@ CheckResult run_check(const CheckOptions &options) {
   content::LocalDate zone = [&] {
     try {
       return content::LocalDate(cfg.timezone);
-    } catch (const std::invalid_argument &e) {
+    } catch (const std::invalid_argument& e) {
       throw config::ConfigError(
           {(cfg.file.empty() ? std::string("verity.yaml") : cfg.file.string()) + ": " + e.what()});
     }
@@ -104,7 +117,7 @@ CheckResult run_check(const CheckOptions &options) {
   // Explicit file arguments outside every collection are still checked (framing and YAML).
   std::set<std::string> selected;
   bool select_all = true;
-  for (const auto &p : options.paths) {
+  for (const auto& p : options.paths) {
     auto rel = engine::relative_to_root(cfg.site_root, p);
     if (!rel) {
       throw UsageError(p.string() + " is outside the site root " + cfg.site_root.string());
@@ -115,7 +128,7 @@ CheckResult run_check(const CheckOptions &options) {
     select_all = false;
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      for (const auto &f : files) {
+      for (const auto& f : files) {
         if (f.relative.rfind(*rel + "/", 0) == 0) {
           selected.insert(f.relative);
         }
@@ -123,7 +136,7 @@ CheckResult run_check(const CheckOptions &options) {
     } else if (fs::exists(p, ec)) {
       selected.insert(*rel);
       bool known = std::any_of(files.begin(), files.end(),
-                               [&](const auto &f) { return f.relative == *rel; });
+                               [&](const auto& f) { return f.relative == *rel; });
       if (!known && !cfg.is_ignored(*rel)) {
         files.push_back({fs::absolute(p).lexically_normal(), *rel, cfg.collection_for(*rel)});
       }
@@ -134,7 +147,7 @@ CheckResult run_check(const CheckOptions &options) {
   if (options.changed_since) {
     std::set<std::string> changed = engine::changed_files(cfg.site_root, *options.changed_since);
     bool config_changed = false;
-    for (const auto &source : cfg.source_files()) {
+    for (const auto& source : cfg.source_files()) {
       auto rel = engine::relative_to_root(cfg.site_root, source);
       config_changed = config_changed || (rel && changed.count(*rel));
     }
@@ -143,7 +156,7 @@ CheckResult run_check(const CheckOptions &options) {
                    *options.changed_since);
     } else {
       std::set<std::string> narrowed;
-      for (const auto &f : files) {
+      for (const auto& f : files) {
         if (changed.count(f.relative) && (select_all || selected.count(f.relative))) {
           narrowed.insert(f.relative);
         }
@@ -153,17 +166,38 @@ CheckResult run_check(const CheckOptions &options) {
     }
   }
 
+  std::optional<secured::PinFile> pins;
+  try {
+    pins = secured::PinFile::load(cfg.site_root / cfg.secured.lockfile);
+  } catch (const secured::PinError& e) {
+    throw config::ConfigError({e.what()});
+  }
+  std::optional<crypto::KeyRing> keys;
+  if (!options.keys_dir.empty()) {
+    std::vector<std::string> warnings;
+    keys = crypto::KeyRing::load(options.keys_dir, {options.insecure_key_perms}, warnings);
+    for (const auto& w : warnings) {
+      spdlog::warn("{}", w);
+    }
+  } else if (options.decrypt) {
+    throw UsageError("--decrypt needs keys: give --keys DIR or set VERITY_KEYS");
+  }
   media::ProbeCache probes;
+  RunContext run{cfg,
+                 zone,
+                 probes,
+                 {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt}};
   std::vector<DocumentOutcome> outcomes(files.size());
   unsigned jobs = options.jobs == 0 ? util::default_jobs() : options.jobs;
-  util::parallel_for(files.size(), jobs,
-                     [&](size_t i) { outcomes[i] = check_one(files[i], cfg, zone, probes); });
+  util::parallel_for(files.size(), jobs, [&](size_t i) { outcomes[i] = check_one(files[i], run); });
 
   Findings all;
   std::vector<content::FieldOccurrence> unique;
   CheckResult result;
+  bool any_v1 = false;
   for (size_t i = 0; i < files.size(); ++i) {
-    auto &o = outcomes[i];
+    auto& o = outcomes[i];
+    any_v1 = any_v1 || o.had_v1;
     std::move(o.findings.begin(), o.findings.end(), std::back_inserter(all));
     std::move(o.unique_fields.begin(), o.unique_fields.end(), std::back_inserter(unique));
     if (select_all || selected.count(files[i].relative)) {
@@ -174,7 +208,7 @@ CheckResult run_check(const CheckOptions &options) {
   outcomes.clear();
   content::check_duplicate_fields(std::move(unique), all);
 
-  for (auto &f : all) {
+  for (auto& f : all) {
     if (!select_all && !selected.count(f.file)) {
       continue;
     }
@@ -185,9 +219,23 @@ CheckResult run_check(const CheckOptions &options) {
     f.severity = *severity;
     result.findings.push_back(std::move(f));
   }
+  if (any_v1 && !pins) {
+    Finding note;
+    note.rule = "secured/no-lockfile";
+    note.severity = Severity::Note;
+    note.file = cfg.secured.lockfile;
+    note.message = "the site has legacy v1 secured blobs but no pin lockfile: only their format is "
+                   "checked. Run "
+                   "`verity secured pin` on the trusted branch and commit " +
+                   cfg.secured.lockfile + " so that new, edited or copied legacy blobs are caught";
+    if (auto severity = cfg.effective_severity(note.rule, note.file, note.severity)) {
+      note.severity = *severity;
+      result.findings.push_back(std::move(note));
+    }
+  }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.documents.begin(), result.documents.end(),
-            [](const DocumentSummary &a, const DocumentSummary &b) { return a.file < b.file; });
+            [](const DocumentSummary& a, const DocumentSummary& b) { return a.file < b.file; });
   result.site_root = cfg.site_root;
   result.config_file = cfg.file;
   result.documents_loaded = files.size();

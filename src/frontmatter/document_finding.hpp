@@ -9,7 +9,7 @@
 
 namespace verity::frontmatter {
 
-inline Finding finding_at(const Document &doc, std::string rule, Severity severity,
+inline Finding finding_at(const Document& doc, std::string rule, Severity severity,
                           std::string pointer, std::string message) {
   Position pos = doc.map.find(pointer).value;
   Finding f;

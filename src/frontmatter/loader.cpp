@@ -22,7 +22,7 @@ Position position_of_offset(std::string_view text, size_t offset) {
   return p;
 }
 
-Finding make(const std::string &file, std::string rule, Severity severity, Position pos,
+Finding make(const std::string& file, std::string rule, Severity severity, Position pos,
              std::string message, std::string pointer = "") {
   Finding f;
   f.rule = std::move(rule);
@@ -37,8 +37,8 @@ Finding make(const std::string &file, std::string rule, Severity severity, Posit
 
 } // namespace
 
-Document parse_document(std::string bytes, const std::string &relative, const LoadOptions &options,
-                        Findings &out) {
+Document parse_document(std::string bytes, const std::string& relative, const LoadOptions& options,
+                        Findings& out) {
   Document doc;
   doc.path = relative;
   doc.bytes = std::move(bytes);
@@ -86,7 +86,7 @@ Document parse_document(std::string bytes, const std::string &relative, const Lo
   }
   ConversionLimits limits{options.limits.max_depth, options.limits.max_scalar_bytes};
   Conversion conv = yaml_to_json(yaml, limits);
-  for (auto &issue : conv.issues) {
+  for (auto& issue : conv.issues) {
     Position pos = issue.position.line > 0 ? issue.position : Position{1, 1};
     out.push_back(make(relative, issue.rule, issue.severity, pos, issue.message, issue.pointer));
   }
@@ -100,8 +100,8 @@ Document parse_document(std::string bytes, const std::string &relative, const Lo
   return doc;
 }
 
-Document load_document(const std::filesystem::path &absolute, const std::string &relative,
-                       const LoadOptions &options, Findings &out) {
+Document load_document(const std::filesystem::path& absolute, const std::string& relative,
+                       const LoadOptions& options, Findings& out) {
   util::ReadResult read = util::read_file(absolute, options.limits.max_file_bytes);
   if (read.status == util::ReadResult::Status::TooLarge) {
     Document doc;

@@ -23,11 +23,11 @@ struct LoadOptions {
 };
 
 // Loads `absolute` (named `relative` in findings) and appends findings to `out`.
-Document load_document(const std::filesystem::path &absolute, const std::string &relative,
-                       const LoadOptions &options, Findings &out);
+Document load_document(const std::filesystem::path& absolute, const std::string& relative,
+                       const LoadOptions& options, Findings& out);
 
 // The same, from bytes already in memory (tests, fuzzing, stdin).
-Document parse_document(std::string bytes, const std::string &relative, const LoadOptions &options,
-                        Findings &out);
+Document parse_document(std::string bytes, const std::string& relative, const LoadOptions& options,
+                        Findings& out);
 
 } // namespace verity::frontmatter

@@ -96,7 +96,7 @@ nlohmann::json resolve_plain_scalar(std::string_view text) {
   if (is_json_integer(text)) {
     std::string copy(text);
     errno = 0;
-    char *end = nullptr;
+    char* end = nullptr;
     long long v = std::strtoll(copy.c_str(), &end, 10);
     if (errno != ERANGE) {
       return static_cast<std::int64_t>(v);

@@ -18,7 +18,7 @@ namespace {
 class MemoryBuffer : public std::streambuf {
 public:
   explicit MemoryBuffer(std::string_view text) {
-    char *p = const_cast<char *>(text.data());
+    char* p = const_cast<char*>(text.data());
     setg(p, p, p + text.size());
   }
 };
@@ -32,16 +32,16 @@ const std::string k_str_tag = "tag:yaml.org,2002:str";
 
 class JsonBuilder : public YAML::EventHandler {
 public:
-  JsonBuilder(std::string_view yaml, const ConversionLimits &limits, Conversion &out)
+  JsonBuilder(std::string_view yaml, const ConversionLimits& limits, Conversion& out)
       : m_yaml(yaml), m_limits(limits), m_out(out) {}
 
   bool has_root() const { return m_has_root; }
-  nlohmann::json &root() { return m_root; }
+  nlohmann::json& root() { return m_root; }
 
-  void OnDocumentStart(const YAML::Mark &) override {}
+  void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     check_anchor(mark, anchor);
     Position pos = position(mark);
     if (!m_stack.empty() && !m_stack.back().is_map) {
@@ -58,7 +58,7 @@ public:
     place(nullptr, pos);
   }
 
-  void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     std::string ptr = child_pointer_preview();
     add_issue("frontmatter/alias", Severity::Error, position(mark), ptr,
               "YAML alias refused: verity never expands aliases (they allow 'billion laughs' "
@@ -71,8 +71,8 @@ public:
     place(nullptr, position(mark));
   }
 
-  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                const std::string &value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
     check_anchor(mark, anchor);
     Position pos = position(mark);
     if (value.size() > m_limits.max_scalar_bytes) {
@@ -114,13 +114,13 @@ public:
     place(std::move(v), pos);
   }
 
-  void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
     start_container(mark, tag, anchor, false);
   }
   void OnSequenceEnd() override { m_stack.pop_back(); }
 
-  void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
     start_container(mark, tag, anchor, true);
   }
@@ -128,7 +128,7 @@ public:
 
 private:
   struct Frame {
-    nlohmann::json *node = nullptr;
+    nlohmann::json* node = nullptr;
     bool is_map = false;
     std::string pointer;
     bool expecting_key = true;
@@ -140,7 +140,7 @@ private:
     bool discarding = false; // inside a value that was refused: build, but record nothing
   };
 
-  Position position(const YAML::Mark &mark) const {
+  Position position(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) {
       return {};
     }
@@ -165,7 +165,7 @@ private:
     if (m_stack.empty()) {
       return "";
     }
-    const Frame &f = m_stack.back();
+    const Frame& f = m_stack.back();
     if (f.is_map) {
       return f.expecting_key ? f.pointer : f.pointer + "/" + escape_pointer_token(f.key);
     }
@@ -178,27 +178,27 @@ private:
         {std::move(rule), severity, pos, std::move(pointer), std::move(message)});
   }
 
-  void refuse(const YAML::Mark &mark, const std::string &what) {
+  void refuse(const YAML::Mark& mark, const std::string& what) {
     add_issue("frontmatter/alias", Severity::Error, position(mark), child_pointer_preview(), what);
   }
 
-  void check_anchor(const YAML::Mark &mark, YAML::anchor_t anchor) {
+  void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
       add_issue("frontmatter/alias", Severity::Error, position(mark), child_pointer_preview(),
                 "YAML anchor refused: anchors and aliases are not allowed in front matter");
     }
   }
 
-  void stop_key(Position pos, const std::string &key) {
-    Frame &f = m_stack.back();
+  void stop_key(Position pos, const std::string& key) {
+    Frame& f = m_stack.back();
     f.key = key;
     f.key_pos = pos;
     f.expecting_key = false;
     f.skip_value = true;
   }
 
-  void on_key(const std::string &key, Position pos, bool plain) {
-    Frame &f = m_stack.back();
+  void on_key(const std::string& key, Position pos, bool plain) {
+    Frame& f = m_stack.back();
     f.key = key;
     f.key_pos = pos;
     f.expecting_key = false;
@@ -218,14 +218,14 @@ private:
   }
 
   // Stores `value` at the current position and returns where it now lives.
-  nlohmann::json *place(nlohmann::json value, Position pos) {
+  nlohmann::json* place(nlohmann::json value, Position pos) {
     if (m_stack.empty()) {
       m_root = std::move(value);
       m_has_root = true;
       m_out.map.add("", {pos, pos});
       return &m_root;
     }
-    Frame &f = m_stack.back();
+    Frame& f = m_stack.back();
     if (f.is_map) {
       f.expecting_key = true;
       if (f.skip_value) {
@@ -235,7 +235,7 @@ private:
       if (!f.discarding) {
         m_out.map.add(f.pointer + "/" + escape_pointer_token(f.key), {f.key_pos, pos});
       }
-      auto &slot = (*f.node)[f.key];
+      auto& slot = (*f.node)[f.key];
       slot = std::move(value);
       return &slot;
     }
@@ -247,7 +247,7 @@ private:
     return &f.node->back();
   }
 
-  void start_container(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+  void start_container(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        bool is_map) {
     check_anchor(mark, anchor);
     Position pos = position(mark);
@@ -267,7 +267,7 @@ private:
     std::string ptr = child_pointer_preview();
     bool discard = !m_stack.empty() && m_stack.back().is_map && m_stack.back().skip_value;
     bool discarding = discard || (!m_stack.empty() && m_stack.back().discarding);
-    nlohmann::json *node = place(is_map ? nlohmann::json::object() : nlohmann::json::array(), pos);
+    nlohmann::json* node = place(is_map ? nlohmann::json::object() : nlohmann::json::array(), pos);
     if (discard) {
       // Keep building into a scratch tree so the parser stays in step, then drop it.
       m_scratch.push_back(std::make_unique<nlohmann::json>(std::move(*node)));
@@ -282,8 +282,8 @@ private:
   }
 
   std::string_view m_yaml;
-  const ConversionLimits &m_limits;
-  Conversion &m_out;
+  const ConversionLimits& m_limits;
+  Conversion& m_out;
   std::vector<Frame> m_stack;
   nlohmann::json m_root;
   nlohmann::json m_discard;
@@ -293,7 +293,7 @@ private:
 
 } // namespace
 
-Conversion yaml_to_json(std::string_view yaml, const ConversionLimits &limits) {
+Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits) {
   Conversion out;
   MemoryBuffer buffer(yaml);
   std::istream in(&buffer);
@@ -301,10 +301,10 @@ Conversion yaml_to_json(std::string_view yaml, const ConversionLimits &limits) {
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
-  } catch (const StopConversion &stop) {
+  } catch (const StopConversion& stop) {
     out.issues.push_back(stop.issue);
     return out;
-  } catch (const YAML::Exception &e) {
+  } catch (const YAML::Exception& e) {
     Position pos;
     if (!e.mark.is_null()) {
       pos = {e.mark.line + 1, e.mark.column + 1};
@@ -312,7 +312,7 @@ Conversion yaml_to_json(std::string_view yaml, const ConversionLimits &limits) {
     out.issues.push_back(
         {"frontmatter/yaml-error", Severity::Error, pos, "", "YAML syntax error: " + e.msg});
     return out;
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     out.issues.push_back({"frontmatter/yaml-error",
                           Severity::Error,
                           {},

@@ -37,6 +37,6 @@ struct Conversion {
 
 // Converts the YAML in `yaml` (the front matter from its opening `---`, so YAML line 0 is file
 // line 1). Never throws for bad input: every problem is an issue.
-Conversion yaml_to_json(std::string_view yaml, const ConversionLimits &limits = {});
+Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits = {});
 
 } // namespace verity::frontmatter

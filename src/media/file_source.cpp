@@ -8,7 +8,7 @@
 
 namespace verity::media {
 
-FileSource::FileSource(const std::filesystem::path &path) {
+FileSource::FileSource(const std::filesystem::path& path) {
   m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (m_fd < 0) {
     m_error = std::strerror(errno);

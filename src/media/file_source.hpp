@@ -11,13 +11,13 @@ namespace verity::media {
 class FileSource : public ByteSource {
 public:
   // Opens `path` read-only, refusing anything but a regular file; check ok() before use.
-  explicit FileSource(const std::filesystem::path &path);
+  explicit FileSource(const std::filesystem::path& path);
   ~FileSource() override;
-  FileSource(const FileSource &) = delete;
-  FileSource &operator=(const FileSource &) = delete;
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
 
   bool ok() const { return m_fd >= 0; }
-  const std::string &error() const { return m_error; }
+  const std::string& error() const { return m_error; }
   size_t read_at(std::uint64_t offset, std::span<std::uint8_t> out) override;
 
 private:

@@ -13,10 +13,10 @@ namespace {
 // whole.
 class Reader {
 public:
-  Reader(ByteSource &src, std::uint64_t cap) : m_src(src), m_cap(cap) {}
+  Reader(ByteSource& src, std::uint64_t cap) : m_src(src), m_cap(cap) {}
 
   // Copies n bytes at `offset` into `out`; false when they are not all available.
-  bool get(std::uint64_t offset, size_t n, std::uint8_t *out) {
+  bool get(std::uint64_t offset, size_t n, std::uint8_t* out) {
     if (offset + n > m_cap || offset + n < offset) {
       m_capped = m_capped || offset + n > m_cap;
       return false;
@@ -29,36 +29,36 @@ public:
     std::memcpy(out, m_buf.data() + (offset - m_start), n);
     return true;
   }
-  bool u8(std::uint64_t off, std::uint8_t &v) { return get(off, 1, &v); }
-  bool be16(std::uint64_t off, std::uint32_t &v) {
+  bool u8(std::uint64_t off, std::uint8_t& v) { return get(off, 1, &v); }
+  bool be16(std::uint64_t off, std::uint32_t& v) {
     std::uint8_t b[2];
     if (!get(off, 2, b))
       return false;
     v = (b[0] << 8) | b[1];
     return true;
   }
-  bool le16(std::uint64_t off, std::uint32_t &v) {
+  bool le16(std::uint64_t off, std::uint32_t& v) {
     std::uint8_t b[2];
     if (!get(off, 2, b))
       return false;
     v = b[0] | (b[1] << 8);
     return true;
   }
-  bool be32(std::uint64_t off, std::uint32_t &v) {
+  bool be32(std::uint64_t off, std::uint32_t& v) {
     std::uint8_t b[4];
     if (!get(off, 4, b))
       return false;
     v = (std::uint32_t(b[0]) << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
     return true;
   }
-  bool le32(std::uint64_t off, std::uint32_t &v) {
+  bool le32(std::uint64_t off, std::uint32_t& v) {
     std::uint8_t b[4];
     if (!get(off, 4, b))
       return false;
     v = b[0] | (b[1] << 8) | (b[2] << 16) | (std::uint32_t(b[3]) << 24);
     return true;
   }
-  bool le24(std::uint64_t off, std::uint32_t &v) {
+  bool le24(std::uint64_t off, std::uint32_t& v) {
     std::uint8_t b[3];
     if (!get(off, 3, b))
       return false;
@@ -85,7 +85,7 @@ private:
 
   static constexpr size_t k_head = 64 * 1024;
   static constexpr size_t k_chunk = 4 * 1024;
-  ByteSource &m_src;
+  ByteSource& m_src;
   std::uint64_t m_cap;
   std::vector<std::uint8_t> m_buf;
   std::uint64_t m_start = 0;
@@ -110,7 +110,7 @@ ProbeResult bad(ImageFormat f, std::string reason, ProbeStatus s = ProbeStatus::
   return r;
 }
 
-ProbeResult probe_png(Reader &in) {
+ProbeResult probe_png(Reader& in) {
   std::uint32_t len, w, h;
   std::uint8_t type[4];
   std::uint64_t ihdr = 8;
@@ -135,7 +135,7 @@ ProbeResult probe_png(Reader &in) {
   return ok(ImageFormat::Png, w, h);
 }
 
-ProbeResult probe_gif(Reader &in) {
+ProbeResult probe_gif(Reader& in) {
   std::uint32_t w, h;
   if (!in.le16(6, w) || !in.le16(8, h)) {
     return bad(ImageFormat::Gif, "truncated GIF header");
@@ -143,7 +143,7 @@ ProbeResult probe_gif(Reader &in) {
   return ok(ImageFormat::Gif, w, h);
 }
 
-ProbeResult probe_bmp(Reader &in) {
+ProbeResult probe_bmp(Reader& in) {
   std::uint32_t dib;
   if (!in.le32(14, dib)) {
     return bad(ImageFormat::Bmp, "truncated BMP header");
@@ -171,7 +171,7 @@ ProbeResult probe_bmp(Reader &in) {
             static_cast<std::uint32_t>(sh < 0 ? -sh : sh));
 }
 
-ProbeResult probe_webp(Reader &in) {
+ProbeResult probe_webp(Reader& in) {
   std::uint8_t fourcc[4];
   if (!in.get(12, 4, fourcc)) {
     return bad(ImageFormat::Webp, "truncated WebP header");
@@ -212,7 +212,7 @@ bool is_sof(std::uint8_t m) {
   return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
 }
 
-ProbeResult probe_jpeg(Reader &in) {
+ProbeResult probe_jpeg(Reader& in) {
   std::uint64_t pos = 2;
   for (int steps = 0; steps < 100000; ++steps) {
     std::uint8_t b;
@@ -291,7 +291,7 @@ size_t MemorySource::read_at(std::uint64_t offset, std::span<std::uint8_t> out) 
   return n;
 }
 
-ProbeResult probe_image(ByteSource &source, const ProbeOptions &options) {
+ProbeResult probe_image(ByteSource& source, const ProbeOptions& options) {
   Reader in(source, options.max_bytes);
   std::array<std::uint8_t, 16> sig{};
   size_t have = 0;

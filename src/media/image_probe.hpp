@@ -27,7 +27,7 @@ class MemorySource : public ByteSource {
 public:
   explicit MemorySource(std::span<const std::uint8_t> bytes) : m_bytes(bytes) {}
   explicit MemorySource(std::string_view bytes)
-      : m_bytes(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size()) {}
+      : m_bytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()) {}
   size_t read_at(std::uint64_t offset, std::span<std::uint8_t> out) override;
 
 private:
@@ -54,6 +54,6 @@ struct ProbeOptions {
   std::uint64_t max_bytes = 256 * 1024; // never read past this offset
 };
 
-ProbeResult probe_image(ByteSource &source, const ProbeOptions &options = {});
+ProbeResult probe_image(ByteSource& source, const ProbeOptions& options = {});
 
 } // namespace verity::media

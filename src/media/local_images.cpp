@@ -36,18 +36,18 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-Finding make(const Document &doc, const std::string &rule, const std::string &pointer,
+Finding make(const Document& doc, const std::string& rule, const std::string& pointer,
              std::string message) {
   return frontmatter::finding_at(doc, rule, Severity::Error, pointer, std::move(message));
 }
 
 // True when `p` (absolute, lexically normal) lies inside `root`.
-bool inside(const fs::path &root, const fs::path &p) {
+bool inside(const fs::path& root, const fs::path& p) {
   auto rel = p.lexically_relative(root);
   return !rel.empty() && *rel.begin() != "..";
 }
 
-std::optional<std::int64_t> declared(const nlohmann::json &obj, const char *key) {
+std::optional<std::int64_t> declared(const nlohmann::json& obj, const char* key) {
   auto it = obj.find(key);
   if (it != obj.end() && it->is_number_integer()) {
     return it->get<std::int64_t>();
@@ -55,9 +55,9 @@ std::optional<std::int64_t> declared(const nlohmann::json &obj, const char *key)
   return std::nullopt;
 }
 
-void check_object(const Document &doc, const nlohmann::json &obj, const std::string &pointer,
-                  const config::Config &config, ProbeCache &cache, Findings &out) {
-  const std::string &url = obj["url"].get_ref<const std::string &>();
+void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,
+                  const config::Config& config, ProbeCache& cache, Findings& out) {
+  const std::string& url = obj["url"].get_ref<const std::string&>();
   std::string rel = local_image_path(url, config.remap);
   if (rel.empty()) {
     return;
@@ -121,8 +121,8 @@ void check_object(const Document &doc, const nlohmann::json &obj, const std::str
   }
 }
 
-void walk(const Document &doc, const nlohmann::json &node, const std::string &pointer,
-          const config::Config &config, ProbeCache &cache, Findings &out, int depth) {
+void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,
+          const config::Config& config, ProbeCache& cache, Findings& out, int depth) {
   if (depth > 64) {
     return;
   }
@@ -132,7 +132,7 @@ void walk(const Document &doc, const nlohmann::json &node, const std::string &po
         (node.contains("width") || node.contains("height"))) {
       check_object(doc, node, pointer, config, cache, out);
     }
-    for (auto &[k, v] : node.items()) {
+    for (auto& [k, v] : node.items()) {
       if (v.is_structured()) {
         walk(doc, v, pointer + "/" + escape_pointer_token(k), config, cache, out, depth + 1);
       }
@@ -148,7 +148,7 @@ void walk(const Document &doc, const nlohmann::json &node, const std::string &po
 
 } // namespace
 
-ProbeResult ProbeCache::probe(const fs::path &file) {
+ProbeResult ProbeCache::probe(const fs::path& file) {
   {
     std::lock_guard lock(m_mutex);
     if (auto it = m_results.find(file); it != m_results.end()) {
@@ -168,9 +168,9 @@ ProbeResult ProbeCache::probe(const fs::path &file) {
   return r;
 }
 
-std::string local_image_path(const std::string &url, const std::vector<config::Remap> &remap) {
+std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap) {
   std::string path;
-  for (const auto &r : remap) {
+  for (const auto& r : remap) {
     if (url.size() >= r.from.size() && url.compare(0, r.from.size(), r.from) == 0 &&
         (url.size() == r.from.size() || url[r.from.size()] == '/' || url[r.from.size()] == '?' ||
          url[r.from.size()] == '#')) {
@@ -192,8 +192,8 @@ std::string local_image_path(const std::string &url, const std::vector<config::R
   return percent_decode(path);
 }
 
-void check_local_images(const Document &doc, const config::Config &config, ProbeCache &cache,
-                        Findings &out) {
+void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
+                        Findings& out) {
   if (doc.parsed) {
     walk(doc, doc.data, "", config, cache, out, 0);
   }

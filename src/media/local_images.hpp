@@ -21,7 +21,7 @@ namespace verity::media {
 // same logo). Thread-safe.
 class ProbeCache {
 public:
-  ProbeResult probe(const std::filesystem::path &file);
+  ProbeResult probe(const std::filesystem::path& file);
 
 private:
   std::mutex m_mutex;
@@ -30,9 +30,9 @@ private:
 
 // The site-relative path a URL refers to, when it is local: "" for remote URLs. Strips a
 // remapped prefix, the query and fragment, and percent-decodes.
-std::string local_image_path(const std::string &url, const std::vector<config::Remap> &remap);
+std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap);
 
-void check_local_images(const Document &doc, const config::Config &config, ProbeCache &cache,
-                        Findings &out);
+void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
+                        Findings& out);
 
 } // namespace verity::media

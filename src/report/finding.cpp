@@ -29,7 +29,7 @@ std::optional<Severity> parse_severity(std::string_view text) {
   return std::nullopt;
 }
 
-bool finding_less(const Finding &a, const Finding &b) {
+bool finding_less(const Finding& a, const Finding& b) {
   return std::tie(a.file, a.line, a.column, a.rule, a.message) <
          std::tie(b.file, b.line, b.column, b.rule, b.message);
 }

@@ -7,14 +7,14 @@
 
 namespace verity::report {
 
-std::string write_json(const CheckResult &result) {
+std::string write_json(const CheckResult& result) {
   nlohmann::ordered_json j;
   j["version"] = 1;
   j["tool"] = {{"name", "verity"}, {"version", std::string(version())}};
   size_t counts[3] = {0, 0, 0};
   std::map<std::string, size_t> by_rule;
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const auto &f : result.findings) {
+  for (const auto& f : result.findings) {
     ++counts[static_cast<int>(f.severity)];
     ++by_rule[f.rule];
     nlohmann::ordered_json item;
@@ -26,7 +26,7 @@ std::string write_json(const CheckResult &result) {
     item["pointer"] = f.pointer;
     item["message"] = f.message;
     item["key"] = finding_key(f);
-    for (auto &[k, v] : f.extra.items()) {
+    for (auto& [k, v] : f.extra.items()) {
       item[k] = v;
     }
     findings.push_back(std::move(item));

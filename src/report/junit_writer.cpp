@@ -40,7 +40,7 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-std::string line_of(const Finding &f) {
+std::string line_of(const Finding& f) {
   std::string loc = f.file;
   if (f.line > 0) {
     loc += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
@@ -50,9 +50,9 @@ std::string line_of(const Finding &f) {
 
 } // namespace
 
-std::string write_junit(const CheckResult &result) {
-  std::map<std::string, std::vector<const Finding *>> by_file;
-  for (const auto &f : result.findings) {
+std::string write_junit(const CheckResult& result) {
+  std::map<std::string, std::vector<const Finding*>> by_file;
+  for (const auto& f : result.findings) {
     by_file[f.file].push_back(&f);
   }
   struct Suite {
@@ -60,17 +60,17 @@ std::string write_junit(const CheckResult &result) {
     size_t tests = 0, failures = 0, errors = 0;
   };
   std::map<std::string, Suite> suites;
-  for (const auto &doc : result.documents) {
+  for (const auto& doc : result.documents) {
     std::string suite_name =
         "verity." + (doc.collection.empty() ? std::string("documents") : doc.collection);
-    Suite &s = suites[suite_name];
+    Suite& s = suites[suite_name];
     ++s.tests;
-    const auto &findings = by_file[doc.file];
+    const auto& findings = by_file[doc.file];
     int first_line = 1;
     std::string failing, notes;
     std::string first_rule;
     size_t failing_count = 0;
-    for (const Finding *f : findings) {
+    for (const Finding* f : findings) {
       if (f->severity == Severity::Error) {
         if (failing_count++ == 0) {
           first_line = f->line > 0 ? f->line : 1;
@@ -90,7 +90,7 @@ std::string write_junit(const CheckResult &result) {
     }
     s.body += ">\n";
     if (failing_count > 0) {
-      const char *tag = doc.unparseable ? "error" : "failure";
+      const char* tag = doc.unparseable ? "error" : "failure";
       doc.unparseable ? ++s.errors : ++s.failures;
       s.body += std::string("      <") + tag + " message=\"" + std::to_string(failing_count) +
                 (failing_count == 1 ? " finding" : " findings") + "\" type=\"" +
@@ -105,7 +105,7 @@ std::string write_junit(const CheckResult &result) {
   std::string body;
   char time[32];
   std::snprintf(time, sizeof time, "%.3f", result.duration_seconds);
-  for (const auto &[name, s] : suites) {
+  for (const auto& [name, s] : suites) {
     tests += s.tests;
     failures += s.failures;
     errors += s.errors;

@@ -2,7 +2,7 @@
 
 namespace verity::report {
 
-const std::vector<RuleInfo> &all_rules() {
+const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> k_rules = {
       {"frontmatter/missing", Severity::Error, "Document has no front matter",
        "A document in a collection must start with a '---' line, YAML, and a closing '---' line.",
@@ -83,7 +83,7 @@ const std::vector<RuleInfo> &all_rules() {
 }
 
 RuleInfo rule_info(std::string_view id) {
-  for (const auto &r : all_rules()) {
+  for (const auto& r : all_rules()) {
     if (r.id == id) {
       return r;
     }

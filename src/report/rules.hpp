@@ -17,7 +17,7 @@ struct RuleInfo {
   std::string_view help;
 };
 
-const std::vector<RuleInfo> &all_rules();
+const std::vector<RuleInfo>& all_rules();
 
 // The entry for `id`; for ids not in the table (e.g. a rare schema keyword) a generic entry
 // built from the family.

@@ -15,10 +15,10 @@ std::string level(Severity s) {
 
 } // namespace
 
-std::string write_sarif(const CheckResult &result) {
+std::string write_sarif(const CheckResult& result) {
   std::map<std::string, size_t> rule_index;
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const auto &f : result.findings) {
+  for (const auto& f : result.findings) {
     if (rule_index.count(f.rule)) {
       continue;
     }
@@ -31,7 +31,7 @@ std::string write_sarif(const CheckResult &result) {
                      {"defaultConfiguration", {{"level", level(info.default_severity)}}}});
   }
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  for (const auto &f : result.findings) {
+  for (const auto& f : result.findings) {
     nlohmann::ordered_json region;
     region["startLine"] = f.line > 0 ? f.line : 1;
     if (f.column > 0) {

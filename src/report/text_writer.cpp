@@ -6,14 +6,14 @@
 
 namespace verity::report {
 
-std::string write_text(const CheckResult &result, bool color) {
+std::string write_text(const CheckResult& result, bool color) {
   std::string out;
   size_t counts[3] = {0, 0, 0};
   auto paint = [&](std::string_view code, std::string_view text) {
     return color ? "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m"
                  : std::string(text);
   };
-  for (const auto &f : result.findings) {
+  for (const auto& f : result.findings) {
     ++counts[static_cast<int>(f.severity)];
     std::string loc = f.file;
     if (f.line > 0) {

@@ -17,7 +17,7 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::string write_report(Format format, const CheckResult &result, const WriteOptions &options) {
+std::string write_report(Format format, const CheckResult& result, const WriteOptions& options) {
   switch (format) {
   case Format::Text:
     return write_text(result, options.color);
@@ -31,7 +31,7 @@ std::string write_report(Format format, const CheckResult &result, const WriteOp
   return "";
 }
 
-std::string finding_key(const Finding &f) {
+std::string finding_key(const Finding& f) {
   std::string identity =
       f.rule + '\0' + f.file + '\0' + (f.pointer.empty() ? std::to_string(f.line) : f.pointer);
   if (f.extra.contains("url")) {

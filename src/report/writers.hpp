@@ -18,16 +18,16 @@ struct WriteOptions {
   bool color = false; // text only: ANSI colours (the CLI enables them on a TTY)
 };
 
-std::string write_report(Format format, const CheckResult &result,
-                         const WriteOptions &options = {});
+std::string write_report(Format format, const CheckResult& result,
+                         const WriteOptions& options = {});
 
-std::string write_text(const CheckResult &result, bool color);
-std::string write_json(const CheckResult &result);
-std::string write_sarif(const CheckResult &result);
-std::string write_junit(const CheckResult &result);
+std::string write_text(const CheckResult& result, bool color);
+std::string write_json(const CheckResult& result);
+std::string write_sarif(const CheckResult& result);
+std::string write_junit(const CheckResult& result);
 
 // A stable identity for a finding across runs: sha256(rule, file, pointer, message-free), hex.
-std::string finding_key(const Finding &f);
+std::string finding_key(const Finding& f);
 
 // The JSON Schema of the JSON report (also in docs/report.schema.json).
 std::string_view json_report_schema();

@@ -15,7 +15,7 @@
 namespace verity::schema {
 namespace {
 
-std::string json_type_name(const nlohmann::json &v) {
+std::string json_type_name(const nlohmann::json& v) {
   switch (v.type()) {
   case nlohmann::json::value_t::null:
     return "null";
@@ -38,7 +38,7 @@ std::string json_type_name(const nlohmann::json &v) {
 }
 
 // A short rendering of a value for messages: strings quoted and cut at 60 code points.
-std::string preview(const nlohmann::json &v) {
+std::string preview(const nlohmann::json& v) {
   if (v.is_string()) {
     std::string s = v.get<std::string>();
     if (s.size() > 60) {
@@ -59,7 +59,7 @@ std::string preview(const nlohmann::json &v) {
   return v.dump();
 }
 
-std::string describe(const nlohmann::json &v) {
+std::string describe(const nlohmann::json& v) {
   std::string t = json_type_name(v);
   if (v.is_object() || v.is_array() || v.is_null()) {
     return t == "array" ? "a list" : (t == "mapping" ? "a mapping" : "null");
@@ -67,7 +67,7 @@ std::string describe(const nlohmann::json &v) {
   return t + " " + preview(v);
 }
 
-std::string display_path(const std::string &pointer) {
+std::string display_path(const std::string& pointer) {
   return pointer.empty() ? "front matter" : pointer.substr(1);
 }
 
@@ -120,7 +120,7 @@ std::string keyword_for(std::string_view d) {
       {"Failed to validate against a conditional schema", "if"},
       {"String should be a valid", "format"},
   };
-  for (const auto &m : k_map) {
+  for (const auto& m : k_map) {
     if (starts_with(d, m.prefix)) {
       return std::string(m.keyword);
     }
@@ -134,7 +134,7 @@ std::string quoted_name(std::string_view d) {
   return (a != std::string_view::npos && b > a) ? std::string(d.substr(a + 1, b - a - 1)) : "";
 }
 
-std::string join_values(const nlohmann::json &arr) {
+std::string join_values(const nlohmann::json& arr) {
   std::string out;
   for (size_t i = 0; i < arr.size() && i < 12; ++i) {
     out += (i ? ", " : "") + (arr[i].is_string() ? arr[i].get<std::string>() : arr[i].dump());
@@ -146,13 +146,13 @@ std::string join_values(const nlohmann::json &arr) {
 }
 
 struct Context {
-  const nlohmann::json &schema;
-  const Document &doc;
-  Findings &out;
+  const nlohmann::json& schema;
+  const Document& doc;
+  Findings& out;
 
-  void emit(const std::string &keyword, const std::string &pointer, Position pos,
+  void emit(const std::string& keyword, const std::string& pointer, Position pos,
             std::string message) const {
-    for (const auto &refused : doc.refused) {
+    for (const auto& refused : doc.refused) {
       if (pointer == refused || starts_with(pointer, refused + "/")) {
         return; // the value was replaced after a frontmatter/alias finding
       }
@@ -168,26 +168,26 @@ struct Context {
     out.push_back(std::move(f));
   }
 
-  const nlohmann::json *value_at(const std::string &pointer) const {
+  const nlohmann::json* value_at(const std::string& pointer) const {
     try {
       nlohmann::json::json_pointer p(pointer);
       return doc.data.contains(p) ? &doc.data.at(p) : nullptr;
-    } catch (const std::exception &) {
+    } catch (const std::exception&) {
       return nullptr;
     }
   }
 
-  Position value_pos(const std::string &pointer) const { return doc.map.find(pointer).value; }
-  Position key_pos(const std::string &pointer) const {
+  Position value_pos(const std::string& pointer) const { return doc.map.find(pointer).value; }
+  Position key_pos(const std::string& pointer) const {
     return pointer.empty() ? Position{1, 1} : doc.map.find(pointer).key;
   }
 };
 
 // valijson context ("<root>", "[images]", "[0]") -> JSON Pointer, disambiguated by the data.
-std::string to_pointer(const std::vector<std::string> &context, const nlohmann::json &data) {
+std::string to_pointer(const std::vector<std::string>& context, const nlohmann::json& data) {
   std::string pointer;
-  const nlohmann::json *node = &data;
-  for (const auto &part : context) {
+  const nlohmann::json* node = &data;
+  for (const auto& part : context) {
     if (part.size() < 2 || part.front() != '[' || part.back() != ']') {
       continue; // "<root>"
     }
@@ -199,7 +199,7 @@ std::string to_pointer(const std::vector<std::string> &context, const nlohmann::
       try {
         size_t i = std::stoul(token);
         node = i < node->size() ? &(*node)[i] : nullptr;
-      } catch (const std::exception &) {
+      } catch (const std::exception&) {
         node = nullptr;
       }
     } else {
@@ -209,41 +209,41 @@ std::string to_pointer(const std::vector<std::string> &context, const nlohmann::
   return pointer;
 }
 
-void report_unknown_properties(const Context &ctx, const std::string &pointer) {
-  const nlohmann::json *value = ctx.value_at(pointer);
-  const nlohmann::json *sub = subschema_for(ctx.schema, pointer);
+void report_unknown_properties(const Context& ctx, const std::string& pointer) {
+  const nlohmann::json* value = ctx.value_at(pointer);
+  const nlohmann::json* sub = subschema_for(ctx.schema, pointer);
   if (!value || !value->is_object()) {
     return;
   }
   std::vector<std::regex> patterns;
-  const nlohmann::json *props = nullptr;
+  const nlohmann::json* props = nullptr;
   if (sub) {
     if (auto it = sub->find("properties"); it != sub->end()) {
       props = &*it;
     }
     if (auto it = sub->find("patternProperties"); it != sub->end() && it->is_object()) {
-      for (auto &[pattern, unused] : it->items()) {
+      for (auto& [pattern, unused] : it->items()) {
         try {
           patterns.emplace_back(pattern, std::regex::ECMAScript);
-        } catch (const std::regex_error &) {
+        } catch (const std::regex_error&) {
         }
       }
     }
   }
   std::string known = props ? join_values([&] {
     nlohmann::json names = nlohmann::json::array();
-    for (auto &[k, unused] : props->items()) {
+    for (auto& [k, unused] : props->items()) {
       names.push_back(k);
     }
     return names;
   }())
                             : "";
-  for (auto &[name, unused] : value->items()) {
+  for (auto& [name, unused] : value->items()) {
     if (props && props->contains(name)) {
       continue;
     }
     bool matched = false;
-    for (const auto &re : patterns) {
+    for (const auto& re : patterns) {
       matched = matched || std::regex_search(name, re);
     }
     if (matched) {
@@ -258,12 +258,12 @@ void report_unknown_properties(const Context &ctx, const std::string &pointer) {
   }
 }
 
-std::string alternatives(const nlohmann::json *sub, const char *keyword) {
+std::string alternatives(const nlohmann::json* sub, const char* keyword) {
   if (!sub || !sub->contains(keyword) || !(*sub)[keyword].is_array()) {
     return "";
   }
   std::string out;
-  for (const auto &branch : (*sub)[keyword]) {
+  for (const auto& branch : (*sub)[keyword]) {
     if (branch.is_object() && branch.size() == 1 && branch.contains("required")) {
       out += (out.empty() ? "" : " or ") + join_values(branch["required"]);
     } else {
@@ -273,17 +273,17 @@ std::string alternatives(const nlohmann::json *sub, const char *keyword) {
   return out;
 }
 
-void report(const Context &ctx, const std::string &pointer, const std::string &description) {
+void report(const Context& ctx, const std::string& pointer, const std::string& description) {
   std::string keyword = keyword_for(description);
-  const nlohmann::json *value = ctx.value_at(pointer);
-  const nlohmann::json *sub = subschema_for(ctx.schema, pointer);
+  const nlohmann::json* value = ctx.value_at(pointer);
+  const nlohmann::json* sub = subschema_for(ctx.schema, pointer);
   std::string path = display_path(pointer);
   std::string got = value ? describe(*value) : "nothing";
   Position at = ctx.value_pos(pointer);
   if (keyword == "type") {
     std::string expected;
     if (sub && sub->contains("type")) {
-      const auto &t = (*sub)["type"];
+      const auto& t = (*sub)["type"];
       expected = t.is_array() ? join_values(t) : t.get<std::string>();
       if (expected == "object") {
         expected = "a mapping";
@@ -354,15 +354,15 @@ void report(const Context &ctx, const std::string &pointer, const std::string &d
   }
 }
 
-void check_formats(const Context &ctx, const nlohmann::json &schema_node,
-                   const nlohmann::json &value, const std::string &pointer, int depth) {
-  const nlohmann::json *s = resolve_ref(ctx.schema, schema_node);
+void check_formats(const Context& ctx, const nlohmann::json& schema_node,
+                   const nlohmann::json& value, const std::string& pointer, int depth) {
+  const nlohmann::json* s = resolve_ref(ctx.schema, schema_node);
   if (!s || depth > 64) {
     return;
   }
   if (auto f = s->find("format"); f != s->end() && f->is_string() && value.is_string()) {
     std::string format = f->get<std::string>();
-    if (!check_format(format, value.get_ref<const std::string &>())) {
+    if (!check_format(format, value.get_ref<const std::string&>())) {
       ctx.emit("format", pointer, ctx.value_pos(pointer),
                display_path(pointer) + ": " + preview(value) + " is not a valid " + format +
                    " (expected " + std::string(format_hint(format)) + ")");
@@ -371,7 +371,7 @@ void check_formats(const Context &ctx, const nlohmann::json &schema_node,
   if (value.is_object()) {
     auto props = s->find("properties");
     auto additional = s->find("additionalProperties");
-    for (auto &[name, child] : value.items()) {
+    for (auto& [name, child] : value.items()) {
       std::string child_ptr = pointer + "/" + escape_pointer_token(name);
       if (props != s->end() && props->contains(name)) {
         check_formats(ctx, (*props)[name], child, child_ptr, depth + 1);
@@ -383,7 +383,7 @@ void check_formats(const Context &ctx, const nlohmann::json &schema_node,
     auto items = s->find("items");
     if (items != s->end()) {
       for (size_t i = 0; i < value.size(); ++i) {
-        const nlohmann::json *item_schema =
+        const nlohmann::json* item_schema =
             items->is_array() ? (i < items->size() ? &(*items)[i] : nullptr) : &*items;
         if (item_schema) {
           check_formats(ctx, *item_schema, value[i], pointer + "/" + std::to_string(i), depth + 1);
@@ -402,13 +402,13 @@ CompiledSchema::CompiledSchema(nlohmann::json schema) : m_schema(std::move(schem
   }
   // valijson gets a copy without `format`: verity checks formats itself (see formats.hpp).
   nlohmann::json stripped = m_schema;
-  for_each_schema_mut(stripped, [](nlohmann::json &s) { s.erase("format"); });
+  for_each_schema_mut(stripped, [](nlohmann::json& s) { s.erase("format"); });
   m_compiled = std::make_unique<valijson::Schema>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(stripped);
     parser.populateSchema(adapter, *m_compiled);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     throw SchemaError(
         {{"", std::string("the schema is not valid JSON Schema draft-07: ") + e.what()}});
   }
@@ -416,7 +416,7 @@ CompiledSchema::CompiledSchema(nlohmann::json schema) : m_schema(std::move(schem
 
 CompiledSchema::~CompiledSchema() = default;
 
-void CompiledSchema::validate(const Document &doc, Findings &out) const {
+void CompiledSchema::validate(const Document& doc, Findings& out) const {
   Context ctx{m_schema, doc, out};
   valijson::ValidationResults results;
   try {
@@ -424,7 +424,7 @@ void CompiledSchema::validate(const Document &doc, Findings &out) const {
     thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::adapters::NlohmannJsonAdapter adapter(doc.data);
     validator.validate(*m_compiled, adapter, &results);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     ctx.emit("invalid", "", {1, 1}, std::string("schema validation failed: ") + e.what());
     return;
   }

@@ -28,7 +28,7 @@ struct SchemaProblem {
 class SchemaError : public std::runtime_error {
 public:
   explicit SchemaError(std::vector<SchemaProblem> problems);
-  const std::vector<SchemaProblem> &problems() const { return m_problems; }
+  const std::vector<SchemaProblem>& problems() const { return m_problems; }
 
 private:
   std::vector<SchemaProblem> m_problems;
@@ -37,20 +37,20 @@ private:
 // Every reason this schema would validate less than its author thinks: keywords draft-07 (and so
 // valijson) ignores, `format` under a combinator (verity checks formats outside combinators
 // only), unknown format names, remote `$ref`s, later `$schema` drafts.
-std::vector<SchemaProblem> lint_schema(const nlohmann::json &schema);
+std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema);
 
 class CompiledSchema {
 public:
   // Lints and compiles; throws SchemaError.
   explicit CompiledSchema(nlohmann::json schema);
   ~CompiledSchema();
-  CompiledSchema(const CompiledSchema &) = delete;
-  CompiledSchema &operator=(const CompiledSchema &) = delete;
+  CompiledSchema(const CompiledSchema&) = delete;
+  CompiledSchema& operator=(const CompiledSchema&) = delete;
 
   // Validates a parsed document and appends its findings. Thread-safe.
-  void validate(const Document &doc, Findings &out) const;
+  void validate(const Document& doc, Findings& out) const;
 
-  const nlohmann::json &json() const { return m_schema; }
+  const nlohmann::json& json() const { return m_schema; }
 
 private:
   nlohmann::json m_schema; // as written, formats included

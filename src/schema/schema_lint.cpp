@@ -19,7 +19,7 @@ SchemaError::SchemaError(std::vector<SchemaProblem> problems)
     : std::runtime_error(problems.empty() ? "invalid schema" : problems.front().message),
       m_problems(std::move(problems)) {}
 
-std::vector<SchemaProblem> lint_schema(const nlohmann::json &schema) {
+std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema) {
   std::vector<SchemaProblem> problems;
   if (!schema.is_object()) {
     problems.push_back({"", "a schema must be a mapping (JSON object)"});
@@ -35,7 +35,7 @@ std::vector<SchemaProblem> lint_schema(const nlohmann::json &schema) {
                            "draft-07 (use http://json-schema.org/draft-07/schema#)"});
     }
   }
-  for_each_schema(schema, [&](const nlohmann::json &s, const std::string &ptr,
+  for_each_schema(schema, [&](const nlohmann::json& s, const std::string& ptr,
                               bool under_combinator) {
     for (auto kw : k_later_draft_keywords) {
       if (s.contains(std::string(kw))) {

@@ -12,18 +12,18 @@ namespace verity::schema {
 // Calls `visit(subschema, pointer_in_schema, under_combinator)` for `root` and every schema
 // nested in it through a keyword that holds schemas.
 void for_each_schema(
-    const nlohmann::json &root,
-    const std::function<void(const nlohmann::json &, const std::string &, bool)> &visit);
+    const nlohmann::json& root,
+    const std::function<void(const nlohmann::json&, const std::string&, bool)>& visit);
 
 // Same walk, mutable (to strip keywords).
-void for_each_schema_mut(nlohmann::json &root, const std::function<void(nlohmann::json &)> &visit);
+void for_each_schema_mut(nlohmann::json& root, const std::function<void(nlohmann::json&)>& visit);
 
 // Follows a local "$ref" ("#/definitions/x") inside `root`; nullptr when it does not resolve.
-const nlohmann::json *resolve_ref(const nlohmann::json &root, const nlohmann::json &schema);
+const nlohmann::json* resolve_ref(const nlohmann::json& root, const nlohmann::json& schema);
 
 // The subschema that governs the instance at `instance_pointer`, following properties, items,
 // additionalProperties and local $refs (not combinators); nullptr when unknown.
-const nlohmann::json *subschema_for(const nlohmann::json &root,
-                                    const std::string &instance_pointer);
+const nlohmann::json* subschema_for(const nlohmann::json& root,
+                                    const std::string& instance_pointer);
 
 } // namespace verity::schema

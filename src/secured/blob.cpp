@@ -27,8 +27,8 @@ std::variant<V1Blob, FormatError> parse_v1(std::string_view value) {
     return FormatError{0, "empty value (expected \"<base64 ciphertext>;<base64 IV>\")"};
   }
   if (value.size() > k_max_value_chars) {
-    return FormatError{k_max_value_chars, "value longer than " + std::to_string(k_max_value_chars) +
-                                              " characters"};
+    return FormatError{k_max_value_chars,
+                       "value longer than " + std::to_string(k_max_value_chars) + " characters"};
   }
   size_t semi = value.find(';');
   if (semi == std::string_view::npos) {
@@ -64,7 +64,8 @@ std::variant<V1Blob, FormatError> parse_v1(std::string_view value) {
                               " bytes, not a whole number of 16-byte AES blocks"};
   }
   if (ct.bytes.size() / 16 > k_max_v1_blocks) {
-    return FormatError{0, "ciphertext is longer than " + std::to_string(k_max_v1_blocks) + " blocks"};
+    return FormatError{0,
+                       "ciphertext is longer than " + std::to_string(k_max_v1_blocks) + " blocks"};
   }
   return V1Blob{std::move(ct.bytes), std::move(iv.bytes)};
 }
@@ -75,4 +76,4 @@ std::string v1_pin_hash(const V1Blob& blob) {
   return util::sha256_hex(data);
 }
 
-}  // namespace verity::secured
+} // namespace verity::secured

@@ -14,13 +14,13 @@
 namespace verity::secured {
 
 struct FormatError {
-  size_t offset = 0;  // byte offset in the value
+  size_t offset = 0; // byte offset in the value
   std::string rule;
 };
 
 struct V1Blob {
-  std::vector<std::uint8_t> ciphertext;  // 16·m bytes, 1 <= m <= 4096
-  std::vector<std::uint8_t> iv;          // 16 bytes
+  std::vector<std::uint8_t> ciphertext; // 16·m bytes, 1 <= m <= 4096
+  std::vector<std::uint8_t> iv;         // 16 bytes
 };
 
 inline constexpr size_t k_max_value_chars = 96 * 1024;
@@ -36,4 +36,4 @@ BlobVersion detect_version(std::string_view value);
 // SHA-256(ciphertext || IV), lowercase hex: what the pin lockfile records for a v1 blob.
 std::string v1_pin_hash(const V1Blob& blob);
 
-}  // namespace verity::secured
+} // namespace verity::secured

@@ -5,24 +5,23 @@
 #include <cstring>
 
 namespace verity::secured {
+using crypto::hex;
+using crypto::kid_aes_gcm;
+using crypto::kid_ed25519;
+
 namespace {
 
 constexpr size_t k_header = 40;
 
 void put_le64(crypto::Bytes& out, std::uint64_t v) {
-  v &= 0x7FFFFFFFFFFFFFFFull;  // PAE clears the top bit
+  v &= 0x7FFFFFFFFFFFFFFFull; // PAE clears the top bit
   for (int i = 0; i < 8; ++i) {
     out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
   }
 }
 
-crypto::ByteView view(const std::string& s) { return crypto::as_bytes(s); }
-
-template <size_t N>
-std::array<std::uint8_t, 16> first16(const std::array<std::uint8_t, N>& a) {
-  std::array<std::uint8_t, 16> out{};
-  std::memcpy(out.data(), a.data(), 16);
-  return out;
+crypto::ByteView view(const std::string& s) {
+  return crypto::as_bytes(s);
 }
 
 crypto::Bytes aad_for(const crypto::Bytes& env, const crypto::Bytes& bind) {
@@ -33,17 +32,7 @@ crypto::Bytes sigmsg_for(const crypto::Bytes& env, size_t n, const crypto::Bytes
   return pae({view("secured/v2/sig"), crypto::ByteView(env.data(), 72 + n), bind});
 }
 
-}  // namespace
-
-std::string hex(crypto::ByteView bytes) {
-  static constexpr char k_hex[] = "0123456789abcdef";
-  std::string out;
-  for (auto b : bytes) {
-    out += k_hex[b >> 4];
-    out += k_hex[b & 15];
-  }
-  return out;
-}
+} // namespace
 
 crypto::Bytes pae(const std::vector<crypto::ByteView>& parts) {
   crypto::Bytes out;
@@ -68,16 +57,9 @@ crypto::Bytes bind_bytes(const Binding& b, std::uint8_t flags) {
     body_hash = crypto::sha256(view(b.body));
     body_part = body_hash;
   }
-  return pae({view("doc-id"), view(b.doc_id), view("fields"), fields, view("body-sha256"), body_part});
+  return pae(
+      {view("doc-id"), view(b.doc_id), view("fields"), fields, view("body-sha256"), body_part});
 }
-
-std::array<std::uint8_t, 16> kid_aes_gcm(crypto::ByteView key) {
-  return first16(crypto::hmac_sha256(key, crypto::as_bytes("secured/v2/kid")));
-}
-std::array<std::uint8_t, 16> kid_legacy(crypto::ByteView key) {
-  return first16(crypto::hmac_sha256(key, crypto::as_bytes("secured/v1/kid")));
-}
-std::array<std::uint8_t, 16> kid_ed25519(crypto::ByteView pub) { return first16(crypto::sha256(pub)); }
 
 crypto::Bytes envelope_bytes(const Envelope& e) {
   crypto::Bytes out = {'S', 'C', 'D', '2', e.alg, e.flags, 0, 0};
@@ -96,14 +78,17 @@ crypto::Bytes envelope_bytes(const Envelope& e) {
   return out;
 }
 
-std::string serialize_v2(const Envelope& e) { return "v2:" + crypto::base64_encode(envelope_bytes(e)); }
+std::string serialize_v2(const Envelope& e) {
+  return "v2:" + crypto::base64_encode(envelope_bytes(e));
+}
 
 std::variant<Envelope, FormatError> parse_v2(std::string_view value) {
   if (value.substr(0, 3) != "v2:") {
     return FormatError{0, "a v2 value starts with 'v2:'"};
   }
   if (value.size() > k_max_value_chars) {
-    return FormatError{k_max_value_chars, "value longer than " + std::to_string(k_max_value_chars) + " characters"};
+    return FormatError{k_max_value_chars,
+                       "value longer than " + std::to_string(k_max_value_chars) + " characters"};
   }
   auto decoded = crypto::base64_decode(value.substr(3));
   if (!decoded.ok()) {
@@ -112,7 +97,8 @@ std::variant<Envelope, FormatError> parse_v2(std::string_view value) {
   const auto& b = decoded.bytes;
   // Envelope offsets are reported as byte offsets in the decoded envelope.
   if (b.size() < 56) {
-    return FormatError{3, "envelope is " + std::to_string(b.size()) + " bytes, shorter than the 56-byte minimum"};
+    return FormatError{3, "envelope is " + std::to_string(b.size()) +
+                              " bytes, shorter than the 56-byte minimum"};
   }
   if (std::memcmp(b.data(), "SCD2", 4) != 0) {
     return FormatError{3, "envelope magic is not \"SCD2\" (unknown version)"};
@@ -121,10 +107,12 @@ std::variant<Envelope, FormatError> parse_v2(std::string_view value) {
   e.alg = b[4];
   e.flags = b[5];
   if (e.alg != k_alg_gcm && e.alg != k_alg_gcm_ed25519) {
-    return FormatError{3, "unknown algorithm 0x" + hex(crypto::ByteView(&b[4], 1)) + " at envelope byte 4"};
+    return FormatError{3, "unknown algorithm 0x" + hex(crypto::ByteView(&b[4], 1)) +
+                              " at envelope byte 4"};
   }
   if (e.flags & ~k_flag_body) {
-    return FormatError{3, "reserved flag bits set (envelope byte 5 = 0x" + hex(crypto::ByteView(&b[5], 1)) + ")"};
+    return FormatError{3, "reserved flag bits set (envelope byte 5 = 0x" +
+                              hex(crypto::ByteView(&b[5], 1)) + ")"};
   }
   if (b[6] != 0 || b[7] != 0) {
     return FormatError{3, "reserved envelope bytes 6-7 are not zero"};
@@ -137,8 +125,9 @@ std::variant<Envelope, FormatError> parse_v2(std::string_view value) {
   }
   size_t expected = (e.alg == k_alg_gcm ? 56 : 136) + static_cast<size_t>(n);
   if (b.size() != expected) {
-    return FormatError{3, "envelope is " + std::to_string(b.size()) + " bytes; alg " + std::to_string(e.alg) +
-                              " with n = " + std::to_string(n) + " needs exactly " + std::to_string(expected) +
+    return FormatError{3, "envelope is " + std::to_string(b.size()) + " bytes; alg " +
+                              std::to_string(e.alg) + " with n = " + std::to_string(n) +
+                              " needs exactly " + std::to_string(expected) +
                               " (truncated or extended tag or signature)"};
   }
   e.ciphertext.assign(b.begin() + 40, b.begin() + 40 + n);
@@ -150,9 +139,9 @@ std::variant<Envelope, FormatError> parse_v2(std::string_view value) {
   return e;
 }
 
-std::optional<Envelope> seal_v2(crypto::ByteView key, const Binding& binding, crypto::ByteView plaintext,
-                                std::uint8_t flags, const Signer* signer,
-                                const std::array<std::uint8_t, 12>* nonce) {
+std::optional<Envelope> seal_v2(crypto::ByteView key, const Binding& binding,
+                                crypto::ByteView plaintext, std::uint8_t flags,
+                                const Signer* signer, const std::array<std::uint8_t, 12>* nonce) {
   if (key.size() != 32 || plaintext.empty() || plaintext.size() > k_max_plaintext) {
     return std::nullopt;
   }
@@ -165,7 +154,7 @@ std::optional<Envelope> seal_v2(crypto::ByteView key, const Binding& binding, cr
   } else if (!crypto::random_bytes(e.nonce)) {
     return std::nullopt;
   }
-  e.ciphertext.assign(plaintext.size(), 0);  // for the header's length field
+  e.ciphertext.assign(plaintext.size(), 0); // for the header's length field
   crypto::Bytes env = envelope_bytes(e);
   crypto::Bytes bind = bind_bytes(binding, flags);
   crypto::Bytes aad = aad_for(env, bind);
@@ -174,20 +163,23 @@ std::optional<Envelope> seal_v2(crypto::ByteView key, const Binding& binding, cr
   }
   if (signer) {
     std::array<std::uint8_t, 32> pub{};
-    if (!crypto::ed25519_public_from_seed(crypto::ByteView(signer->seed.data(), signer->seed.size()), pub)) {
+    if (!crypto::ed25519_public_from_seed(
+            crypto::ByteView(signer->seed.data(), signer->seed.size()), pub)) {
       return std::nullopt;
     }
     e.sig_kid = kid_ed25519(pub);
     env = envelope_bytes(e);
     crypto::Bytes msg = sigmsg_for(env, e.ciphertext.size(), bind);
-    if (!crypto::ed25519_sign(crypto::ByteView(signer->seed.data(), signer->seed.size()), msg, e.sig)) {
+    if (!crypto::ed25519_sign(crypto::ByteView(signer->seed.data(), signer->seed.size()), msg,
+                              e.sig)) {
       return std::nullopt;
     }
   }
   return e;
 }
 
-bool open_v2(const Envelope& e, crypto::ByteView key, const Binding& binding, crypto::SecretBytes& out) {
+bool open_v2(const Envelope& e, crypto::ByteView key, const Binding& binding,
+             crypto::SecretBytes& out) {
   crypto::Bytes env = envelope_bytes(e);
   crypto::Bytes aad = aad_for(env, bind_bytes(binding, e.flags));
   return crypto::aes256gcm_open(key, e.nonce, aad, e.ciphertext, e.tag, out);
@@ -202,4 +194,4 @@ bool verify_v2_signature(const Envelope& e, crypto::ByteView public_key, const B
   return crypto::ed25519_verify(public_key, msg, e.sig);
 }
 
-}  // namespace verity::secured
+} // namespace verity::secured

@@ -3,9 +3,11 @@
 //   8 kid[16] | 24 nonce[12] | 36 n (u32 BE, 1..65536) | 40 ciphertext[n] | 40+n tag[16]
 //   alg 2 only: 56+n sig_kid[16] | 72+n sig[64]
 // The header, the document id, the bound fields and (flag bit0) the body hash are authenticated:
-// AAD = PAE("secured/v2/aead", H, BIND); the signature covers PAE("secured/v2/sig", ENV[0..72+n), BIND).
+// AAD = PAE("secured/v2/aead", H, BIND); the signature covers PAE("secured/v2/sig", ENV[0..72+n),
+// BIND).
 #pragma once
 
+#include "crypto/kid.hpp"
 #include "crypto/openssl.hpp"
 #include "crypto/primitives.hpp"
 #include "secured/blob.hpp"
@@ -31,15 +33,15 @@ struct Envelope {
   std::array<std::uint8_t, 12> nonce{};
   crypto::Bytes ciphertext;
   std::array<std::uint8_t, 16> tag{};
-  std::array<std::uint8_t, 16> sig_kid{};  // alg 2
-  std::array<std::uint8_t, 64> sig{};      // alg 2
+  std::array<std::uint8_t, 16> sig_kid{}; // alg 2
+  std::array<std::uint8_t, 64> sig{};     // alg 2
 };
 
 // What the blob is bound to: the document, public fields (in policy order) and maybe the body.
 struct Binding {
   std::string doc_id;
   std::vector<std::pair<std::string, std::string>> fields;
-  std::string body;  // Markdown after the front matter, CRLF already turned into LF
+  std::string body; // Markdown after the front matter, CRLF already turned into LF
 };
 
 // Parses "v2:<base64>" with exact lengths; no cryptography.
@@ -53,27 +55,22 @@ crypto::Bytes envelope_bytes(const Envelope& env);
 crypto::Bytes pae(const std::vector<crypto::ByteView>& parts);
 crypto::Bytes bind_bytes(const Binding& binding, std::uint8_t flags);
 
-// Key ids, derived from key material and never declared.
-std::array<std::uint8_t, 16> kid_aes_gcm(crypto::ByteView key);
-std::array<std::uint8_t, 16> kid_legacy(crypto::ByteView key);
-std::array<std::uint8_t, 16> kid_ed25519(crypto::ByteView public_key);
-
 struct Signer {
-  crypto::SecretBytes seed;  // Ed25519 private seed
+  crypto::SecretBytes seed; // Ed25519 private seed
 };
 
 // Seals `plaintext` (1..65536 bytes) under `key`; with `signer`, alg 2. `nonce` is random unless
 // given (tests use the design note's vector). Returns nullopt on a crypto failure.
-std::optional<Envelope> seal_v2(crypto::ByteView key, const Binding& binding, crypto::ByteView plaintext,
-                                std::uint8_t flags, const Signer* signer,
+std::optional<Envelope> seal_v2(crypto::ByteView key, const Binding& binding,
+                                crypto::ByteView plaintext, std::uint8_t flags,
+                                const Signer* signer,
                                 const std::array<std::uint8_t, 12>* nonce = nullptr);
 
 // Opens with the AEAD key: the plaintext only when the tag verifies.
-bool open_v2(const Envelope& env, crypto::ByteView key, const Binding& binding, crypto::SecretBytes& out);
+bool open_v2(const Envelope& env, crypto::ByteView key, const Binding& binding,
+             crypto::SecretBytes& out);
 
 // Verifies an alg-2 signature with a 32-byte public key.
 bool verify_v2_signature(const Envelope& env, crypto::ByteView public_key, const Binding& binding);
 
-std::string hex(crypto::ByteView bytes);
-
-}  // namespace verity::secured
+} // namespace verity::secured

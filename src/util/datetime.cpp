@@ -5,7 +5,7 @@
 namespace verity::util {
 namespace {
 
-bool digits(std::string_view s, size_t pos, size_t n, int &out) {
+bool digits(std::string_view s, size_t pos, size_t n, int& out) {
   if (pos + n > s.size()) {
     return false;
   }

@@ -18,8 +18,8 @@ public:
       ::close(m_fd);
     }
   }
-  Fd(const Fd &) = delete;
-  Fd &operator=(const Fd &) = delete;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
   int get() const { return m_fd; }
   int release() {
     int fd = m_fd;
@@ -37,7 +37,7 @@ std::string errno_text() {
 
 } // namespace
 
-ReadResult read_file(const std::filesystem::path &path, std::uint64_t max_bytes) {
+ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
   ReadResult result;
   // O_NONBLOCK so that opening a FIFO never blocks; it is refused below as not regular.
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
@@ -81,7 +81,7 @@ ReadResult read_file(const std::filesystem::path &path, std::uint64_t max_bytes)
   return result;
 }
 
-void write_file_atomic(const std::filesystem::path &path, std::string_view content) {
+void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
   auto dir = path.parent_path();
   if (dir.empty()) {
     dir = ".";
@@ -93,7 +93,7 @@ void write_file_atomic(const std::filesystem::path &path, std::string_view conte
                              errno_text());
   }
   Fd fd(raw);
-  auto fail = [&](const std::string &what) {
+  auto fail = [&](const std::string& what) {
     std::string reason = errno_text();
     ::unlink(tmpl.c_str());
     throw std::runtime_error(what + " " + path.string() + ": " + reason);

@@ -17,12 +17,12 @@ struct ReadResult {
 
 // Reads a regular file of at most `max_bytes`. The size is checked with fstat before any
 // allocation, so a 2 GB file costs nothing. Directories, FIFOs and devices are refused as Error.
-ReadResult read_file(const std::filesystem::path &path, std::uint64_t max_bytes);
+ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes);
 
 // Writes `content` to `path` atomically: a temporary file in the same directory, fsync, rename,
 // then fsync of the directory. Readers see the old file or the new one, never a mix, and a
 // crash never leaves `path` empty. Throws std::runtime_error with the reason on failure; the
 // temporary file is removed.
-void write_file_atomic(const std::filesystem::path &path, std::string_view content);
+void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
 } // namespace verity::util

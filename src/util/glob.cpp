@@ -52,7 +52,7 @@ bool match_segment(std::string_view pat, std::string_view seg) {
   return p == pat.size();
 }
 
-std::string_view next_segment(std::string_view &rest) {
+std::string_view next_segment(std::string_view& rest) {
   size_t slash = rest.find('/');
   std::string_view seg = rest.substr(0, slash);
   rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);

@@ -8,7 +8,7 @@
 
 namespace verity::util {
 
-void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)> &job) {
+void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)>& job) {
   if (threads <= 1 || count <= 1) {
     for (size_t i = 0; i < count; ++i) {
       job(i);
@@ -43,7 +43,7 @@ void parallel_for(size_t count, unsigned threads, const std::function<void(size_
     pool.emplace_back(worker);
   }
   worker();
-  for (auto &t : pool) {
+  for (auto& t : pool) {
     t.join();
   }
   if (error) {

@@ -7,11 +7,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
+extern char** environ;
 
 namespace verity::util {
 
-ProcessResult run_process(const std::vector<std::string> &argv, const std::filesystem::path &cwd,
+ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
                           size_t max_output) {
   ProcessResult result;
   int out_pipe[2], err_pipe[2];
@@ -29,9 +29,9 @@ ProcessResult run_process(const std::vector<std::string> &argv, const std::files
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
   posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-  std::vector<char *> args;
-  for (const auto &a : argv) {
-    args.push_back(const_cast<char *>(a.c_str()));
+  std::vector<char*> args;
+  for (const auto& a : argv) {
+    args.push_back(const_cast<char*>(a.c_str()));
   }
   args.push_back(nullptr);
   pid_t pid = -1;
@@ -46,7 +46,7 @@ ProcessResult run_process(const std::vector<std::string> &argv, const std::files
     return result;
   }
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  std::string *sinks[2] = {&result.out, &result.err};
+  std::string* sinks[2] = {&result.out, &result.err};
   int open_count = 2;
   char buf[65536];
   while (open_count > 0) {

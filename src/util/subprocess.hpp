@@ -15,7 +15,7 @@ struct ProcessResult {
 
 // Runs argv[0] (searched in PATH) in `cwd` with stdin from /dev/null. Output beyond
 // `max_output` bytes per stream is discarded, so a runaway child cannot exhaust memory.
-ProcessResult run_process(const std::vector<std::string> &argv, const std::filesystem::path &cwd,
+ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
                           size_t max_output = 64 << 20);
 
 } // namespace verity::util

@@ -2,8 +2,8 @@
 
 namespace verity::util {
 
-bool is_valid_utf8(std::string_view text, size_t *bad_offset) {
-  const auto *s = reinterpret_cast<const unsigned char *>(text.data());
+bool is_valid_utf8(std::string_view text, size_t* bad_offset) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size();
   size_t i = 0;
   auto fail = [&](size_t at) {

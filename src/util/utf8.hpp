@@ -9,7 +9,7 @@ namespace verity::util {
 
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 // On failure, `*bad_offset` (when given) is the offset of the first invalid byte.
-bool is_valid_utf8(std::string_view text, size_t *bad_offset = nullptr);
+bool is_valid_utf8(std::string_view text, size_t* bad_offset = nullptr);
 
 // Number of code points in `text` (continuation bytes are not counted).
 size_t count_code_points(std::string_view text);

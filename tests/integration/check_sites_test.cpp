@@ -9,7 +9,7 @@ namespace {
 
 // Copies fixtures/bad-site to a temp dir and adds what cannot be committed as plain files:
 // generated images, a symlink out of the site, a directory named like a document, a 9 MiB file.
-void make_bad_site(const fs::path &dest) {
+void make_bad_site(const fs::path& dest) {
   fs::copy(source_dir() / "fixtures/bad-site", dest, fs::copy_options::recursive);
   write_file(dest / "assets/small.png", png_header(10, 10));
   write_file(dest / "assets/good.png", png_header(20, 10));
@@ -18,9 +18,9 @@ void make_bad_site(const fs::path &dest) {
   write_file(dest / "_news/2021-05-02-huge.md", "---\ntitle: x\n---\n" + std::string(9 << 20, 'x'));
 }
 
-std::multiset<std::string> rules_for(const nlohmann::json &report, const std::string &file) {
+std::multiset<std::string> rules_for(const nlohmann::json& report, const std::string& file) {
   std::multiset<std::string> out;
-  for (const auto &f : report["findings"]) {
+  for (const auto& f : report["findings"]) {
     if (f["file"] == file) {
       out.insert(f["rule"].get<std::string>());
     }
@@ -28,9 +28,9 @@ std::multiset<std::string> rules_for(const nlohmann::json &report, const std::st
   return out;
 }
 
-const nlohmann::json *find_finding(const nlohmann::json &report, const std::string &file,
-                                   const std::string &rule) {
-  for (const auto &f : report["findings"]) {
+const nlohmann::json* find_finding(const nlohmann::json& report, const std::string& file,
+                                   const std::string& rule) {
+  for (const auto& f : report["findings"]) {
     if (f["file"] == file && f["rule"] == rule) {
       return &f;
     }
@@ -101,30 +101,30 @@ TEST(BadSite, PositionsAndMessagesNameTheValue) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
   auto report = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
-  const auto *type = find_finding(report, "_news/2021-01-01-types.md", "schema/type");
+  const auto* type = find_finding(report, "_news/2021-01-01-types.md", "schema/type");
   ASSERT_NE(type, nullptr);
   EXPECT_EQ((*type)["pointer"], "/quality");
   EXPECT_EQ((*type)["line"], 6);
   EXPECT_EQ((*type)["column"], 10);
   EXPECT_EQ((*type)["message"], "quality: expected integer, got string \"82\": remove the quotes");
-  const auto *crlf = find_finding(report, "_news/2021-04-07-crlf.md", "schema/type");
+  const auto* crlf = find_finding(report, "_news/2021-04-07-crlf.md", "schema/type");
   ASSERT_NE(crlf, nullptr);
   EXPECT_EQ((*crlf)["line"], 6);
   EXPECT_EQ((*crlf)["column"], 10);
-  const auto *mismatch =
+  const auto* mismatch =
       find_finding(report, "_data/organizations/images.example.md", "image/dimension-mismatch");
   ASSERT_NE(mismatch, nullptr);
   EXPECT_EQ((*mismatch)["actual"]["width"], 10);
   EXPECT_EQ((*mismatch)["declared"]["width"], 400);
-  const auto *dup = find_finding(report, "_news/2021-02-01-dup-a.md", "content/duplicate-url");
+  const auto* dup = find_finding(report, "_news/2021-02-01-dup-a.md", "content/duplicate-url");
   ASSERT_NE(dup, nullptr);
   EXPECT_EQ((*dup)["other_files"], nlohmann::json::array({"_news/2021-02-01-dup-b.md"}));
-  const auto *required =
+  const auto* required =
       find_finding(report, "_news/2021-03-01-missing-required.md", "schema/required");
   ASSERT_NE(required, nullptr);
   EXPECT_EQ((*required)["line"], 1);
   EXPECT_EQ((*required)["message"], "missing required property 'title'");
-  const auto *yaml =
+  const auto* yaml =
       find_finding(report, "_news/2021-04-01-yaml-error.md", "frontmatter/yaml-error");
   ASSERT_NE(yaml, nullptr);
   EXPECT_GE((*yaml)["line"].get<int>(), 2);
@@ -134,9 +134,9 @@ TEST(BadSite, FindingsAreSortedByFileLineColumn) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
   auto report = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
-  const auto &f = report["findings"];
+  const auto& f = report["findings"];
   for (size_t i = 1; i < f.size(); ++i) {
-    auto key = [](const nlohmann::json &x) {
+    auto key = [](const nlohmann::json& x) {
       return std::make_tuple(x["file"].get<std::string>(), x["line"].get<int>(),
                              x["column"].get<int>());
     };
@@ -148,7 +148,7 @@ TEST(BadSite, NeverOpensPathsOutsideTheSite) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
   auto report = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
-  for (const auto &f : report["findings"]) {
+  for (const auto& f : report["findings"]) {
     if (f["rule"] == "image/outside-site") {
       EXPECT_NE(f["message"].get<std::string>().find("refused"), std::string::npos);
     }
@@ -177,7 +177,7 @@ ignore:
 )");
   auto r = run_verity({"check", "--format", "json"}, dir.path() / "site");
   auto report = r.json();
-  for (const auto &f : report["findings"]) {
+  for (const auto& f : report["findings"]) {
     EXPECT_NE(f["rule"], "content/filename-date");
     if (f["rule"].get<std::string>().rfind("schema/", 0) == 0) {
       EXPECT_EQ(f["severity"], "warning");

@@ -7,7 +7,7 @@ using namespace verity;
 
 namespace {
 
-Findings check(const std::string &schema_json, const std::string &front_matter) {
+Findings check(const std::string& schema_json, const std::string& front_matter) {
   schema::CompiledSchema s(nlohmann::json::parse(schema_json));
   Findings out;
   Document doc = frontmatter::parse_document("---\n" + front_matter + "---\n", "d.md", {}, out);
@@ -23,8 +23,8 @@ TEST(CompiledSchema, EachKeywordMapsToItsRuleWithPositionAndMessage) {
       "properties":{"q":{"type":"integer"},"t":{"enum":["a","b"]},"p":{"type":"string","pattern":"^x"},
       "n":{"type":"integer","minimum":1},"l":{"type":"array","maxItems":1},"title":{"type":"string"}}})",
                  "q: \"82\"\nt: c\np: zed\nn: 0\nl: [1, 2]\nextra: 1\nmore: 2\n");
-  std::map<std::string, const Finding *> by_rule;
-  for (const auto &x : f) {
+  std::map<std::string, const Finding*> by_rule;
+  for (const auto& x : f) {
     by_rule[x.rule] = &x;
   }
   ASSERT_TRUE(by_rule.count("schema/type"));
@@ -43,7 +43,7 @@ TEST(CompiledSchema, EachKeywordMapsToItsRuleWithPositionAndMessage) {
   ASSERT_TRUE(by_rule.count("schema/required"));
   EXPECT_EQ(by_rule["schema/required"]->line, 1);
   size_t unknown = 0;
-  for (const auto &x : f) {
+  for (const auto& x : f) {
     unknown += x.rule == "schema/additionalProperties";
   }
   EXPECT_EQ(unknown, 2u);  // every unknown property, not only the first valijson names

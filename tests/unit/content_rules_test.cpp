@@ -8,13 +8,13 @@ using namespace verity;
 
 namespace {
 
-Document doc(const std::string &path, const std::string &fm) {
+Document doc(const std::string& path, const std::string& fm) {
   Findings ignored;
   return frontmatter::parse_document("---\n" + fm + "---\n", path, {}, ignored);
 }
 
-Findings filename_findings(const std::string &path, const std::string &when,
-                           const std::string &zone) {
+Findings filename_findings(const std::string& path, const std::string& when,
+                           const std::string& zone) {
   Findings out;
   content::LocalDate tz(zone);
   content::check_filename_date(doc(path, "publishedDateTime: " + when + "\n"), "publishedDateTime",
@@ -61,7 +61,7 @@ TEST(FilenameDate, IanaZoneFollowsDaylightSaving) {
 
 TEST(DuplicateFields, EveryDocumentOfAGroupNamesTheOthers) {
   std::vector<content::FieldOccurrence> occ;
-  for (const char *name : {"a.md", "b.md", "c.md"}) {
+  for (const char* name : {"a.md", "b.md", "c.md"}) {
     auto o = content::extract_unique_fields(doc(name, "title: t\nwebUrl: https://x.example/\n"),
                                             {"webUrl"});
     occ.insert(occ.end(), o.begin(), o.end());

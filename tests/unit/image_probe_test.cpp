@@ -10,7 +10,7 @@ using verity::test::png_header;
 
 namespace {
 
-ProbeResult probe(const std::string &bytes, std::uint64_t cap = 256 * 1024) {
+ProbeResult probe(const std::string& bytes, std::uint64_t cap = 256 * 1024) {
   MemorySource src(bytes);
   return probe_image(src, {cap});
 }
@@ -25,7 +25,7 @@ std::string be16(unsigned v) {
   return {char(v >> 8), char(v & 255)};
 }
 
-std::string jpeg_segment(unsigned char marker, const std::string &payload) {
+std::string jpeg_segment(unsigned char marker, const std::string& payload) {
   return std::string("\xFF", 1) + char(marker) + be16(static_cast<unsigned>(payload.size() + 2)) +
          payload;
 }
@@ -67,7 +67,7 @@ TEST(ImageProbe, BmpWindowsTopDownAndOs2) {
 }
 
 TEST(ImageProbe, WebpVp8Vp8lVp8x) {
-  auto riff = [](const std::string &chunk) { return "RIFF" + le32(100) + "WEBP" + chunk; };
+  auto riff = [](const std::string& chunk) { return "RIFF" + le32(100) + "WEBP" + chunk; };
   auto vp8 = probe(riff("VP8 " + le32(50) + std::string("\x00\x00\x00\x9D\x01\x2A", 6) +
                         le16(123 | 0x4000) + le16(456)));
   ASSERT_EQ(vp8.status, ProbeStatus::Ok);
@@ -117,7 +117,7 @@ TEST(ImageProbe, JpegWithHugeAppSegmentReadsAcrossTheFirstWindow) {
 TEST(ImageProbe, EveryPrefixGivesTheAnswerOrNoAnswerNeverAWrongOne) {
   std::string jpeg =
       k_soi + jpeg_segment(0xE0, "JFIF") + sof(0xC0, 123, 456) + jpeg_segment(0xDA, "x");
-  for (const std::string &img : {png_header(123, 456), jpeg}) {
+  for (const std::string& img : {png_header(123, 456), jpeg}) {
     for (size_t n = 0; n <= img.size(); ++n) {
       auto r = probe(img.substr(0, n));
       if (r.status == ProbeStatus::Ok) {
@@ -149,7 +149,7 @@ TEST(ImageProbe, AgreesWithImageMagickIdentify) {
     GTEST_SKIP() << "ImageMagick is not installed (ci/install-deps installs it)";
   }
   verity::test::TempDir dir;
-  for (const char *ext : {"png", "jpg", "gif", "bmp", "webp"}) {
+  for (const char* ext : {"png", "jpg", "gif", "bmp", "webp"}) {
     auto file = dir.path() / (std::string("img.") + ext);
     auto made = verity::util::run_process(
         {"convert", "-size", "123x45", "gradient:red-blue", file.string()}, dir.path());

@@ -50,22 +50,22 @@ TEST(SarifReport, HasEveryFieldGitHubRequires) {
   EXPECT_EQ(s["version"], "2.1.0");
   EXPECT_TRUE(s.contains("$schema"));
   ASSERT_EQ(s["runs"].size(), 1u);
-  const auto &run = s["runs"][0];
+  const auto& run = s["runs"][0];
   EXPECT_EQ(run["tool"]["driver"]["name"], "verity");
-  const auto &rules = run["tool"]["driver"]["rules"];
+  const auto& rules = run["tool"]["driver"]["rules"];
   ASSERT_EQ(rules.size(), 3u);
-  for (const auto &rule : rules) {
-    for (const char *field : {"shortDescription", "fullDescription", "help"}) {
+  for (const auto& rule : rules) {
+    for (const char* field : {"shortDescription", "fullDescription", "help"}) {
       ASSERT_TRUE(rule[field].contains("text")) << field;
       EXPECT_FALSE(rule[field]["text"].get<std::string>().empty()) << field;
     }
     EXPECT_TRUE(rule["defaultConfiguration"]["level"].is_string());
   }
-  for (const auto &result : run["results"]) {
+  for (const auto& result : run["results"]) {
     EXPECT_TRUE(result["ruleId"].is_string());
     EXPECT_EQ(rules[result["ruleIndex"].get<size_t>()]["id"], result["ruleId"]);
     EXPECT_FALSE(result["message"]["text"].get<std::string>().empty());
-    const auto &loc = result["locations"][0]["physicalLocation"];
+    const auto& loc = result["locations"][0]["physicalLocation"];
     EXPECT_EQ(loc["artifactLocation"]["uri"].get<std::string>().front(), '_'); // relative
     EXPECT_GE(loc["region"]["startLine"].get<int>(), 1);
     EXPECT_TRUE(result["partialFingerprints"]["verity/v1"].is_string());
@@ -106,7 +106,7 @@ TEST(TextReport, OneLinePerFindingThenSummary) {
 }
 
 TEST(Rules, EveryCatalogueEntryIsComplete) {
-  for (const auto &r : report::all_rules()) {
+  for (const auto& r : report::all_rules()) {
     EXPECT_NE(r.id.find('/'), std::string_view::npos);
     EXPECT_FALSE(r.short_description.empty());
     EXPECT_FALSE(r.full_description.empty());
@@ -122,7 +122,7 @@ TEST(JsonReport, ValidatesAgainstItsPublishedSchema) {
   doc.data = nlohmann::json::parse(report::write_json(sample()));
   Findings problems;
   report_schema.validate(doc, problems);
-  for (const auto &p : problems) {
+  for (const auto& p : problems) {
     ADD_FAILURE() << p.rule << " " << p.pointer << " " << p.message;
   }
   doc.data["findings"][0].erase("rule"); // and the schema does catch a broken report

@@ -7,6 +7,8 @@
 
 using namespace verity;
 using namespace verity::secured;
+using crypto::hex;
+using crypto::kid_aes_gcm;
 
 namespace {
 
@@ -18,14 +20,14 @@ crypto::Bytes seq(std::uint8_t from, std::uint8_t to) {
   return b;
 }
 
-const char* k_v2_vector =
-    "v2:U0NEMgEAAAAfxNfwPcnEixC/DtkBVwO5AAECAwQFBgcICQoLAAAADm27/bHeANJ4+GUxYbS5B71LZa7IvYJvwl82OAmHng==";
+const char* k_v2_vector = "v2:U0NEMgEAAAAfxNfwPcnEixC/DtkBVwO5AAECAwQFBgcICQoLAAAADm27/"
+                          "bHeANJ4+GUxYbS5B71LZa7IvYJvwl82OAmHng==";
 
 Binding example_binding(const std::string& doc_id = "docs/example.md") {
   return Binding{doc_id, {{"title", "Example"}}, ""};
 }
 
-}  // namespace
+} // namespace
 
 TEST(Base64, StrictDecoderRejectsWhatEvpDecodeBlockAccepts) {
   EXPECT_EQ(crypto::base64_decode("YQ==").bytes, crypto::Bytes({'a'}));
@@ -58,7 +60,8 @@ TEST(SecuredV1, DesignNoteVectorDecryptsWithConstantTimeUnpad) {
   ASSERT_TRUE(len);
   EXPECT_EQ(std::string(padded.view().substr(0, *len)), "hello, secured");
   crypto::Bytes again;
-  ASSERT_TRUE(crypto::aes_cbc_encrypt_pkcs7(seq(0, 0x1f), blob.iv, crypto::as_bytes("hello, secured"), again));
+  ASSERT_TRUE(crypto::aes_cbc_encrypt_pkcs7(seq(0, 0x1f), blob.iv,
+                                            crypto::as_bytes("hello, secured"), again));
   EXPECT_EQ(again, blob.ciphertext);
 }
 
@@ -74,7 +77,7 @@ TEST(SecuredV1, UnpadRejectsEveryMalformedPadding) {
     if (p >= 1 && p <= 16) {
       ASSERT_TRUE(len) << p;
       EXPECT_EQ(*len, 16u - p);
-      b[16 - p] ^= 1;  // one wrong padding byte (for p = 1 this changes the pad byte itself)
+      b[16 - p] ^= 1; // one wrong padding byte (for p = 1 this changes the pad byte itself)
       EXPECT_FALSE(crypto::pkcs7_unpad_ct(b) && p > 1) << p;
     } else {
       EXPECT_FALSE(len) << p;
@@ -85,7 +88,8 @@ TEST(SecuredV1, UnpadRejectsEveryMalformedPadding) {
 TEST(SecuredV1, GrammarErrorsNameTheOffset) {
   auto err = [](std::string_view v) {
     auto r = parse_v1(v);
-    return std::holds_alternative<FormatError>(r) ? std::get<FormatError>(r) : FormatError{999, "ok"};
+    return std::holds_alternative<FormatError>(r) ? std::get<FormatError>(r)
+                                                  : FormatError{999, "ok"};
   };
   const std::string iv = "EBESExQVFhcYGRobHB0eHw==";
   const std::string ct = "uOCx9rV5Ww9TADV7ViEc8g==";
@@ -96,8 +100,8 @@ TEST(SecuredV1, GrammarErrorsNameTheOffset) {
   EXPECT_NE(err(ct + "; " + iv).rule.find("IV"), std::string::npos);
   EXPECT_EQ(err(ct + "; " + iv).offset, ct.size() + 1);
   const std::string ct32 = crypto::base64_encode(crypto::Bytes(32, 1));
-  EXPECT_NE(err(iv + ";" + ct32).rule.find("IV is 32 bytes"), std::string::npos);  // parts swapped
-  EXPECT_NE(err(ct + ";" + iv.substr(0, 20) + "==").rule, "ok");   // IV of 15 bytes: wrong length
+  EXPECT_NE(err(iv + ";" + ct32).rule.find("IV is 32 bytes"), std::string::npos); // parts swapped
+  EXPECT_NE(err(ct + ";" + iv.substr(0, 20) + "==").rule, "ok"); // IV of 15 bytes: wrong length
   EXPECT_NE(err("YWJj;" + iv).rule.find("16-byte"), std::string::npos);
   EXPECT_NE(err(";" + iv).rule.find("empty ciphertext"), std::string::npos);
   EXPECT_NE(err(ct + ";").rule.find("empty IV"), std::string::npos);
@@ -113,7 +117,8 @@ TEST(SecuredV2, DesignNoteVectorIsReproducedAndOpens) {
   for (int i = 0; i < 12; ++i) {
     nonce[static_cast<size_t>(i)] = static_cast<std::uint8_t>(i);
   }
-  auto env = seal_v2(key, example_binding(), crypto::as_bytes("hello, secured"), 0, nullptr, &nonce);
+  auto env =
+      seal_v2(key, example_binding(), crypto::as_bytes("hello, secured"), 0, nullptr, &nonce);
   ASSERT_TRUE(env);
   EXPECT_EQ(serialize_v2(*env), k_v2_vector);
   auto parsed = parse_v2(k_v2_vector);
@@ -152,9 +157,11 @@ TEST(SecuredV2, SignatureBindsDocumentFieldsAndBody) {
 TEST(SecuredV2, EnvelopeLengthsAndReservedBitsAreExact) {
   crypto::Bytes raw = crypto::base64_decode(std::string(k_v2_vector).substr(3)).bytes;
   auto text = [](crypto::Bytes b) { return "v2:" + crypto::base64_encode(b); };
-  auto is_error = [](const std::string& v) { return std::holds_alternative<FormatError>(parse_v2(v)); };
+  auto is_error = [](const std::string& v) {
+    return std::holds_alternative<FormatError>(parse_v2(v));
+  };
   EXPECT_FALSE(is_error(text(raw)));
-  crypto::Bytes truncated(raw.begin(), raw.end() - 4);  // 12-byte tag
+  crypto::Bytes truncated(raw.begin(), raw.end() - 4); // 12-byte tag
   EXPECT_TRUE(is_error(text(truncated)));
   crypto::Bytes longer = raw;
   longer.push_back(0);
@@ -172,7 +179,7 @@ TEST(SecuredV2, EnvelopeLengthsAndReservedBitsAreExact) {
   reserved[7] = 1;
   EXPECT_TRUE(is_error(text(reserved)));
   crypto::Bytes two = raw;
-  two[4] = 0x02;  // claims a signature that is not there
+  two[4] = 0x02; // claims a signature that is not there
   EXPECT_TRUE(is_error(text(two)));
 }
 

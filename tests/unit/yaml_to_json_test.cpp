@@ -8,9 +8,9 @@ using namespace verity::frontmatter;
 
 namespace {
 
-std::vector<std::string> rules(const Conversion &c) {
+std::vector<std::string> rules(const Conversion& c) {
   std::vector<std::string> out;
-  for (const auto &i : c.issues) {
+  for (const auto& i : c.issues) {
     out.push_back(i.rule);
   }
   return out;
@@ -126,11 +126,11 @@ TEST(YamlToJson, NonMappingRootIsAnError) {
 }
 
 TEST(ScalarTyping, Yaml11ReadingsAreFlagged) {
-  for (const char *s : {"yes", "No", "ON", "off", "y", "N", "082", "0x1F", "+5", "1_000", "1:20",
+  for (const char* s : {"yes", "No", "ON", "off", "y", "N", "082", "0x1F", "+5", "1_000", "1:20",
                         ".5", ".inf", ".NaN"}) {
     EXPECT_TRUE(yaml11_reading(s).has_value()) << s;
   }
-  for (const char *s :
+  for (const char* s :
        {"hello", "82", "1.5", "2020-05-19", "true", "PT13M", "0", "-1", "1e3", "v1.2"}) {
     EXPECT_FALSE(yaml11_reading(s).has_value()) << s;
   }
