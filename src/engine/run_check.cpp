@@ -5,6 +5,7 @@
 #include "content/filename_date.hpp"
 #include "content/local_date.hpp"
 #include "engine/discover.hpp"
+#include "engine/site.hpp"
 #include "frontmatter/loader.hpp"
 #include "media/local_images.hpp"
 #include "secured/check.hpp"
@@ -36,30 +37,6 @@ struct RunContext {
   secured::SecuredContext secured;
 };
 
-fs::path site_root_for(const CheckOptions& options, const std::optional<fs::path>& config_file) {
-  if (config_file) {
-    return config_file->parent_path();
-  }
-  fs::path start = options.paths.empty() ? fs::current_path() : options.paths.front();
-  std::error_code ec;
-  if (!fs::exists(start, ec)) {
-    throw UsageError("path not found: " + start.string());
-  }
-  start = fs::absolute(start).lexically_normal();
-  if (!fs::is_directory(start, ec)) {
-    // A single file: its site root is the nearest ancestor with a Jekyll _config.yml.
-    for (fs::path dir = start.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      if (fs::exists(dir / "_config.yml", ec)) {
-        return dir;
-      }
-      if (dir == dir.parent_path()) {
-        break;
-      }
-    }
-    return start.parent_path();
-  }
-  return start;
-}
 
 DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) {
   const config::Config& cfg = run.cfg;
@@ -90,19 +67,7 @@ DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) 
 
 CheckResult run_check(const CheckOptions& options) {
   auto start_time = std::chrono::steady_clock::now();
-  std::optional<fs::path> config_file;
-  if (!options.config_file.empty()) {
-    std::error_code ec;
-    if (!fs::is_regular_file(options.config_file, ec)) {
-      throw UsageError("--config " + options.config_file.string() + ": no such file");
-    }
-    config_file = fs::absolute(options.config_file).lexically_normal();
-  } else {
-    config_file = config::find_config_file(options.paths.empty() ? fs::current_path()
-                                                                 : options.paths.front());
-  }
-  fs::path root = site_root_for(options, config_file);
-  config::Config cfg = config::load_config(config_file.value_or(fs::path()), root);
+  config::Config cfg = engine::open_site(options.paths, options.config_file);
   content::LocalDate zone = [&] {
     try {
       return content::LocalDate(cfg.timezone);

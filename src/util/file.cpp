@@ -81,7 +81,7 @@ ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes)
   return result;
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+void write_file_atomic(const std::filesystem::path& path, std::string_view content, int mode) {
   auto dir = path.parent_path();
   if (dir.empty()) {
     dir = ".";
@@ -100,7 +100,9 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
   };
   // Keep the permissions of the file we replace; new files get 0644 minus the umask.
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
+  if (mode >= 0) {
+    ::fchmod(fd.get(), static_cast<mode_t>(mode));
+  } else if (::stat(path.c_str(), &st) == 0) {
     ::fchmod(fd.get(), st.st_mode & 07777);
   } else {
     mode_t mask = ::umask(0);

@@ -23,6 +23,8 @@ ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes)
 // then fsync of the directory. Readers see the old file or the new one, never a mix, and a
 // crash never leaves `path` empty. Throws std::runtime_error with the reason on failure; the
 // temporary file is removed.
-void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+// `mode` (e.g. 0600 for key files) is applied before any byte is written; -1 keeps the mode of the
+// file being replaced, or 0644 minus the umask for a new file.
+void write_file_atomic(const std::filesystem::path& path, std::string_view content, int mode = -1);
 
 } // namespace verity::util
