@@ -20,9 +20,11 @@ fs::path site_root_for(const std::vector<fs::path>& paths, const std::optional<f
   }
   start = fs::absolute(start).lexically_normal();
   if (!fs::is_directory(start, ec)) {
-    // A single file: its site root is the nearest ancestor with a Jekyll _config.yml.
+    // A single file: its site root is the nearest ancestor with a Jekyll _config.yml, or the
+    // current directory when the file lies below it (`verity check _news/x.md` from the root).
+    fs::path cwd = fs::current_path(ec);
     for (fs::path dir = start.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      if (fs::exists(dir / "_config.yml", ec)) {
+      if (fs::exists(dir / "_config.yml", ec) || dir == cwd) {
         return dir;
       }
       if (dir == dir.parent_path()) {
