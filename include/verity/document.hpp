@@ -23,8 +23,10 @@ struct Document {
   nlohmann::json data = nlohmann::json::object();
   SourceMap map;
   size_t body_offset = 0; // first byte after the closing front-matter line
-  std::vector<std::string>
-      refused; // pointers whose value was refused (alias, tag): no schema findings there
+  // Pointers whose value was refused (alias, tag): no schema findings there.
+  std::vector<std::string> refused;
+  // Pointers whose key appeared twice (the first value is kept).
+  std::vector<std::string> duplicates;
 
   std::string_view body() const {
     return body_offset <= bytes.size() ? std::string_view(bytes).substr(body_offset)

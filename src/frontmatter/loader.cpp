@@ -97,6 +97,7 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
   doc.data = std::move(conv.value);
   doc.map = std::move(conv.map);
   doc.refused = std::move(conv.refused);
+  doc.duplicates = std::move(conv.duplicates);
   return doc;
 }
 

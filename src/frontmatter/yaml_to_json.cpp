@@ -213,6 +213,7 @@ private:
       add_issue("frontmatter/duplicate-key", Severity::Error, pos,
                 f.pointer + "/" + escape_pointer_token(key),
                 "duplicate key '" + key + "': YAML parsers disagree on which value wins; keep one");
+      m_out.duplicates.push_back(f.pointer + "/" + escape_pointer_token(key));
       f.skip_value = true;
     }
   }

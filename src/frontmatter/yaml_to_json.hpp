@@ -33,6 +33,8 @@ struct Conversion {
   std::vector<ConversionIssue> issues;
   // Pointers whose value was refused (alias, tag...) and replaced: later checks stay silent there.
   std::vector<std::string> refused;
+  // Pointers whose key appeared more than once (the first value is kept).
+  std::vector<std::string> duplicates;
 };
 
 // Converts the YAML in `yaml` (the front matter from its opening `---`, so YAML line 0 is file

@@ -51,6 +51,11 @@ std::optional<std::string> shape_problem(const Document& doc, const nlohmann::js
       return "the secured value is an alias or tagged: it must be a plain or quoted string";
     }
   }
+  for (const auto& duplicate : doc.duplicates) {
+    if (duplicate == k_pointer) {
+      return "the secured key appears twice: YAML parsers disagree on which one wins; keep one";
+    }
+  }
   if (!value.is_string()) {
     return "the secured value must be a string, got " + type_name(value);
   }
