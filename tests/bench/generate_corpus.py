@@ -19,6 +19,7 @@ def png(w, h):
 
 def main():
     root, n = sys.argv[1], int(sys.argv[2])
+    with_secured = "--no-secured" not in sys.argv[3:]
     rnd = random.Random(42)
     os.makedirs(os.path.join(root, "assets/images/organizations"), exist_ok=True)
     with open(os.path.join(root, "_config.yml"), "w") as f:
@@ -40,7 +41,7 @@ def main():
         common = (f"provider:\n  name: \"Org {org}\"\n  domain: {org}\n{logo}\n"
                   f"topics:\n  - Power Apps\n  - AI\n\n"
                   f"images:\n  - url: \"https://img.example/{i}.jpg\"\n    width: 1280\n    height: 720\n    isCached: true\n\n"
-                  f"secured: \"{blob};SJHY1XvWGNOZY+LIh9PsSQ==\"\n")
+                  + (f"secured: \"{blob};SJHY1XvWGNOZY+LIh9PsSQ==\"\n" if with_secured else ""))
         if kind == "_news":
             name = f"{date}-item-{i}.md"
             body = (f"category: news\ntitle: \"News item {i}\"\nexcerpt: \"An excerpt of news item {i} with some words.\"\n"

@@ -313,3 +313,45 @@ TEST(SecuredCorpus, PinningTheSharedCorpusThenOneByteOrOneCopyGivesExactlyOneFin
 
 }  // namespace
 }  // namespace verity::test
+
+namespace verity::test {
+namespace {
+
+fs::path private_keys_copy(const TempDir& dir) {
+  fs::path keys = dir.path() / "keys";
+  fs::create_directories(keys);
+  for (const auto& e : fs::directory_iterator(source_dir() / "keys")) {
+    if (e.path().extension() == ".key") {
+      fs::copy_file(e.path(), keys / e.path().filename());
+      fs::permissions(keys / e.path().filename(), fs::perms(0600));
+    }
+  }
+  return keys;
+}
+
+TEST(SecuredFixture, TestKeysOpenEveryBlobOfTheFixtureSite) {
+  TempDir dir;
+  fs::path keys = private_keys_copy(dir);
+  fs::path site = source_dir() / "fixtures/secured-site";
+  auto r = run_verity({"check", "--format", "json", "--keys", keys.string(), "--decrypt", site.string()}, source_dir());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.json()["summary"]["documents"], 2);
+  EXPECT_EQ(r.json()["findings"].size(), 0u);
+  EXPECT_EQ(r.out.find("FIXTURE-SECRET"), std::string::npos);
+  auto legacy = run_verity({"secured", "decrypt", (site / "_news/2024-06-06-legacy.md").string(), "--keys",
+                            keys.string(), "--reveal"},
+                           source_dir());
+  EXPECT_EQ(legacy.out, "FIXTURE-SECRET legacy note");
+  auto sealed = run_verity({"secured", "decrypt", (site / "_news/2024-06-06-sealed.md").string(), "--keys",
+                            keys.string(), "--reveal"},
+                           source_dir());
+  EXPECT_EQ(sealed.out, "FIXTURE-SECRET sealed note");
+  // A checkout's 0644 key files are refused.
+  auto refused = run_verity({"check", "--keys", (source_dir() / "keys").string(), site.string()}, source_dir());
+  if (fs::status(source_dir() / "keys/test-aes256gcm.key").permissions() != fs::perms(0600)) {
+    EXPECT_EQ(refused.exit_code, 2);
+  }
+}
+
+}  // namespace
+}  // namespace verity::test
