@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace verity::test {
 namespace {
