@@ -2,6 +2,7 @@
 
 #include "frontmatter/document_finding.hpp"
 #include "media/file_source.hpp"
+#include "media/image_verdict.hpp"
 
 #include <climits>
 
@@ -47,13 +48,6 @@ bool inside(const fs::path& root, const fs::path& p) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-std::optional<std::int64_t> declared(const nlohmann::json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it != obj.end() && it->is_number_integer()) {
-    return it->get<std::int64_t>();
-  }
-  return std::nullopt;
-}
 
 void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,
                   const config::Config& config, ProbeCache& cache, Findings& out) {
@@ -89,36 +83,7 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
              "image " + url + " is a symlink that leaves the site root: refused, not opened"));
     return;
   }
-  ProbeResult r = cache.probe(resolved);
-  if (r.status == ProbeStatus::NotAnImage || r.status == ProbeStatus::Corrupt) {
-    out.push_back(make(doc, "image/unreadable", url_ptr,
-                       "image " + url + " has no readable size: " + r.reason));
-    return;
-  }
-  if (r.status == ProbeStatus::UnknownSize) {
-    Finding f = make(doc, "image/unknown-size", url_ptr,
-                     "image " + url + " does not state its size in its header: " + r.reason);
-    f.severity = Severity::Note;
-    out.push_back(std::move(f));
-    return;
-  }
-  auto w = declared(obj, "width");
-  auto h = declared(obj, "height");
-  bool w_bad = w && *w != r.width;
-  bool h_bad = h && *h != r.height;
-  if (w_bad || h_bad) {
-    auto show = [](std::optional<std::int64_t> v) {
-      return v ? std::to_string(*v) : std::string("?");
-    };
-    Finding f = make(doc, "image/dimension-mismatch", pointer + (w_bad ? "/width" : "/height"),
-                     "declared " + show(w) + "x" + show(h) + " but " + url + " is " +
-                         std::to_string(r.width) + "x" + std::to_string(r.height) + " (" +
-                         std::string(to_string(r.format)) + "): fix width/height or the image");
-    f.extra["declared"] = {{"width", w ? nlohmann::json(*w) : nlohmann::json()},
-                           {"height", h ? nlohmann::json(*h) : nlohmann::json()}};
-    f.extra["actual"] = {{"width", r.width}, {"height", r.height}};
-    out.push_back(std::move(f));
-  }
+  judge_image(doc, pointer, url, cache.probe(resolved), out);
 }
 
 void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,

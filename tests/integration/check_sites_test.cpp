@@ -92,7 +92,7 @@ TEST(BadSite, EveryDocumentGetsItsExpectedFindings) {
   EXPECT_EQ(rules_for(report, "_news/2021-05-02-huge.md"), Rules({"frontmatter/limit"}));
   EXPECT_EQ(rules_for(report, "_data/organizations/images.example.md"),
             Rules({"image/missing", "image/dimension-mismatch", "image/outside-site",
-                   "image/unreadable", "image/outside-site"}));
+                   "image/not-an-image", "image/outside-site"}));
   EXPECT_EQ(rules_for(report, "_people/ok-person.md"), Rules());
   EXPECT_EQ(report["summary"]["documents"], 18);
 }
@@ -152,8 +152,8 @@ TEST(BadSite, NeverOpensPathsOutsideTheSite) {
     if (f["rule"] == "image/outside-site") {
       EXPECT_NE(f["message"].get<std::string>().find("refused"), std::string::npos);
     }
-    // /etc/hostname is a text file: had it been probed, it would read as image/unreadable.
-    if (f["rule"] == "image/unreadable") {
+    // /etc/hostname is a text file: had it been probed, it would read as image/not-an-image.
+    if (f["rule"] == "image/not-an-image") {
       EXPECT_NE(f["message"].get<std::string>().find("not-an-image.png"), std::string::npos);
     }
   }
