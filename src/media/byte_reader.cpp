@@ -5,8 +5,7 @@
 namespace verity::media {
 
 bool ByteReader::get(std::uint64_t offset, size_t n, std::uint8_t* out) {
-  if (offset + n < offset || offset + n > m_cap) {
-    m_capped = true;
+  if (offset + n < offset) {
     return false;
   }
   if (offset < m_start || offset + n > m_start + m_buf.size()) {
@@ -19,9 +18,13 @@ bool ByteReader::get(std::uint64_t offset, size_t n, std::uint8_t* out) {
 }
 
 bool ByteReader::fill(std::uint64_t offset, size_t need) {
+  // The cap bounds the bytes requested from the source, not the offsets: a TIFF IFD at the end
+  // of a large file costs one small read there.
   size_t want = std::max<size_t>(need, m_total == 0 ? k_head : k_chunk);
-  want = static_cast<size_t>(std::min<std::uint64_t>(want, m_cap - offset));
+  std::uint64_t left = m_cap > m_total ? m_cap - m_total : 0;
+  want = static_cast<size_t>(std::min<std::uint64_t>(want, left));
   if (want < need) {
+    m_capped = true;
     return false;
   }
   m_buf.resize(want);
@@ -40,7 +43,7 @@ bool ByteReader::fill(std::uint64_t offset, size_t need) {
 
 std::vector<std::uint8_t> ByteReader::take(std::uint64_t offset, size_t max) {
   std::vector<std::uint8_t> out;
-  max = static_cast<size_t>(std::min<std::uint64_t>(max, m_cap > offset ? m_cap - offset : 0));
+  max = static_cast<size_t>(std::min<std::uint64_t>(max, m_cap > m_total ? m_cap - m_total : 0));
   out.resize(max);
   size_t got = max == 0 ? 0 : m_src.read_at(offset, out);
   m_total += got;

@@ -70,7 +70,7 @@ struct ProbeResult {
 };
 
 struct ProbeOptions {
-  std::uint64_t max_bytes = 256 * 1024;  // never read past this offset
+  std::uint64_t max_bytes = 256 * 1024;  // never request more bytes than this in all
 };
 
 ProbeResult probe_image(ByteSource& source, const ProbeOptions& options = {});
