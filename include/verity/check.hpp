@@ -30,9 +30,9 @@ struct CheckOptions {
   std::filesystem::path config_file;        // --config; empty = search for verity.yaml
   std::optional<std::string> changed_since; // git revision
   unsigned jobs = 0;                        // 0 = one per core
-  std::filesystem::path keys_dir;  // --keys / VERITY_KEYS; empty = format checks only
-  bool decrypt = false;            // --decrypt: open v2 blobs and pinned legacy blobs
-  bool insecure_key_perms = false; // --insecure-key-perms
+  std::filesystem::path keys_dir;           // --keys / VERITY_KEYS; empty = format checks only
+  bool decrypt = false;                     // --decrypt: open v2 blobs and pinned legacy blobs
+  bool insecure_key_perms = false;          // --insecure-key-perms
 };
 
 struct DocumentSummary {

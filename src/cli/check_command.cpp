@@ -112,9 +112,10 @@ Action add_check_command(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--keys", flags->keys, "Directory of typed key files (default: $VERITY_KEYS)")
       ->envname("VERITY_KEYS");
-  cmd->add_flag("--decrypt", flags->decrypt,
-                "Open v2 blobs and pinned legacy blobs with the keys (trusted CI only); plaintext is "
-                "never printed");
+  cmd->add_flag(
+      "--decrypt", flags->decrypt,
+      "Open v2 blobs and pinned legacy blobs with the keys (trusted CI only); plaintext is "
+      "never printed");
   cmd->add_flag("--insecure-key-perms", flags->insecure_key_perms,
                 "Accept secret key files readable by others (containers with 0777 bind mounts), "
                 "with a warning");

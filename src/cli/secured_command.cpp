@@ -64,7 +64,8 @@ std::string read_plaintext(const std::string& input) {
   } else {
     auto r = util::read_file(input, secured::k_max_plaintext + 1);
     if (r.status != util::ReadResult::Status::Ok) {
-      throw UsageError(input + ": cannot read the plaintext" + (r.error.empty() ? " (over 64 KiB)" : ": " + r.error));
+      throw UsageError(input + ": cannot read the plaintext" +
+                       (r.error.empty() ? " (over 64 KiB)" : ": " + r.error));
     }
     text = std::move(r.bytes);
   }
@@ -73,7 +74,8 @@ std::string read_plaintext(const std::string& input) {
 
 ExitCode print_findings(const Findings& findings) {
   for (const auto& f : findings) {
-    std::cerr << f.file << ": " << to_string(f.severity) << " [" << f.rule << "] " << f.message << "\n";
+    std::cerr << f.file << ": " << to_string(f.severity) << " [" << f.rule << "] " << f.message
+              << "\n";
   }
   return findings.empty() ? ExitCode::Ok : ExitCode::Findings;
 }
@@ -86,8 +88,8 @@ ExitCode pin(const SecuredFlags& f) {
     std::cerr << "verity: not pinned (malformed): " << s << "\n";
   }
   emit("-", "pinned " + std::to_string(summary.pinned) + " legacy blobs in " +
-                (cfg.site_root / cfg.secured.lockfile).string() + " (" + std::to_string(summary.with_kid) +
-                " with a key id); review and commit it\n");
+                (cfg.site_root / cfg.secured.lockfile).string() + " (" +
+                std::to_string(summary.with_kid) + " with a key id); review and commit it\n");
   return summary.skipped.empty() ? ExitCode::Ok : ExitCode::Findings;
 }
 
@@ -96,7 +98,7 @@ ExitCode keygen(const SecuredFlags& f) {
   if (!alg || *alg == crypto::KeyAlg::Ed25519Public) {
     throw UsageError("--alg must be aes-256-gcm, ed25519-private or aes-{128,192,256}-cbc-legacy");
   }
-  crypto::KeyStatus status = f.status == "active" ? crypto::KeyStatus::Active
+  crypto::KeyStatus status = f.status == "active"         ? crypto::KeyStatus::Active
                              : f.status == "decrypt-only" ? crypto::KeyStatus::DecryptOnly
                                                           : crypto::KeyStatus::Revoked;
   fs::path out(f.out);
@@ -142,8 +144,9 @@ ExitCode reseal(const SecuredFlags& f) {
   config::Config cfg = site_for(f);
   crypto::KeyRing keys = load_keys(f, true);
   auto summary = engine::reseal_site(cfg, keys);
-  emit("-", "resealed " + std::to_string(summary.resealed) + " blobs; " + std::to_string(summary.current) +
-                " already current; " + std::to_string(summary.problems.size()) + " could not be opened\n");
+  emit("-", "resealed " + std::to_string(summary.resealed) + " blobs; " +
+                std::to_string(summary.current) + " already current; " +
+                std::to_string(summary.problems.size()) + " could not be opened\n");
   return print_findings(summary.problems);
 }
 
@@ -210,15 +213,17 @@ ExitCode decrypt(const SecuredFlags& f) {
   auto plaintext = secured::decrypt_document(doc, ctx, findings);
   if (!plaintext) {
     if (findings.empty()) {
-      findings.push_back({"secured/no-lockfile", Severity::Error, doc.path, 0, 0, "/secured",
-                          "legacy blobs are decrypted only when pinned: run `verity secured pin` on the trusted "
-                          "branch first",
-                          nlohmann::json::object()});
+      findings.push_back(
+          {"secured/no-lockfile", Severity::Error, doc.path, 0, 0, "/secured",
+           "legacy blobs are decrypted only when pinned: run `verity secured pin` on the trusted "
+           "branch first",
+           nlohmann::json::object()});
     }
     return print_findings(findings);
   }
   if (f.reveal) {
-    std::cout.write(reinterpret_cast<const char*>(plaintext->data()), static_cast<std::streamsize>(plaintext->size()));
+    std::cout.write(reinterpret_cast<const char*>(plaintext->data()),
+                    static_cast<std::streamsize>(plaintext->size()));
     std::cout.flush();
   } else {
     emit("-", "decrypted and authenticated " + std::to_string(plaintext->size()) +
@@ -227,38 +232,46 @@ ExitCode decrypt(const SecuredFlags& f) {
   return ExitCode::Ok;
 }
 
-}  // namespace
+} // namespace
 
 Action add_secured_command(CLI::App& app) {
   auto f = std::make_shared<SecuredFlags>();
-  CLI::App* cmd = app.add_subcommand("secured", "Work with the secured field: pin, keygen, seal, reseal, inspect, decrypt");
+  CLI::App* cmd = app.add_subcommand(
+      "secured", "Work with the secured field: pin, keygen, seal, reseal, inspect, decrypt");
   cmd->require_subcommand(1);
   auto with_site = [&](CLI::App* sub) {
     sub->add_option("--config", f->config, "verity.yaml to use")->check(CLI::ExistingFile);
   };
   auto with_keys = [&](CLI::App* sub) {
-    sub->add_option("--keys", f->keys, "Directory of typed key files (default: $VERITY_KEYS)")->envname("VERITY_KEYS");
-    sub->add_flag("--insecure-key-perms", f->insecure_key_perms, "Accept group/world-readable secret key files");
+    sub->add_option("--keys", f->keys, "Directory of typed key files (default: $VERITY_KEYS)")
+        ->envname("VERITY_KEYS");
+    sub->add_flag("--insecure-key-perms", f->insecure_key_perms,
+                  "Accept group/world-readable secret key files");
   };
-  CLI::App* pin_cmd = cmd->add_subcommand("pin", "Write the legacy pin lockfile from the current (trusted) tree");
+  CLI::App* pin_cmd =
+      cmd->add_subcommand("pin", "Write the legacy pin lockfile from the current (trusted) tree");
   pin_cmd->add_option("path", f->path, "Site directory (default: current)");
   with_site(pin_cmd);
   with_keys(pin_cmd);
   CLI::App* keygen_cmd = cmd->add_subcommand("keygen", "Create a typed key file (mode 0600)");
-  keygen_cmd->add_option("--alg", f->alg, "aes-256-gcm, ed25519-private or aes-{128,192,256}-cbc-legacy");
+  keygen_cmd->add_option("--alg", f->alg,
+                         "aes-256-gcm, ed25519-private or aes-{128,192,256}-cbc-legacy");
   keygen_cmd->add_option("--status", f->status, "active, decrypt-only or revoked")
       ->check(CLI::IsMember({"active", "decrypt-only", "revoked"}));
   keygen_cmd->add_option("-o,--out", f->out, "Key file to create (ends in .key)")->required();
-  CLI::App* seal_cmd = cmd->add_subcommand("seal", "Encrypt a plaintext into a document's secured field (v2)");
+  CLI::App* seal_cmd =
+      cmd->add_subcommand("seal", "Encrypt a plaintext into a document's secured field (v2)");
   seal_cmd->add_option("file", f->path, "The document")->required();
   seal_cmd->add_option("-i,--input", f->input, "Plaintext file, or - for standard input (default)");
   with_site(seal_cmd);
   with_keys(seal_cmd);
-  CLI::App* reseal_cmd = cmd->add_subcommand("reseal", "Re-encrypt every blob under the active key (v1 -> v2 too)");
+  CLI::App* reseal_cmd =
+      cmd->add_subcommand("reseal", "Re-encrypt every blob under the active key (v1 -> v2 too)");
   reseal_cmd->add_option("path", f->path, "Site directory (default: current)");
   with_site(reseal_cmd);
   with_keys(reseal_cmd);
-  CLI::App* inspect_cmd = cmd->add_subcommand("inspect", "Show a blob's version, algorithm, key id and lengths");
+  CLI::App* inspect_cmd =
+      cmd->add_subcommand("inspect", "Show a blob's version, algorithm, key id and lengths");
   inspect_cmd->add_option("file", f->path, "The document")->required();
   with_site(inspect_cmd);
   CLI::App* decrypt_cmd = cmd->add_subcommand("decrypt", "Verify and decrypt a document's blob");
@@ -268,14 +281,20 @@ Action add_secured_command(CLI::App& app) {
   with_keys(decrypt_cmd);
   return [=] {
     util::init_logging(util::Verbosity::Normal);
-    if (pin_cmd->parsed()) return pin(*f);
-    if (keygen_cmd->parsed()) return keygen(*f);
-    if (seal_cmd->parsed()) return seal(*f);
-    if (reseal_cmd->parsed()) return reseal(*f);
-    if (inspect_cmd->parsed()) return inspect(*f);
-    if (decrypt_cmd->parsed()) return decrypt(*f);
+    if (pin_cmd->parsed())
+      return pin(*f);
+    if (keygen_cmd->parsed())
+      return keygen(*f);
+    if (seal_cmd->parsed())
+      return seal(*f);
+    if (reseal_cmd->parsed())
+      return reseal(*f);
+    if (inspect_cmd->parsed())
+      return inspect(*f);
+    if (decrypt_cmd->parsed())
+      return decrypt(*f);
     return ExitCode::UsageError;
   };
 }
 
-}  // namespace verity::cli
+} // namespace verity::cli

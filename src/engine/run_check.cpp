@@ -37,7 +37,6 @@ struct RunContext {
   secured::SecuredContext secured;
 };
 
-
 DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) {
   const config::Config& cfg = run.cfg;
   DocumentOutcome out;

@@ -35,15 +35,16 @@ void write_pins(const config::Config& cfg, const secured::PinFile& pins) {
 const crypto::Key* active_signer(const config::Config& cfg, const crypto::KeyRing& keys) {
   const crypto::Key* signer = keys.active({crypto::KeyAlg::Ed25519Private});
   if (!signer && cfg.secured.require_alg >= 2) {
-    throw UsageError("the policy requires signed blobs (require_alg: 2) but the key directory has no active "
-                     "ed25519-private key: create one with `verity secured keygen --alg ed25519-private`");
+    throw UsageError(
+        "the policy requires signed blobs (require_alg: 2) but the key directory has no active "
+        "ed25519-private key: create one with `verity secured keygen --alg ed25519-private`");
   }
   return signer;
 }
 
 // Seals and rewrites; returns the new file content.
-std::string sealed_content(const config::Config& cfg, const Document& doc, const crypto::KeyRing& keys,
-                           crypto::ByteView plaintext) {
+std::string sealed_content(const config::Config& cfg, const Document& doc,
+                           const crypto::KeyRing& keys, crypto::ByteView plaintext) {
   const crypto::Key* key = keys.active({crypto::KeyAlg::Aes256Gcm});
   if (!key) {
     throw UsageError("no active aes-256-gcm key in the key directory: create one with "
@@ -60,24 +61,27 @@ std::string sealed_content(const config::Config& cfg, const Document& doc, const
   }
   auto env = secured::seal_v2(crypto::ByteView(key->material.data(), key->material.size()),
                               std::get<secured::Binding>(binding), plaintext,
-                              cfg.secured.bind_body ? secured::k_flag_body : 0, signer ? &*signer : nullptr);
+                              cfg.secured.bind_body ? secured::k_flag_body : 0,
+                              signer ? &*signer : nullptr);
   if (!env) {
     throw RunError(doc.path + ": sealing failed");
   }
   auto content = secured::with_secured_value(doc, secured::serialize_v2(*env));
   if (!content) {
-    throw UsageError(doc.path + ": the document has no front matter, or its secured value is not a one-line "
-                                "string: fix it first");
+    throw UsageError(doc.path +
+                     ": the document has no front matter, or its secured value is not a one-line "
+                     "string: fix it first");
   }
   return *content;
 }
 
-}  // namespace
+} // namespace
 
 Document load_site_document(const config::Config& cfg, const fs::path& file, Findings& out) {
   auto rel = relative_to_root(cfg.site_root, file);
   if (!rel || rel->empty()) {
-    throw UsageError(file.string() + " is not a document under the site root " + cfg.site_root.string());
+    throw UsageError(file.string() + " is not a document under the site root " +
+                     cfg.site_root.string());
   }
   frontmatter::LoadOptions load;
   load.limits = cfg.limits;
@@ -118,7 +122,8 @@ PinSummary pin_site(const config::Config& cfg, const crypto::KeyRing* keys) {
       summary.skipped.push_back(doc.path + ": " + e->rule);
       continue;
     }
-    pins.set(secured::document_id(doc), {secured::v1_pin_hash(std::get<secured::V1Blob>(parsed)), kid});
+    pins.set(secured::document_id(doc),
+             {secured::v1_pin_hash(std::get<secured::V1Blob>(parsed)), kid});
     ++summary.pinned;
     summary.with_kid += kid.empty() ? 0 : 1;
   }
@@ -129,12 +134,14 @@ PinSummary pin_site(const config::Config& cfg, const crypto::KeyRing* keys) {
 void seal_document(const config::Config& cfg, const fs::path& file, const crypto::KeyRing& keys,
                    std::string_view plaintext) {
   if (plaintext.empty() || plaintext.size() > secured::k_max_plaintext) {
-    throw UsageError("the plaintext must be 1 to 65536 bytes, got " + std::to_string(plaintext.size()));
+    throw UsageError("the plaintext must be 1 to 65536 bytes, got " +
+                     std::to_string(plaintext.size()));
   }
   Findings load_findings;
   Document doc = load_site_document(cfg, file, load_findings);
   if (!doc.parsed) {
-    throw UsageError(doc.path + ": the front matter does not parse; run `verity check` on it first");
+    throw UsageError(doc.path +
+                     ": the front matter does not parse; run `verity check` on it first");
   }
   std::string content = sealed_content(cfg, doc, keys, crypto::as_bytes(plaintext));
   try {
@@ -169,13 +176,16 @@ ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys
       continue;
     }
     const auto& value = doc.data["secured"];
-    bool v1 = value.is_string() && secured::detect_version(value.get<std::string>()) == secured::BlobVersion::V1;
+    bool v1 = value.is_string() &&
+              secured::detect_version(value.get<std::string>()) == secured::BlobVersion::V1;
     if (value.is_string() && !v1) {
       auto parsed = secured::parse_v2(value.get<std::string>());
       if (auto* env = std::get_if<secured::Envelope>(&parsed)) {
-        bool signed_ok = signer ? env->alg == secured::k_alg_gcm_ed25519 && env->sig_kid == signer->kid
-                                : env->alg == secured::k_alg_gcm;
-        bool flags_ok = (env->flags & secured::k_flag_body) == (cfg.secured.bind_body ? secured::k_flag_body : 0);
+        bool signed_ok = signer
+                             ? env->alg == secured::k_alg_gcm_ed25519 && env->sig_kid == signer->kid
+                             : env->alg == secured::k_alg_gcm;
+        bool flags_ok = (env->flags & secured::k_flag_body) ==
+                        (cfg.secured.bind_body ? secured::k_flag_body : 0);
         if (env->kid == key->kid && signed_ok && flags_ok) {
           ++summary.current;
           continue;
@@ -190,7 +200,8 @@ ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys
       f.rule = "secured/no-lockfile";
       f.severity = Severity::Error;
       f.file = doc.path;
-      f.message = "legacy blobs are decrypted only when pinned: run `verity secured pin` on the trusted branch first";
+      f.message = "legacy blobs are decrypted only when pinned: run `verity secured pin` on the "
+                  "trusted branch first";
       summary.problems.push_back(std::move(f));
       continue;
     }
@@ -198,7 +209,8 @@ ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys
     if (!plaintext) {
       continue;
     }
-    std::string content = sealed_content(cfg, doc, keys, crypto::ByteView(plaintext->data(), plaintext->size()));
+    std::string content =
+        sealed_content(cfg, doc, keys, crypto::ByteView(plaintext->data(), plaintext->size()));
     try {
       util::write_file_atomic(src.absolute, content);
     } catch (const std::exception& e) {
@@ -225,4 +237,4 @@ ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys
   return summary;
 }
 
-}  // namespace verity::engine
+} // namespace verity::engine

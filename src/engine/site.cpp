@@ -9,7 +9,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path site_root_for(const std::vector<fs::path>& paths, const std::optional<fs::path>& config_file) {
+fs::path site_root_for(const std::vector<fs::path>& paths,
+                       const std::optional<fs::path>& config_file) {
   if (config_file) {
     return config_file->parent_path();
   }
@@ -36,7 +37,7 @@ fs::path site_root_for(const std::vector<fs::path>& paths, const std::optional<f
   return start;
 }
 
-}  // namespace
+} // namespace
 
 config::Config open_site(const std::vector<fs::path>& paths, const fs::path& explicit_config) {
   std::optional<fs::path> config_file;
@@ -53,4 +54,4 @@ config::Config open_site(const std::vector<fs::path>& paths, const fs::path& exp
   return config::load_config(config_file.value_or(fs::path()), root);
 }
 
-}  // namespace verity::engine
+} // namespace verity::engine

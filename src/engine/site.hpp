@@ -14,4 +14,4 @@ namespace verity::engine {
 config::Config open_site(const std::vector<std::filesystem::path>& paths,
                          const std::filesystem::path& config_file);
 
-}  // namespace verity::engine
+} // namespace verity::engine

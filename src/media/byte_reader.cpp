@@ -56,43 +56,50 @@ std::vector<std::uint8_t> ByteReader::take(std::uint64_t offset, size_t max) {
 
 bool ByteReader::be16(std::uint64_t off, std::uint32_t& v) {
   std::uint8_t b[2];
-  if (!get(off, 2, b)) return false;
+  if (!get(off, 2, b))
+    return false;
   v = (b[0] << 8) | b[1];
   return true;
 }
 bool ByteReader::le16(std::uint64_t off, std::uint32_t& v) {
   std::uint8_t b[2];
-  if (!get(off, 2, b)) return false;
+  if (!get(off, 2, b))
+    return false;
   v = b[0] | (b[1] << 8);
   return true;
 }
 bool ByteReader::be32(std::uint64_t off, std::uint32_t& v) {
   std::uint8_t b[4];
-  if (!get(off, 4, b)) return false;
+  if (!get(off, 4, b))
+    return false;
   v = (std::uint32_t(b[0]) << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
   return true;
 }
 bool ByteReader::le32(std::uint64_t off, std::uint32_t& v) {
   std::uint8_t b[4];
-  if (!get(off, 4, b)) return false;
+  if (!get(off, 4, b))
+    return false;
   v = b[0] | (b[1] << 8) | (b[2] << 16) | (std::uint32_t(b[3]) << 24);
   return true;
 }
 bool ByteReader::le24(std::uint64_t off, std::uint32_t& v) {
   std::uint8_t b[3];
-  if (!get(off, 3, b)) return false;
+  if (!get(off, 3, b))
+    return false;
   v = b[0] | (b[1] << 8) | (b[2] << 16);
   return true;
 }
 bool ByteReader::be64(std::uint64_t off, std::uint64_t& v) {
   std::uint32_t hi, lo;
-  if (!be32(off, hi) || !be32(off + 4, lo)) return false;
+  if (!be32(off, hi) || !be32(off + 4, lo))
+    return false;
   v = (std::uint64_t(hi) << 32) | lo;
   return true;
 }
 bool ByteReader::le64(std::uint64_t off, std::uint64_t& v) {
   std::uint32_t lo, hi;
-  if (!le32(off, lo) || !le32(off + 4, hi)) return false;
+  if (!le32(off, lo) || !le32(off + 4, hi))
+    return false;
   v = (std::uint64_t(hi) << 32) | lo;
   return true;
 }
@@ -114,4 +121,4 @@ ProbeResult probe_bad(ImageFormat f, std::string reason, ProbeStatus s) {
   return r;
 }
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -25,9 +25,15 @@ public:
   bool be64(std::uint64_t off, std::uint64_t& v);
   bool le64(std::uint64_t off, std::uint64_t& v);
   // Endian-switched reads for TIFF structures.
-  bool u16(std::uint64_t off, bool little, std::uint32_t& v) { return little ? le16(off, v) : be16(off, v); }
-  bool u32(std::uint64_t off, bool little, std::uint32_t& v) { return little ? le32(off, v) : be32(off, v); }
-  bool u64(std::uint64_t off, bool little, std::uint64_t& v) { return little ? le64(off, v) : be64(off, v); }
+  bool u16(std::uint64_t off, bool little, std::uint32_t& v) {
+    return little ? le16(off, v) : be16(off, v);
+  }
+  bool u32(std::uint64_t off, bool little, std::uint32_t& v) {
+    return little ? le32(off, v) : be32(off, v);
+  }
+  bool u64(std::uint64_t off, bool little, std::uint64_t& v) {
+    return little ? le64(off, v) : be64(off, v);
+  }
   // Up to `max` bytes from `offset` (fewer at the end of a complete source).
   std::vector<std::uint8_t> take(std::uint64_t offset, size_t max);
 
@@ -68,4 +74,4 @@ int tiff_orientation(ByteReader& in, std::uint64_t base, std::uint64_t limit);
 ProbeResult probe_ok(ImageFormat f, std::uint32_t w, std::uint32_t h);
 ProbeResult probe_bad(ImageFormat f, std::string reason, ProbeStatus s = ProbeStatus::Corrupt);
 
-}  // namespace verity::media
+} // namespace verity::media

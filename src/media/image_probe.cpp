@@ -10,19 +10,32 @@ namespace verity::media {
 
 std::string_view to_string(ImageFormat format) {
   switch (format) {
-  case ImageFormat::Png: return "PNG";
-  case ImageFormat::Jpeg: return "JPEG";
-  case ImageFormat::Gif: return "GIF";
-  case ImageFormat::Webp: return "WebP";
-  case ImageFormat::Bmp: return "BMP";
-  case ImageFormat::Ico: return "ICO";
-  case ImageFormat::Cur: return "CUR";
-  case ImageFormat::Tiff: return "TIFF";
-  case ImageFormat::Psd: return "PSD";
-  case ImageFormat::Svg: return "SVG";
-  case ImageFormat::Avif: return "AVIF";
-  case ImageFormat::Heif: return "HEIF";
-  case ImageFormat::Unknown: break;
+  case ImageFormat::Png:
+    return "PNG";
+  case ImageFormat::Jpeg:
+    return "JPEG";
+  case ImageFormat::Gif:
+    return "GIF";
+  case ImageFormat::Webp:
+    return "WebP";
+  case ImageFormat::Bmp:
+    return "BMP";
+  case ImageFormat::Ico:
+    return "ICO";
+  case ImageFormat::Cur:
+    return "CUR";
+  case ImageFormat::Tiff:
+    return "TIFF";
+  case ImageFormat::Psd:
+    return "PSD";
+  case ImageFormat::Svg:
+    return "SVG";
+  case ImageFormat::Avif:
+    return "AVIF";
+  case ImageFormat::Heif:
+    return "HEIF";
+  case ImageFormat::Unknown:
+    break;
   }
   return "unknown";
 }
@@ -40,26 +53,29 @@ namespace {
 
 ImageFormat heif_kind(const std::array<std::uint8_t, 32>& sig, size_t have) {
   // ftyp: major brand at 8, then minor version, then compatible brands (within the first 32 bytes).
-  auto brand = [&](size_t at) { return std::string_view(reinterpret_cast<const char*>(sig.data() + at), 4); };
+  auto brand = [&](size_t at) {
+    return std::string_view(reinterpret_cast<const char*>(sig.data() + at), 4);
+  };
   bool heif = false;
   for (size_t at = 8; at + 4 <= have; at += at == 8 ? 8 : 4) {
     auto b = brand(at);
     if (b == "avif" || b == "avis") {
       return ImageFormat::Avif;
     }
-    heif = heif || b == "heic" || b == "heix" || b == "heim" || b == "heis" || b == "hevc" || b == "hevx" ||
-           b == "mif1" || b == "msf1" || b == "miaf";
+    heif = heif || b == "heic" || b == "heix" || b == "heim" || b == "heis" || b == "hevc" ||
+           b == "hevx" || b == "mif1" || b == "msf1" || b == "miaf";
   }
   return heif ? ImageFormat::Heif : ImageFormat::Unknown;
 }
 
 bool looks_like_text_markup(const std::array<std::uint8_t, 32>& sig, size_t have) {
   size_t i = (have >= 3 && sig[0] == 0xEF && sig[1] == 0xBB && sig[2] == 0xBF) ? 3 : 0;
-  while (i < have && (sig[i] == ' ' || sig[i] == '\t' || sig[i] == '\r' || sig[i] == '\n')) ++i;
+  while (i < have && (sig[i] == ' ' || sig[i] == '\t' || sig[i] == '\r' || sig[i] == '\n'))
+    ++i;
   return i < have && sig[i] == '<';
 }
 
-}  // namespace
+} // namespace
 
 ProbeResult probe_image(ByteSource& source, const ProbeOptions& options) {
   ByteReader in(source, options.max_bytes);
@@ -96,16 +112,20 @@ ProbeResult probe_image(ByteSource& source, const ProbeOptions& options) {
   } else if (starts(std::string_view("\0\0\2\0", 4)) && have >= 6 && (sig[4] | sig[5]) != 0) {
     r = probe_ico(in, ImageFormat::Cur);
   } else if (have >= 2 && sig[0] == 0x1F && sig[1] == 0x8B) {
-    r = probe_bad(ImageFormat::Unknown, "gzip-compressed data (an .svgz?): verity reads uncompressed images",
+    r = probe_bad(ImageFormat::Unknown,
+                  "gzip-compressed data (an .svgz?): verity reads uncompressed images",
                   ProbeStatus::Unsupported);
   } else if (looks_like_text_markup(sig, have)) {
     r = probe_svg(in);
   } else if (have == 0 && in.need()) {
     r.status = ProbeStatus::NeedMore;
   } else {
-    r = probe_bad(ImageFormat::Unknown,
-                  have == 0 ? "the file is empty" : "not a supported image (PNG, JPEG, GIF, WebP, BMP, ICO, TIFF, PSD, SVG, AVIF, HEIF)",
-                  ProbeStatus::NotAnImage);
+    r = probe_bad(
+        ImageFormat::Unknown,
+        have == 0
+            ? "the file is empty"
+            : "not a supported image (PNG, JPEG, GIF, WebP, BMP, ICO, TIFF, PSD, SVG, AVIF, HEIF)",
+        ProbeStatus::NotAnImage);
   }
   if (r.status != ProbeStatus::Ok && r.status != ProbeStatus::UnknownSize && in.need()) {
     r.status = ProbeStatus::NeedMore;
@@ -119,4 +139,4 @@ ProbeResult probe_image(ByteSource& source, const ProbeOptions& options) {
   return r;
 }
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -37,7 +37,8 @@ public:
   explicit MemorySource(std::span<const std::uint8_t> bytes, bool complete = true)
       : m_bytes(bytes), m_complete(complete) {}
   explicit MemorySource(std::string_view bytes, bool complete = true)
-      : m_bytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), m_complete(complete) {}
+      : m_bytes(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()),
+        m_complete(complete) {}
   size_t read_at(std::uint64_t offset, std::span<std::uint8_t> out) override;
   bool complete() const override { return m_complete; }
 
@@ -47,32 +48,32 @@ private:
 };
 
 enum class ProbeStatus {
-  Ok,           // width and height are known
-  NotAnImage,   // no supported signature (an HTML page, text...)
-  Unsupported,  // an image format verity does not read (compressed SVG...)
-  Corrupt,      // a supported signature, but the header is truncated or inconsistent
-  UnknownSize,  // valid, but the image has no intrinsic size (SVG in %, JPEG with DNL height)
-  NeedMore,     // the source lacks bytes at need_offset (partial download): fetch and retry
+  Ok,          // width and height are known
+  NotAnImage,  // no supported signature (an HTML page, text...)
+  Unsupported, // an image format verity does not read (compressed SVG...)
+  Corrupt,     // a supported signature, but the header is truncated or inconsistent
+  UnknownSize, // valid, but the image has no intrinsic size (SVG in %, JPEG with DNL height)
+  NeedMore,    // the source lacks bytes at need_offset (partial download): fetch and retry
 };
 
 struct ProbeResult {
   ProbeStatus status = ProbeStatus::NotAnImage;
   ImageFormat format = ImageFormat::Unknown;
-  std::uint32_t width = 0;   // as stored
+  std::uint32_t width = 0; // as stored
   std::uint32_t height = 0;
-  int orientation = 1;       // EXIF 1..8 (JPEG, TIFF) or the irot equivalent (HEIF/AVIF)
-  std::uint32_t display_width = 0;  // as shown: swapped for orientations 5..8 / irot 90, 270
+  int orientation = 1;             // EXIF 1..8 (JPEG, TIFF) or the irot equivalent (HEIF/AVIF)
+  std::uint32_t display_width = 0; // as shown: swapped for orientations 5..8 / irot 90, 270
   std::uint32_t display_height = 0;
-  std::uint64_t need_offset = 0;    // NeedMore: the first byte the probe could not read
-  std::uint64_t bytes_read = 0;     // bytes requested from the source
-  std::string note;                 // e.g. "SVG size converted from 2in x 1in at 96 dpi"
-  std::string reason;               // why, when not Ok
+  std::uint64_t need_offset = 0; // NeedMore: the first byte the probe could not read
+  std::uint64_t bytes_read = 0;  // bytes requested from the source
+  std::string note;              // e.g. "SVG size converted from 2in x 1in at 96 dpi"
+  std::string reason;            // why, when not Ok
 };
 
 struct ProbeOptions {
-  std::uint64_t max_bytes = 256 * 1024;  // never request more bytes than this in all
+  std::uint64_t max_bytes = 256 * 1024; // never request more bytes than this in all
 };
 
 ProbeResult probe_image(ByteSource& source, const ProbeOptions& options = {});
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -13,30 +13,36 @@ std::optional<std::int64_t> declared(const nlohmann::json& obj, const char* key)
   return std::nullopt;
 }
 
-std::string size_text(std::uint32_t w, std::uint32_t h) { return std::to_string(w) + "x" + std::to_string(h); }
+std::string size_text(std::uint32_t w, std::uint32_t h) {
+  return std::to_string(w) + "x" + std::to_string(h);
+}
 
-}  // namespace
+} // namespace
 
-void judge_image(const Document& doc, const std::string& pointer, const std::string& url, const ProbeResult& r,
-                 Findings& out) {
+void judge_image(const Document& doc, const std::string& pointer, const std::string& url,
+                 const ProbeResult& r, Findings& out) {
   std::string url_ptr = pointer + "/url";
-  auto emit = [&](const char* rule, Severity severity, const std::string& at, std::string message) -> Finding& {
+  auto emit = [&](const char* rule, Severity severity, const std::string& at,
+                  std::string message) -> Finding& {
     out.push_back(frontmatter::finding_at(doc, rule, severity, at, std::move(message)));
     return out.back();
   };
   switch (r.status) {
   case ProbeStatus::NotAnImage:
-    emit("image/not-an-image", Severity::Error, url_ptr, "image " + url + " is not an image: " + r.reason);
+    emit("image/not-an-image", Severity::Error, url_ptr,
+         "image " + url + " is not an image: " + r.reason);
     return;
   case ProbeStatus::Unsupported:
     emit("image/unsupported-format", Severity::Error, url_ptr, "image " + url + ": " + r.reason);
     return;
   case ProbeStatus::Corrupt:
   case ProbeStatus::NeedMore:
-    emit("image/unreadable", Severity::Error, url_ptr, "image " + url + " has no readable size: " + r.reason);
+    emit("image/unreadable", Severity::Error, url_ptr,
+         "image " + url + " has no readable size: " + r.reason);
     return;
   case ProbeStatus::UnknownSize:
-    emit("image/unknown-size", Severity::Note, url_ptr, "image " + url + " has no intrinsic size to compare: " + r.reason);
+    emit("image/unknown-size", Severity::Note, url_ptr,
+         "image " + url + " has no intrinsic size to compare: " + r.reason);
     return;
   case ProbeStatus::Ok:
     break;
@@ -44,34 +50,39 @@ void judge_image(const Document& doc, const std::string& pointer, const std::str
   nlohmann::json obj = doc.data.at(nlohmann::json::json_pointer(pointer));
   auto w = declared(obj, "width");
   auto h = declared(obj, "height");
-  auto matches = [&](std::uint32_t aw, std::uint32_t ah) { return (!w || *w == aw) && (!h || *h == ah); };
+  auto matches = [&](std::uint32_t aw, std::uint32_t ah) {
+    return (!w || *w == aw) && (!h || *h == ah);
+  };
   std::string kind = std::string(to_string(r.format)) + (r.note.empty() ? "" : ", " + r.note);
   if (matches(r.display_width, r.display_height)) {
     return;
   }
-  auto show = [](std::optional<std::int64_t> v) { return v ? std::to_string(*v) : std::string("?"); };
+  auto show = [](std::optional<std::int64_t> v) {
+    return v ? std::to_string(*v) : std::string("?");
+  };
   std::string declared_text = show(w) + "x" + show(h);
   bool rotated = r.display_width != r.width || r.display_height != r.height;
   if (rotated && matches(r.width, r.height)) {
     Finding& f = emit("image/orientation", Severity::Warning, pointer + "/width",
-                      "declared " + declared_text + " ignores the image's rotation: " + url + " is stored as " +
-                          size_text(r.width, r.height) + " but shown as " +
+                      "declared " + declared_text + " ignores the image's rotation: " + url +
+                          " is stored as " + size_text(r.width, r.height) + " but shown as " +
                           size_text(r.display_width, r.display_height) + " (orientation " +
                           std::to_string(r.orientation) + ", " + kind + "): swap width and height");
     f.extra["actual"] = {{"width", r.display_width}, {"height", r.display_height}};
     return;
   }
   bool w_bad = w && *w != r.display_width;
-  Finding& f = emit("image/dimension-mismatch", Severity::Error, pointer + (w_bad ? "/width" : "/height"),
-                    "declared " + declared_text + " but " + url + " is " +
-                        size_text(r.display_width, r.display_height) +
-                        (rotated ? " as shown (stored " + size_text(r.width, r.height) + ", orientation " +
-                                       std::to_string(r.orientation) + ")"
-                                 : "") +
-                        " (" + kind + "): fix width/height or the image");
+  Finding& f =
+      emit("image/dimension-mismatch", Severity::Error, pointer + (w_bad ? "/width" : "/height"),
+           "declared " + declared_text + " but " + url + " is " +
+               size_text(r.display_width, r.display_height) +
+               (rotated ? " as shown (stored " + size_text(r.width, r.height) + ", orientation " +
+                              std::to_string(r.orientation) + ")"
+                        : "") +
+               " (" + kind + "): fix width/height or the image");
   f.extra["declared"] = {{"width", w ? nlohmann::json(*w) : nlohmann::json()},
                          {"height", h ? nlohmann::json(*h) : nlohmann::json()}};
   f.extra["actual"] = {{"width", r.display_width}, {"height", r.display_height}};
 }
 
-}  // namespace verity::media
+} // namespace verity::media

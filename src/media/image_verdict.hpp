@@ -15,4 +15,4 @@ namespace verity::media {
 void judge_image(const Document& doc, const std::string& pointer, const std::string& url,
                  const ProbeResult& result, Findings& out);
 
-}  // namespace verity::media
+} // namespace verity::media

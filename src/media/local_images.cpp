@@ -48,7 +48,6 @@ bool inside(const fs::path& root, const fs::path& p) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-
 void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,
                   const config::Config& config, ProbeCache& cache, Findings& out) {
   const std::string& url = obj["url"].get_ref<const std::string&>();

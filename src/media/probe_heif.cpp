@@ -16,17 +16,20 @@ struct Span {
   const std::vector<std::uint8_t>* b;
   size_t start, end;
   bool u8(size_t off, std::uint32_t& v) const {
-    if (start + off + 1 > end) return false;
+    if (start + off + 1 > end)
+      return false;
     v = (*b)[start + off];
     return true;
   }
   bool u16(size_t off, std::uint32_t& v) const {
-    if (start + off + 2 > end) return false;
+    if (start + off + 2 > end)
+      return false;
     v = ((*b)[start + off] << 8) | (*b)[start + off + 1];
     return true;
   }
   bool u32(size_t off, std::uint32_t& v) const {
-    if (start + off + 4 > end) return false;
+    if (start + off + 4 > end)
+      return false;
     const auto* p = b->data() + start + off;
     v = (std::uint32_t(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
     return true;
@@ -51,20 +54,23 @@ std::vector<Box> children(const Span& s) {
     size_t header = 8;
     if (size32 == 1) {
       std::uint32_t hi, lo;
-      if (!s.u32(off + 8, hi) || !s.u32(off + 12, lo)) break;
+      if (!s.u32(off + 8, hi) || !s.u32(off + 12, lo))
+        break;
       size = (std::uint64_t(hi) << 32) | lo;
       header = 16;
     } else if (size32 == 0) {
       size = s.size() - off;
     }
-    if (size < header || off + size > s.size()) break;
-    out.push_back({type, Span{s.b, s.start + off + header, s.start + off + static_cast<size_t>(size)}});
+    if (size < header || off + size > s.size())
+      break;
+    out.push_back(
+        {type, Span{s.b, s.start + off + header, s.start + off + static_cast<size_t>(size)}});
     off += static_cast<size_t>(size);
   }
   return out;
 }
 
-}  // namespace
+} // namespace
 
 ProbeResult probe_heif(ByteReader& in, ImageFormat format) {
   // Top-level boxes: find `meta` without reading `mdat`.
@@ -80,10 +86,11 @@ ProbeResult probe_heif(ByteReader& in, ImageFormat format) {
     std::uint64_t size = size32;
     size_t header = 8;
     if (size32 == 1) {
-      if (!in.be64(pos + 8, size)) return probe_bad(format, "truncated box header");
+      if (!in.be64(pos + 8, size))
+        return probe_bad(format, "truncated box header");
       header = 16;
     } else if (size32 == 0) {
-      size = UINT64_MAX;  // to the end: only the last box may say so
+      size = UINT64_MAX; // to the end: only the last box may say so
     }
     if (size < header) {
       return probe_bad(format, "box with an invalid size");
@@ -110,7 +117,7 @@ ProbeResult probe_heif(ByteReader& in, ImageFormat format) {
   if (meta.size() < meta_size) {
     return probe_bad(format, "truncated meta box");
   }
-  Span body{&meta, 4, meta.size()};  // FullBox: skip version and flags
+  Span body{&meta, 4, meta.size()}; // FullBox: skip version and flags
   std::optional<std::uint32_t> primary;
   std::vector<Box> properties;
   std::map<std::uint32_t, std::vector<std::uint32_t>> associations;
@@ -126,21 +133,27 @@ ProbeResult probe_heif(ByteReader& in, ImageFormat format) {
           properties = children(child.body);
         } else if (child.type == "ipma") {
           std::uint32_t version, flags_low, count;
-          if (!child.body.u8(0, version) || !child.body.u8(3, flags_low) || !child.body.u32(4, count)) continue;
+          if (!child.body.u8(0, version) || !child.body.u8(3, flags_low) ||
+              !child.body.u32(4, count))
+            continue;
           size_t off = 8;
           for (std::uint32_t e = 0; e < count && e < 65536; ++e) {
             std::uint32_t item, n;
-            if (version < 1 ? !child.body.u16(off, item) : !child.body.u32(off, item)) break;
+            if (version < 1 ? !child.body.u16(off, item) : !child.body.u32(off, item))
+              break;
             off += version < 1 ? 2 : 4;
-            if (!child.body.u8(off++, n)) break;
+            if (!child.body.u8(off++, n))
+              break;
             for (std::uint32_t a = 0; a < n; ++a) {
               std::uint32_t v;
               if (flags_low & 1) {
-                if (!child.body.u16(off, v)) break;
+                if (!child.body.u16(off, v))
+                  break;
                 off += 2;
                 associations[item].push_back(v & 0x7FFF);
               } else {
-                if (!child.body.u8(off, v)) break;
+                if (!child.body.u8(off, v))
+                  break;
                 off += 1;
                 associations[item].push_back(v & 0x7F);
               }
@@ -157,13 +170,14 @@ ProbeResult probe_heif(ByteReader& in, ImageFormat format) {
   std::optional<std::pair<double, double>> clap;
   int rotation = 0;
   for (std::uint32_t index : associations[*primary]) {
-    if (index == 0 || index > properties.size()) continue;
+    if (index == 0 || index > properties.size())
+      continue;
     const Box& p = properties[index - 1];
     std::uint32_t a, b, c, d;
     if (p.type == "ispe" && p.body.u32(4, a) && p.body.u32(8, b)) {
       ispe = {a, b};
-    } else if (p.type == "clap" && p.body.u32(0, a) && p.body.u32(4, b) && p.body.u32(8, c) && p.body.u32(12, d) &&
-               b != 0 && d != 0) {
+    } else if (p.type == "clap" && p.body.u32(0, a) && p.body.u32(4, b) && p.body.u32(8, c) &&
+               p.body.u32(12, d) && b != 0 && d != 0) {
       clap = {static_cast<double>(a) / b, static_cast<double>(c) / d};
     } else if (p.type == "irot" && p.body.u8(0, a)) {
       rotation = static_cast<int>(a & 3);
@@ -184,4 +198,4 @@ ProbeResult probe_heif(ByteReader& in, ImageFormat format) {
   return r;
 }
 
-}  // namespace verity::media
+} // namespace verity::media

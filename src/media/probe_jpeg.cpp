@@ -6,9 +6,11 @@
 namespace verity::media {
 namespace {
 
-bool is_sof(std::uint8_t m) { return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC; }
+bool is_sof(std::uint8_t m) {
+  return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+}
 
-}  // namespace
+} // namespace
 
 ProbeResult probe_jpeg(ByteReader& in) {
   std::uint64_t pos = 2;
@@ -16,22 +18,23 @@ ProbeResult probe_jpeg(ByteReader& in) {
   for (int steps = 0; steps < 100000; ++steps) {
     std::uint8_t b;
     if (!in.u8(pos, b)) {
-      return probe_bad(ImageFormat::Jpeg, in.capped() ? "no SOF marker within the read limit"
-                                                      : "truncated JPEG: no SOF marker before the end");
+      return probe_bad(ImageFormat::Jpeg, in.capped()
+                                              ? "no SOF marker within the read limit"
+                                              : "truncated JPEG: no SOF marker before the end");
     }
     if (b != 0xFF) {
-      ++pos;  // garbage between segments: resynchronise on the next FF
+      ++pos; // garbage between segments: resynchronise on the next FF
       continue;
     }
     std::uint8_t marker = 0xFF;
-    while (marker == 0xFF) {  // FF fill bytes are legal before a marker
+    while (marker == 0xFF) { // FF fill bytes are legal before a marker
       if (!in.u8(++pos, marker)) {
         return probe_bad(ImageFormat::Jpeg, "truncated JPEG marker");
       }
     }
-    ++pos;  // now at the segment length (if any)
+    ++pos; // now at the segment length (if any)
     if (marker == 0x00 || marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7)) {
-      continue;  // stuffed byte, TEM, SOI, RSTn: no length
+      continue; // stuffed byte, TEM, SOI, RSTn: no length
     }
     if (marker == 0xD9 || marker == 0xDA) {
       return probe_bad(ImageFormat::Jpeg, "JPEG has no SOF marker before its image data");
@@ -64,9 +67,9 @@ ProbeResult probe_jpeg(ByteReader& in) {
       r.orientation = orientation;
       return r;
     }
-    pos += len;  // skip the whole segment: EXIF thumbnails live inside APP1
+    pos += len; // skip the whole segment: EXIF thumbnails live inside APP1
   }
   return probe_bad(ImageFormat::Jpeg, "JPEG has too many segments");
 }
 
-}  // namespace verity::media
+} // namespace verity::media

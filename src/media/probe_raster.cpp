@@ -11,7 +11,7 @@ ProbeResult probe_png(ByteReader& in) {
   if (!in.be32(8, len) || !in.get(12, 4, type)) {
     return probe_bad(ImageFormat::Png, "truncated PNG header");
   }
-  if (std::memcmp(type, "CgBI", 4) == 0) {  // Apple's iPhone PNG: one chunk before IHDR
+  if (std::memcmp(type, "CgBI", 4) == 0) { // Apple's iPhone PNG: one chunk before IHDR
     ihdr = 8 + 12 + len;
     if (len > 64 || !in.be32(ihdr, len) || !in.get(ihdr + 4, 4, type)) {
       return probe_bad(ImageFormat::Png, "truncated CgBI PNG header");
@@ -34,7 +34,7 @@ ProbeResult probe_gif(ByteReader& in) {
   if (!in.le16(6, w) || !in.le16(8, h)) {
     return probe_bad(ImageFormat::Gif, "truncated GIF header");
   }
-  return probe_ok(ImageFormat::Gif, w, h);  // unsigned 16-bit logical screen
+  return probe_ok(ImageFormat::Gif, w, h); // unsigned 16-bit logical screen
 }
 
 ProbeResult probe_bmp(ByteReader& in) {
@@ -42,7 +42,7 @@ ProbeResult probe_bmp(ByteReader& in) {
   if (!in.le32(14, dib)) {
     return probe_bad(ImageFormat::Bmp, "truncated BMP header");
   }
-  if (dib == 12) {  // OS/2 BITMAPCOREHEADER: unsigned 16-bit sizes
+  if (dib == 12) { // OS/2 BITMAPCOREHEADER: unsigned 16-bit sizes
     std::uint32_t w, h;
     if (!in.le16(18, w) || !in.le16(20, h)) {
       return probe_bad(ImageFormat::Bmp, "truncated OS/2 BMP header");
@@ -57,11 +57,12 @@ ProbeResult probe_bmp(ByteReader& in) {
     return probe_bad(ImageFormat::Bmp, "truncated BMP header");
   }
   auto sw = static_cast<std::int32_t>(w);
-  auto sh = static_cast<std::int32_t>(h);  // negative height = top-down rows
+  auto sh = static_cast<std::int32_t>(h); // negative height = top-down rows
   if (sw <= 0 || sh == 0 || sh == INT32_MIN) {
     return probe_bad(ImageFormat::Bmp, "BMP header has an invalid size");
   }
-  return probe_ok(ImageFormat::Bmp, static_cast<std::uint32_t>(sw), static_cast<std::uint32_t>(sh < 0 ? -sh : sh));
+  return probe_ok(ImageFormat::Bmp, static_cast<std::uint32_t>(sw),
+                  static_cast<std::uint32_t>(sh < 0 ? -sh : sh));
 }
 
 ProbeResult probe_webp(ByteReader& in) {
@@ -78,7 +79,7 @@ ProbeResult probe_webp(ByteReader& in) {
     if (start[0] != 0x9D || start[1] != 0x01 || start[2] != 0x2A) {
       return probe_bad(ImageFormat::Webp, "WebP VP8 frame without its start code");
     }
-    return probe_ok(ImageFormat::Webp, w & 0x3FFF, h & 0x3FFF);  // top 2 bits are the scale
+    return probe_ok(ImageFormat::Webp, w & 0x3FFF, h & 0x3FFF); // top 2 bits are the scale
   }
   if (std::memcmp(fourcc, "VP8L", 4) == 0) {
     std::uint8_t sig;
@@ -96,7 +97,7 @@ ProbeResult probe_webp(ByteReader& in) {
     if (!in.le24(24, w) || !in.le24(27, h)) {
       return probe_bad(ImageFormat::Webp, "truncated WebP VP8X header");
     }
-    return probe_ok(ImageFormat::Webp, w + 1, h + 1);  // the canvas, also for animations
+    return probe_ok(ImageFormat::Webp, w + 1, h + 1); // the canvas, also for animations
   }
   return probe_bad(ImageFormat::Webp, "unknown WebP chunk");
 }
@@ -140,4 +141,4 @@ ProbeResult probe_psd(ByteReader& in) {
   return probe_ok(ImageFormat::Psd, w, h);
 }
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -19,32 +19,37 @@ struct IfdValues {
 };
 
 // Value of a SHORT/LONG (or LONG8) entry whose data sits in the entry itself.
-bool entry_value(ByteReader& in, std::uint64_t at, bool little, std::uint32_t type, std::uint64_t& v) {
+bool entry_value(ByteReader& in, std::uint64_t at, bool little, std::uint32_t type,
+                 std::uint64_t& v) {
   std::uint32_t x;
   switch (type) {
-  case 3:  // SHORT, left-justified in the value field
-    if (!in.u16(at, little, x)) return false;
+  case 3: // SHORT, left-justified in the value field
+    if (!in.u16(at, little, x))
+      return false;
     v = x;
     return true;
-  case 4:  // LONG
-    if (!in.u32(at, little, x)) return false;
+  case 4: // LONG
+    if (!in.u32(at, little, x))
+      return false;
     v = x;
     return true;
-  case 16:  // LONG8 (BigTIFF)
+  case 16: // LONG8 (BigTIFF)
     return in.u64(at, little, v);
   default:
     return false;
   }
 }
 
-bool read_ifd(ByteReader& in, std::uint64_t base, std::uint64_t ifd, bool little, bool big, std::uint64_t limit,
-              IfdValues& out) {
+bool read_ifd(ByteReader& in, std::uint64_t base, std::uint64_t ifd, bool little, bool big,
+              std::uint64_t limit, IfdValues& out) {
   std::uint64_t count = 0;
   std::uint32_t c32;
   if (big) {
-    if (!in.u64(base + ifd, little, count)) return false;
+    if (!in.u64(base + ifd, little, count))
+      return false;
   } else {
-    if (!in.u16(base + ifd, little, c32)) return false;
+    if (!in.u16(base + ifd, little, c32))
+      return false;
     count = c32;
   }
   if (count == 0 || count > k_max_entries) {
@@ -67,9 +72,12 @@ bool read_ifd(ByteReader& in, std::uint64_t base, std::uint64_t ifd, bool little
       if (!entry_value(in, value_at, little, type, v)) {
         continue;
       }
-      if (tag == k_tag_width) out.width = static_cast<std::uint32_t>(v);
-      if (tag == k_tag_height) out.height = static_cast<std::uint32_t>(v);
-      if (tag == k_tag_orientation && v >= 1 && v <= 8) out.orientation = static_cast<int>(v);
+      if (tag == k_tag_width)
+        out.width = static_cast<std::uint32_t>(v);
+      if (tag == k_tag_height)
+        out.height = static_cast<std::uint32_t>(v);
+      if (tag == k_tag_orientation && v >= 1 && v <= 8)
+        out.orientation = static_cast<int>(v);
     }
   }
   return true;
@@ -83,21 +91,28 @@ struct TiffHeader {
 
 bool read_header(ByteReader& in, std::uint64_t base, TiffHeader& h) {
   std::uint8_t sig[4];
-  if (!in.get(base, 4, sig)) return false;
-  if (sig[0] == 'I' && sig[1] == 'I') h.little = true;
-  else if (sig[0] == 'M' && sig[1] == 'M') h.little = false;
-  else return false;
+  if (!in.get(base, 4, sig))
+    return false;
+  if (sig[0] == 'I' && sig[1] == 'I')
+    h.little = true;
+  else if (sig[0] == 'M' && sig[1] == 'M')
+    h.little = false;
+  else
+    return false;
   std::uint32_t magic;
-  if (!in.u16(base + 2, h.little, magic)) return false;
+  if (!in.u16(base + 2, h.little, magic))
+    return false;
   if (magic == 42) {
     std::uint32_t off;
-    if (!in.u32(base + 4, h.little, off)) return false;
+    if (!in.u32(base + 4, h.little, off))
+      return false;
     h.ifd = off;
     return true;
   }
   if (magic == 43) {
     std::uint32_t bytesize, zero;
-    if (!in.u16(base + 4, h.little, bytesize) || !in.u16(base + 6, h.little, zero) || bytesize != 8 || zero != 0) {
+    if (!in.u16(base + 4, h.little, bytesize) || !in.u16(base + 6, h.little, zero) ||
+        bytesize != 8 || zero != 0) {
       return false;
     }
     h.big = true;
@@ -106,7 +121,7 @@ bool read_header(ByteReader& in, std::uint64_t base, TiffHeader& h) {
   return false;
 }
 
-}  // namespace
+} // namespace
 
 int tiff_orientation(ByteReader& in, std::uint64_t base, std::uint64_t limit) {
   TiffHeader h;
@@ -129,7 +144,8 @@ ProbeResult probe_tiff(ByteReader& in) {
   IfdValues v;
   if (!read_ifd(in, 0, h.ifd, h.little, h.big, 0, v)) {
     return probe_bad(ImageFormat::Tiff, in.capped() ? "TIFF IFD lies beyond the read limit"
-                                                    : "truncated or invalid TIFF IFD at offset " + std::to_string(h.ifd));
+                                                    : "truncated or invalid TIFF IFD at offset " +
+                                                          std::to_string(h.ifd));
   }
   if (!v.width || !v.height) {
     return probe_bad(ImageFormat::Tiff, "TIFF IFD without ImageWidth/ImageLength");
@@ -139,4 +155,4 @@ ProbeResult probe_tiff(ByteReader& in) {
   return r;
 }
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -44,4 +44,4 @@ size_t RangeSource::read_at(std::uint64_t offset, std::span<std::uint8_t> out) {
   return done;
 }
 
-}  // namespace verity::media
+} // namespace verity::media

@@ -28,4 +28,4 @@ private:
   std::optional<std::uint64_t> m_total;
 };
 
-}  // namespace verity::media
+} // namespace verity::media

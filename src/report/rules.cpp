@@ -73,7 +73,8 @@ const std::vector<RuleInfo>& all_rules() {
        "The file is not a supported image, or its header is truncated or corrupt.",
        "Replace the file with a valid PNG, JPEG, GIF, WebP or BMP image."},
       {"image/orientation", Severity::Warning, "Declared size ignores the image's rotation",
-       "The declared width/height match the stored pixels, but EXIF orientation (or HEIF irot) turns "
+       "The declared width/height match the stored pixels, but EXIF orientation (or HEIF irot) "
+       "turns "
        "the image, so browsers show it the other way round.",
        "Swap width and height."},
       {"image/not-an-image", Severity::Error, "The URL does not point to an image",

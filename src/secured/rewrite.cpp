@@ -9,7 +9,7 @@ std::optional<std::string> with_secured_value(const Document& doc, const std::st
     return std::nullopt;
   }
   const std::string& text = doc.bytes;
-  std::string quoted = "\"" + value + "\"";  // base64 and "v2:" need no escaping
+  std::string quoted = "\"" + value + "\""; // base64 and "v2:" need no escaping
   if (doc.data.contains("secured")) {
     std::string_view rest = frontmatter::rest_of_line(doc, doc.map.find("/secured").value);
     if (rest.empty() || rest[0] == '|' || rest[0] == '>') {
@@ -47,4 +47,4 @@ std::optional<std::string> with_secured_value(const Document& doc, const std::st
          text.substr(closing_start);
 }
 
-}  // namespace verity::secured
+} // namespace verity::secured

@@ -14,4 +14,4 @@ namespace verity::secured {
 // value is not a one-line scalar.
 std::optional<std::string> with_secured_value(const Document& doc, const std::string& value);
 
-}  // namespace verity::secured
+} // namespace verity::secured

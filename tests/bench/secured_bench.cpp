@@ -12,8 +12,7 @@
 using namespace verity;
 using Clock = std::chrono::steady_clock;
 
-template <typename F>
-double per_second(double seconds, F&& op) {
+template <typename F> double per_second(double seconds, F&& op) {
   size_t n = 0;
   auto start = Clock::now();
   double elapsed = 0;
@@ -38,16 +37,18 @@ int main(int argc, char** argv) {
   std::array<std::uint8_t, 32> pub{};
   crypto::ed25519_public_from_seed(seed, pub);
   secured::Binding binding{"_news/2020-05-19-example.md", {{"title", "An example news item"}}, ""};
-  std::string plaintext(300, 'p');  // the corpus's blobs are 256-400 bytes
+  std::string plaintext(300, 'p'); // the corpus's blobs are 256-400 bytes
   auto env = secured::seal_v2(key, binding, crypto::as_bytes(plaintext), 0, &signer);
   if (!env) {
     return 1;
   }
   crypto::SecretBytes out;
   double open = per_second(seconds, [&] { return secured::open_v2(*env, key, binding, out); });
-  double verify = per_second(seconds, [&] { return secured::verify_v2_signature(*env, pub, binding); });
+  double verify =
+      per_second(seconds, [&] { return secured::verify_v2_signature(*env, pub, binding); });
   std::string value = secured::serialize_v2(*env);
-  double parse = per_second(seconds, [&] { return std::holds_alternative<secured::Envelope>(secured::parse_v2(value)); });
+  double parse = per_second(
+      seconds, [&] { return std::holds_alternative<secured::Envelope>(secured::parse_v2(value)); });
   std::printf("v2 parse (strict base64 + envelope): %.0f blobs/s\n", parse);
   std::printf("v2 AEAD open (300-byte plaintext, with PAE binding): %.0f blobs/s\n", open);
   std::printf("v2 Ed25519 verify (with PAE binding): %.0f blobs/s\n", verify);

@@ -10,7 +10,8 @@ namespace verity::test {
 namespace {
 
 const std::string k_marker = "PLAINTEXT-MARKER-7f3a";
-const std::string k_legacy_key_hex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+const std::string k_legacy_key_hex =
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
 struct Site {
   TempDir dir;
@@ -20,7 +21,8 @@ struct Site {
 };
 
 std::string news(const std::string& title, const std::string& url, const std::string& extra = "") {
-  return "---\ntitle: \"" + title + "\"\npublishedDateTime: 2024-03-02T09:30:00Z\noriginalUrl: " + url +
+  return "---\ntitle: \"" + title +
+         "\"\npublishedDateTime: 2024-03-02T09:30:00Z\noriginalUrl: " + url +
          "\ntype: article\nprovider:\n  name: P\n" + extra + "---\nBody of " + title + ".\n";
 }
 
@@ -48,13 +50,19 @@ std::string secured_line(const fs::path& doc) {
 }
 
 void keygen(const Site& s) {
-  ASSERT_EQ(run_in(s, {"secured", "keygen", "--alg", "aes-256-gcm", "-o", (s.keys() / "gcm.key").string()}).exit_code, 0);
-  ASSERT_EQ(run_in(s, {"secured", "keygen", "--alg", "ed25519-private", "-o", (s.keys() / "sign.key").string()}).exit_code, 0);
+  ASSERT_EQ(run_in(s, {"secured", "keygen", "--alg", "aes-256-gcm", "-o",
+                       (s.keys() / "gcm.key").string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(run_in(s, {"secured", "keygen", "--alg", "ed25519-private", "-o",
+                       (s.keys() / "sign.key").string()})
+                .exit_code,
+            0);
 }
 
 std::vector<std::string> rules(const RunResult& r) {
   std::vector<std::string> out;
-  const nlohmann::json report = r.json();  // keep it alive for the loop
+  const nlohmann::json report = r.json(); // keep it alive for the loop
   for (const auto& f : report["findings"]) {
     out.push_back(f["rule"].get<std::string>() + " " + f["file"].get<std::string>());
   }
@@ -70,18 +78,22 @@ TEST(SecuredCli, KeygenWritesTypedKeyFilesReadableByTheOwnerOnly) {
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   std::string key = read_file(s.keys() / "gcm.key");
   EXPECT_EQ(key.rfind("secured-key 1\nalg=aes-256-gcm\nstatus=active\nkey=hex:", 0), 0u);
-  EXPECT_EQ(key.size(), std::string("secured-key 1\nalg=aes-256-gcm\nstatus=active\nkey=hex:\n").size() + 64);
+  EXPECT_EQ(key.size(),
+            std::string("secured-key 1\nalg=aes-256-gcm\nstatus=active\nkey=hex:\n").size() + 64);
   EXPECT_TRUE(fs::exists(s.keys() / "sign-public.key"));
-  EXPECT_NE(run_in(s, {"secured", "keygen", "-o", (s.keys() / "gcm.key").string()}).exit_code, 0);  // no overwrite
+  EXPECT_NE(run_in(s, {"secured", "keygen", "-o", (s.keys() / "gcm.key").string()}).exit_code,
+            0); // no overwrite
 }
 
 TEST(SecuredCli, SealCheckDecryptRoundTripAndTamperingIsCaught) {
   Site s;
-  make_site(s, "version: 1\ncollections:\n  news:\n    paths: [\"_news/*.md\"]\n    schema: builtin:news.schema.yaml\n"
+  make_site(s, "version: 1\ncollections:\n  news:\n    paths: [\"_news/*.md\"]\n    schema: "
+               "builtin:news.schema.yaml\n"
                "secured:\n  fields: [title]\n  bind_body: true\n  require_alg: 2\n");
   keygen(s);
   std::string keys = s.keys().string();
-  auto sealed = run_in(s, {"secured", "seal", s.doc("2024-03-02-a.md").string(), "--keys", keys}, k_marker);
+  auto sealed =
+      run_in(s, {"secured", "seal", s.doc("2024-03-02-a.md").string(), "--keys", keys}, k_marker);
   ASSERT_EQ(sealed.exit_code, 0) << sealed.err;
   EXPECT_EQ(secured_line(s.doc("2024-03-02-a.md")).rfind("secured: \"v2:", 0), 0u);
   auto ok = run_in(s, {"check", "--format", "json", "--keys", keys, "--decrypt"});
@@ -89,7 +101,8 @@ TEST(SecuredCli, SealCheckDecryptRoundTripAndTamperingIsCaught) {
   auto dec = run_in(s, {"secured", "decrypt", s.doc("2024-03-02-a.md").string(), "--keys", keys});
   EXPECT_EQ(dec.exit_code, 0);
   EXPECT_EQ(dec.out.find(k_marker), std::string::npos);
-  auto reveal = run_in(s, {"secured", "decrypt", s.doc("2024-03-02-a.md").string(), "--keys", keys, "--reveal"});
+  auto reveal = run_in(
+      s, {"secured", "decrypt", s.doc("2024-03-02-a.md").string(), "--keys", keys, "--reveal"});
   EXPECT_EQ(reveal.out, k_marker);
 
   // The blob copied into another document: bound to its doc id, so it fails there.
@@ -114,12 +127,16 @@ TEST(SecuredCli, SealCheckDecryptRoundTripAndTamperingIsCaught) {
 
 TEST(SecuredCli, PolicyFindingsForUnsignedBlobsAndLegacyWhereV2IsRequired) {
   Site s;
-  make_site(s, "version: 1\ncollections:\n  news:\n    paths: [\"_news/*.md\"]\nsecured:\n  require_alg: 2\n  min_version: 2\n");
+  make_site(s, "version: 1\ncollections:\n  news:\n    paths: [\"_news/*.md\"]\nsecured:\n  "
+               "require_alg: 2\n  min_version: 2\n");
   write_file(s.doc("2024-03-02-c.md"),
-             news("C", "https://c.example/", "secured: \"uOCx9rV5Ww9TADV7ViEc8g==;EBESExQVFhcYGRobHB0eHw==\"\n"));
+             news("C", "https://c.example/",
+                  "secured: \"uOCx9rV5Ww9TADV7ViEc8g==;EBESExQVFhcYGRobHB0eHw==\"\n"));
   write_file(s.doc("2024-03-02-d.md"),
              news("D", "https://d.example/",
-                  "secured: \"v2:U0NEMgEAAAAfxNfwPcnEixC/DtkBVwO5AAECAwQFBgcICQoLAAAADm27/bHeANJ4+GUxYbS5B71LZa7IvYJvwl82OAmHng==\"\n"));
+                  "secured: "
+                  "\"v2:U0NEMgEAAAAfxNfwPcnEixC/DtkBVwO5AAECAwQFBgcICQoLAAAADm27/"
+                  "bHeANJ4+GUxYbS5B71LZa7IvYJvwl82OAmHng==\"\n"));
   auto r = run_in(s, {"check", "--format", "json"});
   EXPECT_EQ(rules(r), (std::vector<std::string>{"secured/policy _news/2024-03-02-c.md",
                                                 "secured/policy _news/2024-03-02-d.md",
@@ -150,7 +167,8 @@ TEST(SecuredCli, InsecureKeyFilesAreRefusedWithExit2AndAFix) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bad.key"), std::string::npos);
   fs::remove(s.keys() / "bad.key");
-  write_file(s.keys() / "short.key", "secured-key 1\nalg=aes-256-gcm\nstatus=active\nkey=hex:0011\n");
+  write_file(s.keys() / "short.key",
+             "secured-key 1\nalg=aes-256-gcm\nstatus=active\nkey=hex:0011\n");
   fs::permissions(s.keys() / "short.key", fs::perms(0600));
   r = run_in(s, {"check", "--keys", s.keys().string()});
   EXPECT_EQ(r.exit_code, 2);
@@ -165,28 +183,38 @@ TEST(SecuredCli, LegacyBlobFromOpensslEncIsPinnedDecryptedAndResealed) {
   make_site(s);
   keygen(s);
   write_file(s.keys() / "legacy.key",
-             "secured-key 1\nalg=aes-256-cbc-legacy\nstatus=decrypt-only\nkey=hex:" + k_legacy_key_hex + "\n");
+             "secured-key 1\nalg=aes-256-cbc-legacy\nstatus=decrypt-only\nkey=hex:" +
+                 k_legacy_key_hex + "\n");
   fs::permissions(s.keys() / "legacy.key", fs::perms(0600));
   write_file(s.dir.path() / "plain.txt", k_marker);
-  auto enc = util::run_process({"sh", "-c", "openssl enc -aes-256-cbc -K " + k_legacy_key_hex +
-                                                " -iv 101112131415161718191a1b1c1d1e1f -in plain.txt | base64 -w0"},
-                               s.dir.path());
+  auto enc =
+      util::run_process({"sh", "-c",
+                         "openssl enc -aes-256-cbc -K " + k_legacy_key_hex +
+                             " -iv 101112131415161718191a1b1c1d1e1f -in plain.txt | base64 -w0"},
+                        s.dir.path());
   ASSERT_EQ(enc.exit_code, 0);
   std::string blob = enc.out + ";EBESExQVFhcYGRobHB0eHw==";
-  write_file(s.doc("2024-03-02-legacy.md"), news("L", "https://l.example/", "secured: \"" + blob + "\"\n"));
+  write_file(s.doc("2024-03-02-legacy.md"),
+             news("L", "https://l.example/", "secured: \"" + blob + "\"\n"));
   std::string keys = s.keys().string();
 
   auto before = run_in(s, {"check", "--format", "json"});
   EXPECT_EQ(rules(before), std::vector<std::string>{"secured/no-lockfile secured.lock"});
   ASSERT_EQ(run_in(s, {"secured", "pin", "--keys", keys}).exit_code, 0);
-  EXPECT_EQ(run_in(s, {"check", "--format", "json", "--keys", keys, "--decrypt"}).json()["findings"].size(), 0u);
-  EXPECT_EQ(run_in(s, {"secured", "decrypt", s.doc("2024-03-02-legacy.md").string(), "--keys", keys, "--reveal"}).out,
+  EXPECT_EQ(run_in(s, {"check", "--format", "json", "--keys", keys, "--decrypt"})
+                .json()["findings"]
+                .size(),
+            0u);
+  EXPECT_EQ(run_in(s, {"secured", "decrypt", s.doc("2024-03-02-legacy.md").string(), "--keys", keys,
+                       "--reveal"})
+                .out,
             k_marker);
 
   // A copy of the pinned blob in another document is not pinned there.
   const std::string b = read_file(s.doc("2024-03-02-b.md"));
   std::string with_copy = b;
-  write_file(s.doc("2024-03-02-b.md"), with_copy.insert(b.find("---\nBody"), "secured: \"" + blob + "\"\n"));
+  write_file(s.doc("2024-03-02-b.md"),
+             with_copy.insert(b.find("---\nBody"), "secured: \"" + blob + "\"\n"));
   EXPECT_EQ(rules(run_in(s, {"check", "--format", "json"})),
             std::vector<std::string>{"secured/unpinned-legacy _news/2024-03-02-b.md"});
   write_file(s.doc("2024-03-02-b.md"), b);
@@ -195,7 +223,9 @@ TEST(SecuredCli, LegacyBlobFromOpensslEncIsPinnedDecryptedAndResealed) {
   ASSERT_EQ(resealed.exit_code, 0) << resealed.err;
   EXPECT_EQ(secured_line(s.doc("2024-03-02-legacy.md")).rfind("secured: \"v2:", 0), 0u);
   EXPECT_EQ(read_file(s.root() / "secured.lock"), "verity-legacy-pins 1\n");
-  EXPECT_EQ(run_in(s, {"secured", "decrypt", s.doc("2024-03-02-legacy.md").string(), "--keys", keys, "--reveal"}).out,
+  EXPECT_EQ(run_in(s, {"secured", "decrypt", s.doc("2024-03-02-legacy.md").string(), "--keys", keys,
+                       "--reveal"})
+                .out,
             k_marker);
   auto again = run_in(s, {"secured", "reseal", "--keys", keys});
   EXPECT_NE(again.out.find("resealed 0 blobs; 1 already current"), std::string::npos) << again.out;
@@ -208,11 +238,13 @@ TEST(SecuredCli, V2BlobsOpenWithPythonCryptography) {
   Site s;
   make_site(s);
   ASSERT_EQ(run_in(s, {"secured", "keygen", "-o", (s.keys() / "gcm.key").string()}).exit_code, 0);
-  ASSERT_EQ(run_in(s, {"secured", "seal", s.doc("2024-03-02-a.md").string(), "--keys", s.keys().string()}, k_marker)
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_in(s, {"secured", "seal", s.doc("2024-03-02-a.md").string(), "--keys", s.keys().string()},
+             k_marker)
+          .exit_code,
+      0);
   std::string value = secured_line(s.doc("2024-03-02-a.md")).substr(10);
-  value.pop_back();  // closing quote
+  value.pop_back(); // closing quote
   std::string key_hex = read_file(s.keys() / "gcm.key");
   key_hex = key_hex.substr(key_hex.find("hex:") + 4, 64);
   // An independent implementation of the envelope, PAE and AAD (design note §5).
@@ -230,7 +262,8 @@ bind = pae(b'doc-id', doc, b'fields', pae(), b'body-sha256', b'')
 aad = pae(b'secured/v2/aead', env[:40], bind)
 print(AESGCM(key).decrypt(env[24:36], env[40:40 + n + 16], aad).decode(), end='')
 )PY";
-  auto r = util::run_process({"python3", "-c", script, value, key_hex, "_news/2024-03-02-a.md"}, s.dir.path());
+  auto r = util::run_process({"python3", "-c", script, value, key_hex, "_news/2024-03-02-a.md"},
+                             s.dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, k_marker);
 }
@@ -240,9 +273,13 @@ TEST(SecuredCli, NeitherPlaintextNorKeyBytesReachAnyOutputWithoutReveal) {
   make_site(s);
   keygen(s);
   std::string keys = s.keys().string();
-  ASSERT_EQ(run_in(s, {"secured", "seal", s.doc("2024-03-02-a.md").string(), "--keys", keys}, k_marker).exit_code, 0);
+  ASSERT_EQ(
+      run_in(s, {"secured", "seal", s.doc("2024-03-02-a.md").string(), "--keys", keys}, k_marker)
+          .exit_code,
+      0);
   std::string b = read_file(s.doc("2024-03-02-b.md"));
-  write_file(s.doc("2024-03-02-b.md"), b.insert(b.find("---\nBody"), secured_line(s.doc("2024-03-02-a.md")) + "\n"));
+  write_file(s.doc("2024-03-02-b.md"),
+             b.insert(b.find("---\nBody"), secured_line(s.doc("2024-03-02-a.md")) + "\n"));
   std::vector<std::string> secrets = {k_marker};
   for (const char* name : {"gcm.key", "sign.key"}) {
     std::string k = read_file(s.keys() / name);
@@ -252,7 +289,9 @@ TEST(SecuredCli, NeitherPlaintextNorKeyBytesReachAnyOutputWithoutReveal) {
     for (size_t i = 0; i < hex.size(); i += 2) {
       bin += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
     }
-    std::string b64 = util::run_process({"sh", "-c", "printf '%s' \"$0\" | xxd -r -p | base64 -w0", hex}, ".").out;
+    std::string b64 =
+        util::run_process({"sh", "-c", "printf '%s' \"$0\" | xxd -r -p | base64 -w0", hex}, ".")
+            .out;
     if (!b64.empty()) {
       secrets.push_back(b64.substr(0, 40));
     }
@@ -261,8 +300,10 @@ TEST(SecuredCli, NeitherPlaintextNorKeyBytesReachAnyOutputWithoutReveal) {
   for (const char* fmt : {"text", "json", "sarif", "junit"}) {
     runs.push_back(run_in(s, {"check", "--format", fmt, "--keys", keys, "--decrypt", "--verbose"}));
   }
-  runs.push_back(run_in(s, {"secured", "decrypt", s.doc("2024-03-02-a.md").string(), "--keys", keys}));
-  runs.push_back(run_in(s, {"secured", "decrypt", s.doc("2024-03-02-b.md").string(), "--keys", keys}));
+  runs.push_back(
+      run_in(s, {"secured", "decrypt", s.doc("2024-03-02-a.md").string(), "--keys", keys}));
+  runs.push_back(
+      run_in(s, {"secured", "decrypt", s.doc("2024-03-02-b.md").string(), "--keys", keys}));
   runs.push_back(run_in(s, {"secured", "inspect", s.doc("2024-03-02-a.md").string()}));
   for (const auto& r : runs) {
     for (const auto& secret : secrets) {
@@ -270,7 +311,7 @@ TEST(SecuredCli, NeitherPlaintextNorKeyBytesReachAnyOutputWithoutReveal) {
       EXPECT_EQ(r.err.find(secret), std::string::npos) << secret;
     }
   }
-  EXPECT_NE(runs[1].out.find("secured/auth"), std::string::npos);  // the copied blob was checked
+  EXPECT_NE(runs[1].out.find("secured/auth"), std::string::npos); // the copied blob was checked
 }
 
 TEST(SecuredCorpus, PinningTheSharedCorpusThenOneByteOrOneCopyGivesExactlyOneFinding) {
@@ -280,7 +321,7 @@ TEST(SecuredCorpus, PinningTheSharedCorpusThenOneByteOrOneCopyGivesExactlyOneFin
   }
   TempDir dir;
   fs::path site = dir.path() / "site";
-  fs::copy(corpus, site, fs::copy_options::recursive);  // a scratch copy, deleted after the test
+  fs::copy(corpus, site, fs::copy_options::recursive); // a scratch copy, deleted after the test
   ASSERT_EQ(run_verity({"secured", "pin"}, site).exit_code, 0);
   auto secured_findings = [&] {
     std::vector<std::string> out;
@@ -299,8 +340,10 @@ TEST(SecuredCorpus, PinningTheSharedCorpusThenOneByteOrOneCopyGivesExactlyOneFin
   size_t at = changed.find("secured: \"") + 10;
   changed[at] = changed[at] == 'A' ? 'B' : 'A';
   write_file(a, changed);
-  EXPECT_EQ(secured_findings(), std::vector<std::string>{
-                                    "secured/unpinned-legacy _news/2019-08-19-microsoft-power-apps-2019-release-wave-2-overview.md"});
+  EXPECT_EQ(secured_findings(),
+            std::vector<std::string>{
+                "secured/unpinned-legacy "
+                "_news/2019-08-19-microsoft-power-apps-2019-release-wave-2-overview.md"});
   write_file(a, original);
   // Copy that blob over the one of another document.
   fs::path b = site / "_people/april-dunnam.md";
@@ -309,11 +352,12 @@ TEST(SecuredCorpus, PinningTheSharedCorpusThenOneByteOrOneCopyGivesExactlyOneFin
   std::string line = original.substr(original.find("secured: "));
   line = line.substr(0, line.find('\n'));
   write_file(b, other.substr(0, ob) + line + other.substr(other.find('\n', ob)));
-  EXPECT_EQ(secured_findings(), std::vector<std::string>{"secured/unpinned-legacy _people/april-dunnam.md"});
+  EXPECT_EQ(secured_findings(),
+            std::vector<std::string>{"secured/unpinned-legacy _people/april-dunnam.md"});
 }
 
-}  // namespace
-}  // namespace verity::test
+} // namespace
+} // namespace verity::test
 
 namespace verity::test {
 namespace {
@@ -334,25 +378,28 @@ TEST(SecuredFixture, TestKeysOpenEveryBlobOfTheFixtureSite) {
   TempDir dir;
   fs::path keys = private_keys_copy(dir);
   fs::path site = source_dir() / "fixtures/secured-site";
-  auto r = run_verity({"check", "--format", "json", "--keys", keys.string(), "--decrypt", site.string()}, source_dir());
+  auto r =
+      run_verity({"check", "--format", "json", "--keys", keys.string(), "--decrypt", site.string()},
+                 source_dir());
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.json()["summary"]["documents"], 2);
   EXPECT_EQ(r.json()["findings"].size(), 0u);
   EXPECT_EQ(r.out.find("FIXTURE-SECRET"), std::string::npos);
-  auto legacy = run_verity({"secured", "decrypt", (site / "_news/2024-06-06-legacy.md").string(), "--keys",
-                            keys.string(), "--reveal"},
+  auto legacy = run_verity({"secured", "decrypt", (site / "_news/2024-06-06-legacy.md").string(),
+                            "--keys", keys.string(), "--reveal"},
                            source_dir());
   EXPECT_EQ(legacy.out, "FIXTURE-SECRET legacy note");
-  auto sealed = run_verity({"secured", "decrypt", (site / "_news/2024-06-06-sealed.md").string(), "--keys",
-                            keys.string(), "--reveal"},
+  auto sealed = run_verity({"secured", "decrypt", (site / "_news/2024-06-06-sealed.md").string(),
+                            "--keys", keys.string(), "--reveal"},
                            source_dir());
   EXPECT_EQ(sealed.out, "FIXTURE-SECRET sealed note");
   // A checkout's 0644 key files are refused.
-  auto refused = run_verity({"check", "--keys", (source_dir() / "keys").string(), site.string()}, source_dir());
+  auto refused = run_verity({"check", "--keys", (source_dir() / "keys").string(), site.string()},
+                            source_dir());
   if (fs::status(source_dir() / "keys/test-aes256gcm.key").permissions() != fs::perms(0600)) {
     EXPECT_EQ(refused.exit_code, 2);
   }
 }
 
-}  // namespace
-}  // namespace verity::test
+} // namespace
+} // namespace verity::test

@@ -1,6 +1,7 @@
 #include "media/file_source.hpp"
 #include "media/image_probe.hpp"
 #include "media/local_images.hpp"
+#include "media/range_source.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>
@@ -163,4 +164,78 @@ TEST(ImageProbe, AgreesWithImageMagickIdentify) {
     ASSERT_EQ(r.status, ProbeStatus::Ok) << ext << ": " << r.reason;
     EXPECT_EQ(std::to_string(r.width) + " " + std::to_string(r.height), id.out) << ext;
   }
+}
+
+namespace {
+
+ProbeResult svg(const std::string& text) {
+  MemorySource src(text);
+  return probe_image(src);
+}
+
+} // namespace
+
+TEST(SvgProbe, UnitsViewBoxAndRootOnly) {
+  auto px = svg("<svg width=\"10px\" height='20' stroke-width=\"99\"><rect width=\"500\"/></svg>");
+  ASSERT_EQ(px.status, ProbeStatus::Ok);
+  EXPECT_EQ(px.format, ImageFormat::Svg);
+  EXPECT_EQ(px.width, 10u);
+  EXPECT_EQ(px.height, 20u);
+  auto bom = svg("\xEF\xBB\xBF  <svg height=\"30\" viewBox=\"0 0 20, 10\"/>");
+  ASSERT_EQ(bom.status, ProbeStatus::Ok);
+  EXPECT_EQ(bom.width, 60u);
+  auto mm = svg("<svg width=\"25.4mm\" height=\"1in\"/>");
+  ASSERT_EQ(mm.status, ProbeStatus::Ok);
+  EXPECT_EQ(mm.width, 96u);
+  EXPECT_NE(mm.note.find("96 dpi"), std::string::npos);
+  EXPECT_EQ(svg("<svg width=\"100%\" height=\"50%\" viewBox=\"0 0 10 10\"/>").status,
+            ProbeStatus::UnknownSize);
+  EXPECT_EQ(svg("<svg width=\"2em\" height=\"1em\"/>").status, ProbeStatus::UnknownSize);
+  EXPECT_EQ(svg("<svg viewBox=\"0 0 10 10\"/>").status, ProbeStatus::UnknownSize);
+  EXPECT_EQ(svg("<svg/>").status, ProbeStatus::UnknownSize);
+  EXPECT_EQ(svg("<!DOCTYPE html><html><body><svg width=\"1\" height=\"1\"/></body></html>").status,
+            ProbeStatus::NotAnImage);
+  EXPECT_EQ(svg("<svg width=\"10\" height=\"20\"").status,
+            ProbeStatus::Corrupt); // tag never closed
+  EXPECT_EQ(svg(std::string("\x1f\x8b\x08\x00", 4)).status, ProbeStatus::Unsupported); // svgz
+}
+
+TEST(IcoProbe, LargestEntryWithZeroMeaning256) {
+  std::string ico = std::string("\0\0\1\0", 4) + le16(2);
+  ico += std::string("\x10\x10", 2) + std::string(14, '\0');
+  ico += std::string("\0\0", 2) + std::string(14, '\0');
+  auto r = probe(ico);
+  ASSERT_EQ(r.status, ProbeStatus::Ok);
+  EXPECT_EQ(r.width, 256u);
+  EXPECT_EQ(r.format, ImageFormat::Ico);
+}
+
+TEST(TiffProbe, IfdAtTheEndAndLoopsBounded) {
+  // Little-endian TIFF whose IFD sits after 100 KB of pixel data.
+  std::string t = std::string("II*\0", 4) + le32(100008) + std::string(100000, '\0');
+  t += le16(2);
+  t += le16(256) + le16(3) + le32(1) + le16(123) + le16(0);
+  t += le16(257) + le16(4) + le32(1) + le32(456);
+  t += le32(0);
+  auto r = probe(t);
+  ASSERT_EQ(r.status, ProbeStatus::Ok);
+  EXPECT_EQ(r.width, 123u);
+  EXPECT_EQ(r.height, 456u);
+  EXPECT_LT(r.bytes_read, 70000u);                     // the gap was not read
+  std::string bad = std::string("II*\0", 4) + le32(4); // IFD inside the header
+  EXPECT_EQ(probe(bad).status, ProbeStatus::Corrupt);
+}
+
+TEST(RangeSource, NeedMoreNamesTheMissingOffset) {
+  std::string jpeg = k_soi + jpeg_segment(0xE1, std::string(10000, 'x')) + sof(0xC0, 11, 22);
+  RangeSource src;
+  src.add(0, std::vector<std::uint8_t>(jpeg.begin(), jpeg.begin() + 4096));
+  auto r = probe_image(src);
+  ASSERT_EQ(r.status, ProbeStatus::NeedMore);
+  EXPECT_EQ(r.need_offset, 2u + 2 + 10002); // the next segment header, after the skipped APP1
+  src.add(r.need_offset,
+          std::vector<std::uint8_t>(jpeg.begin() + static_cast<long>(r.need_offset), jpeg.end()));
+  r = probe_image(src);
+  ASSERT_EQ(r.status, ProbeStatus::Ok);
+  EXPECT_EQ(r.width, 11u);
 }

@@ -50,7 +50,8 @@ protected:
   }
   void SetUp() override {
     if (s_expected.empty()) {
-      GTEST_SKIP() << "ImageMagick (/usr/bin/convert) is not installed: ci/install-deps installs it";
+      GTEST_SKIP()
+          << "ImageMagick (/usr/bin/convert) is not installed: ci/install-deps installs it";
     }
   }
   static fs::path path(const Expected& e) { return s_dir->path() / e.file; }
@@ -79,15 +80,17 @@ TEST_F(ImageSet, EveryRasterProbeAgreesWithImageMagickIdentify) {
   size_t compared = 0;
   for (const auto& e : s_expected) {
     if (e.file.ends_with(".svg") || e.file.ends_with(".ico")) {
-      continue;  // identify renders SVG at its own density, and lists every icon size
+      continue; // identify renders SVG at its own density, and lists every icon size
     }
-    auto id = util::run_process({"identify", "-format", "%w %h\\n", path(e).string() + "[0]"}, s_dir->path());
+    auto id = util::run_process({"identify", "-format", "%w %h\\n", path(e).string() + "[0]"},
+                                s_dir->path());
     if (id.exit_code != 0 || id.out.empty()) {
-      continue;  // no delegate for this format in this ImageMagick build
+      continue; // no delegate for this format in this ImageMagick build
     }
     FileSource src(path(e));
     ProbeResult r = probe_image(src);
-    EXPECT_EQ(std::to_string(r.width) + " " + std::to_string(r.height) + "\n", id.out.substr(0, id.out.find('\n') + 1))
+    EXPECT_EQ(std::to_string(r.width) + " " + std::to_string(r.height) + "\n",
+              id.out.substr(0, id.out.find('\n') + 1))
         << e.file;
     ++compared;
   }
@@ -120,7 +123,7 @@ TEST_F(ImageSet, FetchingOnlyWhatNeedMoreNamesGivesTheSameAnswerWithFewBytes) {
       if (r.status != ProbeStatus::NeedMore) {
         break;
       }
-      fetch(r.need_offset, 4096u << std::min(round, 6));  // grow the window geometrically
+      fetch(r.need_offset, 4096u << std::min(round, 6)); // grow the window geometrically
     }
     ASSERT_EQ(r.status, ProbeStatus::Ok) << e.file << ": " << r.reason;
     EXPECT_EQ(r.width, e.w) << e.file;
@@ -146,5 +149,5 @@ TEST_F(ImageSet, EveryPrefixGivesTheFullAnswerOrNoAnswerNeverAWrongSize) {
   }
 }
 
-}  // namespace
-}  // namespace verity::test
+} // namespace
+} // namespace verity::test

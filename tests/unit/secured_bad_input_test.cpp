@@ -15,16 +15,17 @@ namespace {
 
 const std::string k_ct = "uOCx9rV5Ww9TADV7ViEc8g==";
 const std::string k_iv = "EBESExQVFhcYGRobHB0eHw==";
-const std::string k_v2 =
-    "v2:U0NEMgEAAAAfxNfwPcnEixC/DtkBVwO5AAECAwQFBgcICQoLAAAADm27/bHeANJ4+GUxYbS5B71LZa7IvYJvwl82OAmHng==";
+const std::string k_v2 = "v2:U0NEMgEAAAAfxNfwPcnEixC/DtkBVwO5AAECAwQFBgcICQoLAAAADm27/"
+                         "bHeANJ4+GUxYbS5B71LZa7IvYJvwl82OAmHng==";
 
 struct Case {
   const char* row;
-  std::string secured_yaml;  // the text after "secured: " (or a whole block)
-  const char* expected;      // rule id, or "" for no finding
+  std::string secured_yaml; // the text after "secured: " (or a whole block)
+  const char* expected;     // rule id, or "" for no finding
 };
 
-std::vector<std::string> run(const std::string& fm, const SecuredContext& ctx, const std::string& path = "docs/example.md") {
+std::vector<std::string> run(const std::string& fm, const SecuredContext& ctx,
+                             const std::string& path = "docs/example.md") {
   Findings load;
   Document doc = frontmatter::parse_document("---\n" + fm + "---\nbody\n", path, {}, load);
   Findings out;
@@ -37,11 +38,15 @@ std::vector<std::string> run(const std::string& fm, const SecuredContext& ctx, c
   return rules;
 }
 
-std::string b64(const crypto::Bytes& b) { return crypto::base64_encode(b); }
+std::string b64(const crypto::Bytes& b) {
+  return crypto::base64_encode(b);
+}
 
-crypto::Bytes envelope() { return crypto::base64_decode(k_v2.substr(3)).bytes; }
+crypto::Bytes envelope() {
+  return crypto::base64_decode(k_v2.substr(3)).bytes;
+}
 
-}  // namespace
+} // namespace
 
 TEST(SecuredBadInput, EveryFormatRowIsAFormatFindingBeforeAnyCrypto) {
   SecuredPolicy policy;
@@ -59,7 +64,8 @@ TEST(SecuredBadInput, EveryFormatRowIsAFormatFindingBeforeAnyCrypto) {
       {"control: well-formed v2", "\"" + k_v2 + "\"", ""},
       {"1 truncated base64", "\"YQ;" + k_iv + "\"", "secured/format"},
       {"1 23-char IV", "\"" + k_ct + ";" + k_iv.substr(1) + "\"", "secured/format"},
-      {"2 non-canonical pad bits", "\"" + k_ct.substr(0, 21) + "h==;" + k_iv + "\"", "secured/format"},
+      {"2 non-canonical pad bits", "\"" + k_ct.substr(0, 21) + "h==;" + k_iv + "\"",
+       "secured/format"},
       {"3 padding mid-string", "\"YQ==YQ==" + k_ct.substr(8) + ";" + k_iv + "\"", "secured/format"},
       {"3 ====", "\"====;" + k_iv + "\"", "secured/format"},
       {"4 space inside", "\"" + k_ct + " ;" + k_iv + "\"", "secured/format"},
@@ -68,16 +74,20 @@ TEST(SecuredBadInput, EveryFormatRowIsAFormatFindingBeforeAnyCrypto) {
       {"4 BOM", "\"\xEF\xBB\xBF" + k_ct + ";" + k_iv + "\"", "secured/format"},
       {"4 NUL", "\"" + k_ct + "\\0;" + k_iv + "\"", "secured/format"},
       {"4 non-ASCII", "\"\xC3\xA9" + k_ct + ";" + k_iv + "\"", "secured/format"},
-      {"4 base64url", "\"" + k_ct.substr(0, 4) + "-_" + k_ct.substr(6) + ";" + k_iv + "\"", "secured/format"},
+      {"4 base64url", "\"" + k_ct.substr(0, 4) + "-_" + k_ct.substr(6) + ";" + k_iv + "\"",
+       "secured/format"},
       {"6 IV of 12 bytes", "\"" + k_ct + ";" + b64(crypto::Bytes(12, 1)) + "\"", "secured/format"},
       {"6 IV of 17 bytes", "\"" + k_ct + ";" + b64(crypto::Bytes(17, 1)) + "\"", "secured/format"},
-      {"7 ciphertext not a block multiple", "\"" + b64(crypto::Bytes(20, 1)) + ";" + k_iv + "\"", "secured/format"},
-      {"7 more than 4096 blocks", "\"" + b64(crypto::Bytes(16 * 4097, 1)) + ";" + k_iv + "\"", "secured/format"},
+      {"7 ciphertext not a block multiple", "\"" + b64(crypto::Bytes(20, 1)) + ";" + k_iv + "\"",
+       "secured/format"},
+      {"7 more than 4096 blocks", "\"" + b64(crypto::Bytes(16 * 4097, 1)) + ";" + k_iv + "\"",
+       "secured/format"},
       {"8 no separator", "\"" + k_ct + k_iv + "\"", "secured/format"},
       {"8 two separators", "\"" + k_ct + ";" + k_iv + ";\"", "secured/format"},
       {"8 separator at the end", "\"" + k_ct + ";\"", "secured/format"},
       {"8 spaces around ;", "\"" + k_ct + " ; " + k_iv + "\"", "secured/format"},
-      {"8 parts swapped (32-byte ciphertext)", "\"" + k_iv + ";" + b64(crypto::Bytes(32, 1)) + "\"", "secured/format"},
+      {"8 parts swapped (32-byte ciphertext)", "\"" + k_iv + ";" + b64(crypto::Bytes(32, 1)) + "\"",
+       "secured/format"},
       {"13 truncated GCM tag", "\"v2:" + b64(short_tag) + "\"", "secured/format"},
       {"15 unknown alg", env_with(4, 3), "secured/format"},
       {"23 reserved flag bits", env_with(5, 0x80), "secured/format"},
@@ -93,7 +103,8 @@ TEST(SecuredBadInput, EveryFormatRowIsAFormatFindingBeforeAnyCrypto) {
       {"20 folded block scalar", ">\n  " + k_ct + ";" + k_iv, "secured/format"},
       {"20 literal block scalar", "|\n  " + k_ct + ";" + k_iv, "secured/format"},
       {"20 multi-line quoted", "\"" + k_ct + "\n  ;" + k_iv + "\"", "secured/format"},
-      {"22 value over 96 Ki characters", "\"" + std::string(100 * 1024, 'A') + ";" + k_iv + "\"", "secured/format"},
+      {"22 value over 96 Ki characters", "\"" + std::string(100 * 1024, 'A') + ";" + k_iv + "\"",
+       "secured/format"},
   };
   for (const auto& c : cases) {
     auto rules = run("title: Example\nsecured: " + c.secured_yaml + "\n", ctx);
@@ -108,10 +119,13 @@ TEST(SecuredBadInput, EveryFormatRowIsAFormatFindingBeforeAnyCrypto) {
 TEST(SecuredBadInput, AliasesAndDuplicateKeysAreFormatFindings) {
   SecuredPolicy policy;
   SecuredContext ctx{&policy, nullptr, nullptr, false};
-  EXPECT_EQ(run("a: &x \"" + k_ct + ";" + k_iv + "\"\nsecured: *x\n", ctx), std::vector<std::string>{"secured/format"});
-  EXPECT_EQ(run("secured: \"" + k_ct + ";" + k_iv + "\"\nsecured: \"" + k_ct + ";" + k_iv + "\"\n", ctx),
+  EXPECT_EQ(run("a: &x \"" + k_ct + ";" + k_iv + "\"\nsecured: *x\n", ctx),
             std::vector<std::string>{"secured/format"});
-  EXPECT_EQ(run("secured: &a \"" + k_ct + ";" + k_iv + "\"\n", ctx), std::vector<std::string>{"secured/format"});
+  EXPECT_EQ(
+      run("secured: \"" + k_ct + ";" + k_iv + "\"\nsecured: \"" + k_ct + ";" + k_iv + "\"\n", ctx),
+      std::vector<std::string>{"secured/format"});
+  EXPECT_EQ(run("secured: &a \"" + k_ct + ";" + k_iv + "\"\n", ctx),
+            std::vector<std::string>{"secured/format"});
 }
 
 TEST(SecuredBadInput, KeyedRowsAuthPolicyAndNoKey) {
@@ -134,19 +148,23 @@ TEST(SecuredBadInput, KeyedRowsAuthPolicyAndNoKey) {
   // 16: replayed into another document.
   EXPECT_EQ(run(fm, ctx, "docs/other.md"), std::vector<std::string>{"secured/auth"});
   // 18: a bound field edited.
-  EXPECT_EQ(run("title: Exampl3\nsecured: \"" + k_v2 + "\"\n", ctx), std::vector<std::string>{"secured/auth"});
+  EXPECT_EQ(run("title: Exampl3\nsecured: \"" + k_v2 + "\"\n", ctx),
+            std::vector<std::string>{"secured/auth"});
   // 12: kid swapped to another existing key: no fallback, the tag fails.
   crypto::Bytes env = envelope();
   std::copy(other.kid.begin(), other.kid.end(), env.begin() + 8);
-  EXPECT_EQ(run("title: Example\nsecured: \"v2:" + b64(env) + "\"\n", ctx), std::vector<std::string>{"secured/auth"});
+  EXPECT_EQ(run("title: Example\nsecured: \"v2:" + b64(env) + "\"\n", ctx),
+            std::vector<std::string>{"secured/auth"});
   // 15: flag bit0 set after sealing (claims a body binding).
   crypto::Bytes flagged = envelope();
   flagged[5] = 1;
-  EXPECT_EQ(run("title: Example\nsecured: \"v2:" + b64(flagged) + "\"\n", ctx), std::vector<std::string>{"secured/auth"});
+  EXPECT_EQ(run("title: Example\nsecured: \"v2:" + b64(flagged) + "\"\n", ctx),
+            std::vector<std::string>{"secured/auth"});
   // Unknown kid: no-key, not auth.
   crypto::Bytes unknown = envelope();
   unknown[8] ^= 1;
-  EXPECT_EQ(run("title: Example\nsecured: \"v2:" + b64(unknown) + "\"\n", ctx), std::vector<std::string>{"secured/no-key"});
+  EXPECT_EQ(run("title: Example\nsecured: \"v2:" + b64(unknown) + "\"\n", ctx),
+            std::vector<std::string>{"secured/no-key"});
   // Revoked key: policy.
   crypto::KeyRing revoked_ring;
   crypto::Key revoked = gcm;
@@ -185,7 +203,8 @@ TEST(SecuredBadInput, LegacyBlobsFollowThePinsNeverThePadding) {
   // 9/10/14: an edited or foreign blob is never decrypted: the pin decides.
   crypto::Bytes iv = crypto::base64_decode(k_iv).bytes;
   iv[15] ^= 1;
-  EXPECT_EQ(run("secured: \"" + k_ct + ";" + b64(iv) + "\"\n", ctx), std::vector<std::string>{"secured/unpinned-legacy"});
+  EXPECT_EQ(run("secured: \"" + k_ct + ";" + b64(iv) + "\"\n", ctx),
+            std::vector<std::string>{"secured/unpinned-legacy"});
   EXPECT_EQ(run("secured: \"" + k_ct + ";" + k_iv + "\"\n", ctx, "docs/copy.md"),
             std::vector<std::string>{"secured/unpinned-legacy"});
   // A pinned blob whose padding is wrong (the pin itself was forged): one uniform invalid.

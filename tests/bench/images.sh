@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Local image probing: median time per file over the generated image set, and, when npm can
+# install it, probe-image-size on the same files for comparison (installed in a temporary
+# directory, never by the tests). Usage: tests/bench/images.sh (after ci/build).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=$(mktemp -d /tmp/verity-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+bash tests/images/make-image-set.sh "$work/images" >/dev/null
+build/tests/verity_image_bench "$work/images" 300 | tail -1
+if command -v npm >/dev/null && (cd "$work" && npm install --silent --no-audit --no-fund probe-image-size@7 >/dev/null 2>&1); then
+  cat > "$work/peer.js" <<'JS'
+const probe = require('probe-image-size');
+const fs = require('fs');
+const path = require('path');
+const dir = process.argv[2];
+const medians = [];
+for (const f of fs.readdirSync(dir)) {
+  if (/\.(tsv|txt|ppm)$/.test(f)) continue;
+  const times = [];
+  for (let i = 0; i < 100; i++) {
+    const t = process.hrtime.bigint();
+    const fd = fs.openSync(path.join(dir, f), 'r');
+    const buf = Buffer.alloc(65536);
+    const n = fs.readSync(fd, buf, 0, 65536, 0);
+    fs.closeSync(fd);
+    probe.sync(buf.subarray(0, n));
+    times.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  medians.push(times[times.length >> 1]);
+}
+medians.sort((a, b) => a - b);
+console.log(`probe-image-size (sync on one 64 KiB read): median of per-file medians ${medians[medians.length >> 1].toFixed(2)} us over ${medians.length} files`);
+JS
+  (cd "$work" && node peer.js "$work/images")
+else
+  echo "probe-image-size: npm install failed or npm absent: comparison skipped"
+fi
