@@ -33,6 +33,9 @@ struct CheckOptions {
   std::filesystem::path keys_dir;           // --keys / VERITY_KEYS; empty = format checks only
   bool decrypt = false;                     // --decrypt: open v2 blobs and pinned legacy blobs
   bool insecure_key_perms = false;          // --insecure-key-perms
+  bool online = false;                      // --online: fetch remote images (also `network: true`)
+  bool allow_private = false; // --allow-private: connect to private/loopback addresses
+  std::vector<std::string> allow_addresses; // --allow-address: these private addresses only
 };
 
 struct DocumentSummary {

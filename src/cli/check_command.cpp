@@ -26,6 +26,9 @@ struct CheckFlags {
   std::string keys;
   bool decrypt = false;
   bool insecure_key_perms = false;
+  bool online = false;
+  bool allow_private = false;
+  std::vector<std::string> allow_addresses;
 };
 
 ExitCode run_check_command(const CheckFlags& flags) {
@@ -61,6 +64,9 @@ ExitCode run_check_command(const CheckFlags& flags) {
   options.keys_dir = flags.keys;
   options.decrypt = flags.decrypt;
   options.insecure_key_perms = flags.insecure_key_perms;
+  options.online = flags.online;
+  options.allow_private = flags.allow_private;
+  options.allow_addresses = flags.allow_addresses;
   CheckResult result = run_check(options);
 
   for (const auto& t : targets) {
@@ -119,6 +125,15 @@ Action add_check_command(CLI::App& app) {
   cmd->add_flag("--insecure-key-perms", flags->insecure_key_perms,
                 "Accept secret key files readable by others (containers with 0777 bind mounts), "
                 "with a warning");
+  cmd->add_flag(
+      "--online", flags->online,
+      "Also fetch remote images (a few KiB each, by byte range); same as `network: true`");
+  cmd->add_flag(
+      "--allow-private", flags->allow_private,
+      "Allow connections to private, loopback and link-local addresses (refused by default)");
+  cmd->add_option(
+      "--allow-address", flags->allow_addresses,
+      "Allow this one private address (repeatable), e.g. 127.0.0.1 for a local test server");
   return [flags] { return run_check_command(*flags); };
 }
 

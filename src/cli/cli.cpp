@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "config/config.hpp"
 #include "crypto/keyfile.hpp"
+#include "net/curl_handles.hpp"
 #include "util/logging.hpp"
 #include "verity/check.hpp"
 #include "verity/version.hpp"
@@ -13,6 +14,7 @@
 namespace verity::cli {
 
 int run(int argc, char** argv) {
+  net::CurlGlobal curl; // before any thread starts
   CLI::App app{"verity: checks Markdown collections with YAML front matter (schema, secured "
                "fields, images, links)",
                "verity"};

@@ -299,6 +299,7 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
         l.value("max_front_matter_bytes", cfg.limits.max_front_matter_bytes);
     cfg.limits.max_depth = l.value("max_depth", cfg.limits.max_depth);
   }
+  cfg.network = j.value("network", false);
   if (j.contains("secured")) {
     const auto& sp = j["secured"];
     cfg.secured.lockfile = sp.value("lockfile", cfg.secured.lockfile);

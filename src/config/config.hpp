@@ -58,6 +58,7 @@ struct Config {
   std::string date_field = "publishedDateTime";
   frontmatter::LoadLimits limits;
   secured::SecuredPolicy secured;
+  bool network = false; // `network: true`: as --online
 
   // The collection a site-relative path belongs to (first match), or nullptr.
   const Collection* collection_for(const std::string& relative_path) const;

@@ -8,6 +8,7 @@
 #include "engine/site.hpp"
 #include "frontmatter/loader.hpp"
 #include "media/local_images.hpp"
+#include "media/remote_images.hpp"
 #include "secured/check.hpp"
 #include "util/parallel.hpp"
 #include "verity/check.hpp"
@@ -27,6 +28,7 @@ struct DocumentOutcome {
   std::vector<content::FieldOccurrence> unique_fields;
   bool unparseable = false;
   bool had_v1 = false;
+  std::vector<media::ImageRef> remote_images;
 };
 
 // Everything a document's checks share, built once before the parallel phase.
@@ -35,6 +37,7 @@ struct RunContext {
   const content::LocalDate& zone;
   media::ProbeCache& probes;
   secured::SecuredContext secured;
+  bool online = false;
 };
 
 DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) {
@@ -54,7 +57,8 @@ DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) 
     src.collection->schema->validate(doc, out.findings);
   }
   content::check_filename_date(doc, cfg.date_field, run.zone, out.findings);
-  media::check_local_images(doc, cfg, run.probes, out.findings);
+  media::check_local_images(doc, cfg, run.probes, out.findings,
+                            run.online ? &out.remote_images : nullptr);
   secured::SecuredOutcome secured_outcome;
   secured::check_secured(doc, run.secured, out.findings, secured_outcome);
   out.had_v1 = secured_outcome.had_v1;
@@ -147,10 +151,12 @@ CheckResult run_check(const CheckOptions& options) {
     throw UsageError("--decrypt needs keys: give --keys DIR or set VERITY_KEYS");
   }
   media::ProbeCache probes;
+  bool online = options.online || cfg.network;
   RunContext run{cfg,
                  zone,
                  probes,
-                 {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt}};
+                 {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt},
+                 online};
   std::vector<DocumentOutcome> outcomes(files.size());
   unsigned jobs = options.jobs == 0 ? util::default_jobs() : options.jobs;
   util::parallel_for(files.size(), jobs, [&](size_t i) { outcomes[i] = check_one(files[i], run); });
@@ -159,9 +165,11 @@ CheckResult run_check(const CheckOptions& options) {
   std::vector<content::FieldOccurrence> unique;
   CheckResult result;
   bool any_v1 = false;
+  std::vector<media::ImageRef> remote;
   for (size_t i = 0; i < files.size(); ++i) {
     auto& o = outcomes[i];
     any_v1 = any_v1 || o.had_v1;
+    std::move(o.remote_images.begin(), o.remote_images.end(), std::back_inserter(remote));
     std::move(o.findings.begin(), o.findings.end(), std::back_inserter(all));
     std::move(o.unique_fields.begin(), o.unique_fields.end(), std::back_inserter(unique));
     if (select_all || selected.count(files[i].relative)) {
@@ -171,6 +179,29 @@ CheckResult run_check(const CheckOptions& options) {
   }
   outcomes.clear();
   content::check_duplicate_fields(std::move(unique), all);
+  if (!remote.empty()) {
+    // Each unique image URL is fetched once, however many documents cite it.
+    std::vector<std::string> urls;
+    for (const auto& ref : remote) {
+      if (select_all || selected.count(ref.file)) {
+        urls.push_back(ref.url);
+      }
+    }
+    media::RemoteImageOptions ro;
+    ro.fetch.guard = net::AddressGuard(
+        options.allow_private,
+        std::set<std::string>(options.allow_addresses.begin(), options.allow_addresses.end()));
+    std::map<std::string, media::RemoteProbe> probes_by_url;
+    for (auto& p : media::probe_remote_images(urls, ro)) {
+      probes_by_url[p.url] = std::move(p);
+    }
+    for (const auto& ref : remote) {
+      auto it = probes_by_url.find(ref.url);
+      if (it != probes_by_url.end()) {
+        media::judge_remote_image(ref, it->second, all);
+      }
+    }
+  }
 
   for (auto& f : all) {
     if (!select_all && !selected.count(f.file)) {

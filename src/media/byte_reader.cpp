@@ -33,12 +33,18 @@ bool ByteReader::fill(std::uint64_t offset, size_t need) {
   m_buf.resize(got);
   m_start = offset;
   if (got < need) {
-    if (!m_src.complete() && !m_need) {
-      m_need = offset + got;
-    }
+    note_gap(offset + got);
     return false;
   }
   return true;
+}
+
+void ByteReader::note_gap(std::uint64_t at) {
+  // A short read from a partial source is a gap to fetch, unless the image is known to end there.
+  bool at_end = m_src.size() && at >= *m_src.size();
+  if (!m_src.complete() && !at_end && !m_need) {
+    m_need = at;
+  }
 }
 
 std::vector<std::uint8_t> ByteReader::take(std::uint64_t offset, size_t max) {
@@ -48,8 +54,8 @@ std::vector<std::uint8_t> ByteReader::take(std::uint64_t offset, size_t max) {
   size_t got = max == 0 ? 0 : m_src.read_at(offset, out);
   m_total += got;
   out.resize(got);
-  if (got < max && !m_src.complete() && !m_need) {
-    m_need = offset + got;
+  if (got < max) {
+    note_gap(offset + got);
   }
   return out;
 }

@@ -44,6 +44,7 @@ public:
 
 private:
   bool fill(std::uint64_t offset, size_t need);
+  void note_gap(std::uint64_t at);
 
   static constexpr size_t k_head = 64 * 1024;
   static constexpr size_t k_chunk = 4 * 1024;

@@ -29,6 +29,8 @@ public:
   // True when a short read means the end of the image; false when more bytes may exist (a
   // partial download): the probe then asks for them with NeedMore.
   virtual bool complete() const { return true; }
+  // The image's total size when known (a partial source that knows it ends there).
+  virtual std::optional<std::uint64_t> size() const { return std::nullopt; }
 };
 
 // A ByteSource over memory (tests, fuzzing, bytes already fetched).

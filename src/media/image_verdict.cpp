@@ -1,11 +1,9 @@
 #include "media/image_verdict.hpp"
 
-#include "frontmatter/document_finding.hpp"
-
 namespace verity::media {
 namespace {
 
-std::optional<std::int64_t> declared(const nlohmann::json& obj, const char* key) {
+std::optional<std::int64_t> declared_value(const nlohmann::json& obj, const char* key) {
   auto it = obj.find(key);
   if (it != obj.end() && it->is_number_integer()) {
     return it->get<std::int64_t>();
@@ -19,12 +17,36 @@ std::string size_text(std::uint32_t w, std::uint32_t h) {
 
 } // namespace
 
-void judge_image(const Document& doc, const std::string& pointer, const std::string& url,
-                 const ProbeResult& r, Findings& out) {
-  std::string url_ptr = pointer + "/url";
+ImageRef image_ref(const Document& doc, const std::string& pointer, const nlohmann::json& obj) {
+  ImageRef ref;
+  ref.file = doc.path;
+  ref.pointer = pointer;
+  ref.url = obj.value("url", "");
+  ref.width = declared_value(obj, "width");
+  ref.height = declared_value(obj, "height");
+  ref.url_pos = doc.map.find(pointer + "/url").value;
+  ref.width_pos = doc.map.find(pointer + "/width").value;
+  ref.height_pos = doc.map.find(pointer + "/height").value;
+  return ref;
+}
+
+void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
+  const std::string& url = ref.url;
+  std::string url_ptr = ref.pointer + "/url";
   auto emit = [&](const char* rule, Severity severity, const std::string& at,
                   std::string message) -> Finding& {
-    out.push_back(frontmatter::finding_at(doc, rule, severity, at, std::move(message)));
+    Position pos = at == url_ptr            ? ref.url_pos
+                   : at.ends_with("/width") ? ref.width_pos
+                                            : ref.height_pos;
+    Finding f;
+    f.rule = rule;
+    f.severity = severity;
+    f.file = ref.file;
+    f.line = pos.line;
+    f.column = pos.column;
+    f.pointer = at;
+    f.message = std::move(message);
+    out.push_back(std::move(f));
     return out.back();
   };
   switch (r.status) {
@@ -47,9 +69,9 @@ void judge_image(const Document& doc, const std::string& pointer, const std::str
   case ProbeStatus::Ok:
     break;
   }
-  nlohmann::json obj = doc.data.at(nlohmann::json::json_pointer(pointer));
-  auto w = declared(obj, "width");
-  auto h = declared(obj, "height");
+  const auto& w = ref.width;
+  const auto& h = ref.height;
+  const std::string& pointer = ref.pointer;
   auto matches = [&](std::uint32_t aw, std::uint32_t ah) {
     return (!w || *w == aw) && (!h || *h == ah);
   };

@@ -1,18 +1,29 @@
 // What a probe result means for an image object of a document ({url, width, height}): the
 // declared size is compared with the displayed size (EXIF orientation and HEIF irot applied);
-// matching only the stored size is an orientation warning. Shared by local and remote images.
+// matching only the stored size is an orientation warning. Shared by local and remote images, so
+// it works on a small extracted reference rather than the whole document.
 #pragma once
 
 #include "media/image_probe.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
 
+#include <optional>
 #include <string>
 
 namespace verity::media {
 
-// `pointer` is the image object's JSON Pointer; findings go at its url, width or height.
-void judge_image(const Document& doc, const std::string& pointer, const std::string& url,
-                 const ProbeResult& result, Findings& out);
+struct ImageRef {
+  std::string file;
+  std::string pointer; // the image object
+  std::string url;
+  std::optional<std::int64_t> width, height;
+  Position url_pos, width_pos, height_pos;
+};
+
+// The reference for the image object at `pointer` of `doc`.
+ImageRef image_ref(const Document& doc, const std::string& pointer, const nlohmann::json& object);
+
+void judge_image(const ImageRef& ref, const ProbeResult& result, Findings& out);
 
 } // namespace verity::media

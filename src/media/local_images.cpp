@@ -49,10 +49,14 @@ bool inside(const fs::path& root, const fs::path& p) {
 }
 
 void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,
-                  const config::Config& config, ProbeCache& cache, Findings& out) {
+                  const config::Config& config, ProbeCache& cache, Findings& out,
+                  std::vector<ImageRef>* remote) {
   const std::string& url = obj["url"].get_ref<const std::string&>();
   std::string rel = local_image_path(url, config.remap);
   if (rel.empty()) {
+    if (remote && (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)) {
+      remote->push_back(image_ref(doc, pointer, obj));
+    }
     return;
   }
   std::string url_ptr = pointer + "/url";
@@ -82,11 +86,12 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
              "image " + url + " is a symlink that leaves the site root: refused, not opened"));
     return;
   }
-  judge_image(doc, pointer, url, cache.probe(resolved), out);
+  judge_image(image_ref(doc, pointer, obj), cache.probe(resolved), out);
 }
 
 void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,
-          const config::Config& config, ProbeCache& cache, Findings& out, int depth) {
+          const config::Config& config, ProbeCache& cache, Findings& out, int depth,
+          std::vector<ImageRef>* remote) {
   if (depth > 64) {
     return;
   }
@@ -94,17 +99,19 @@ void walk(const Document& doc, const nlohmann::json& node, const std::string& po
     auto url = node.find("url");
     if (url != node.end() && url->is_string() &&
         (node.contains("width") || node.contains("height"))) {
-      check_object(doc, node, pointer, config, cache, out);
+      check_object(doc, node, pointer, config, cache, out, remote);
     }
     for (auto& [k, v] : node.items()) {
       if (v.is_structured()) {
-        walk(doc, v, pointer + "/" + escape_pointer_token(k), config, cache, out, depth + 1);
+        walk(doc, v, pointer + "/" + escape_pointer_token(k), config, cache, out, depth + 1,
+             remote);
       }
     }
   } else if (node.is_array()) {
     for (size_t i = 0; i < node.size(); ++i) {
       if (node[i].is_structured()) {
-        walk(doc, node[i], pointer + "/" + std::to_string(i), config, cache, out, depth + 1);
+        walk(doc, node[i], pointer + "/" + std::to_string(i), config, cache, out, depth + 1,
+             remote);
       }
     }
   }
@@ -157,9 +164,9 @@ std::string local_image_path(const std::string& url, const std::vector<config::R
 }
 
 void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
-                        Findings& out) {
+                        Findings& out, std::vector<ImageRef>* remote) {
   if (doc.parsed) {
-    walk(doc, doc.data, "", config, cache, out, 0);
+    walk(doc, doc.data, "", config, cache, out, 0, remote);
   }
 }
 

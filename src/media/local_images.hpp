@@ -6,6 +6,7 @@
 
 #include "config/config.hpp"
 #include "media/image_probe.hpp"
+#include "media/image_verdict.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
 
@@ -32,7 +33,9 @@ private:
 // remapped prefix, the query and fragment, and percent-decodes.
 std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap);
 
+// Checks the local images of `doc`; when `remote` is given, collects its http(s) images there for
+// the network phase.
 void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
-                        Findings& out);
+                        Findings& out, std::vector<ImageRef>* remote = nullptr);
 
 } // namespace verity::media

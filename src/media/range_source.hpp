@@ -22,6 +22,7 @@ public:
 
   size_t read_at(std::uint64_t offset, std::span<std::uint8_t> out) override;
   bool complete() const override { return false; }
+  std::optional<std::uint64_t> size() const override { return m_total; }
 
 private:
   std::map<std::uint64_t, std::vector<std::uint8_t>> m_ranges;

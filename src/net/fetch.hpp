@@ -1,0 +1,79 @@
+// Concurrent HTTP(S) fetches over one libcurl multi handle: jobs hand out requests one at a time
+// (so a probe can ask for the next byte range after seeing the first), bodies are streamed to the
+// job, which may stop a transfer as soon as it has what it needs. Redirects are followed here, hop
+// by hop, so the scheme allowlist and the private-address guard apply to every hop. Library error
+// codes end here: callers see FetchError kinds.
+#pragma once
+
+#include "net/address_guard.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace verity::net {
+
+struct FetchRequest {
+  std::string url;
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> range; // inclusive byte range
+};
+
+struct FetchError {
+  enum class Kind {
+    None,
+    Dns,
+    Connect,
+    Timeout,
+    Tls,
+    PrivateAddress,
+    Scheme,
+    TooManyRedirects,
+    Other
+  };
+  Kind kind = Kind::None;
+  std::string detail;
+};
+
+struct FetchResponse {
+  int status = 0;
+  FetchError error;
+  std::string final_url;
+  std::vector<std::string> redirects; // every hop, in order, before final_url
+  std::string content_type;
+  std::string content_range;
+  std::string content_encoding;
+  std::uint64_t body_bytes = 0; // delivered to the job
+  bool stopped_by_job = false;  // the job had enough and stopped the transfer
+};
+
+class FetchJob {
+public:
+  virtual ~FetchJob() = default;
+  // The next request, or nullopt when the job is done.
+  virtual std::optional<FetchRequest> next() = 0;
+  // Body bytes of a 2xx response; return false to stop the transfer.
+  virtual bool on_body(std::span<const std::uint8_t> bytes) = 0;
+  // Called once when a request (after its redirects) ends.
+  virtual void on_response(const FetchResponse& response) = 0;
+};
+
+struct FetchOptions {
+  AddressGuard guard;
+  unsigned max_total = 32;   // transfers at once
+  unsigned max_per_host = 4; // transfers at once per host
+  long connect_timeout_ms = 10000;
+  long total_timeout_ms = 20000;
+  int max_redirects = 10;
+  std::string user_agent; // default: verity/<version>
+};
+
+// Runs every job to completion. Never throws for network problems: they are responses.
+void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& options);
+
+// The URL without credentials ("https://user:pw@host/" -> "https://host/"), for reports and logs.
+std::string redact_url(const std::string& url);
+
+} // namespace verity::net
