@@ -8,6 +8,8 @@ work=$(mktemp -d /tmp/verity-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 bash tests/images/make-image-set.sh "$work/images" >/dev/null
 build/tests/verity_image_bench "$work/images" 300 | tail -1
+build/tests/verity_remote_image_bench "$work/images"
+build/tests/verity_remote_image_bench "$work/images" --no-range
 if command -v npm >/dev/null && (cd "$work" && npm install --silent --no-audit --no-fund probe-image-size@7 >/dev/null 2>&1); then
   cat > "$work/peer.js" <<'JS'
 const probe = require('probe-image-size');
