@@ -298,6 +298,7 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
     cfg.limits.max_front_matter_bytes =
         l.value("max_front_matter_bytes", cfg.limits.max_front_matter_bytes);
     cfg.limits.max_depth = l.value("max_depth", cfg.limits.max_depth);
+    cfg.max_image_bytes = l.value("max_image_bytes", cfg.max_image_bytes);
   }
   cfg.network = j.value("network", false);
   if (j.contains("secured")) {

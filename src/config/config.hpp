@@ -58,7 +58,8 @@ struct Config {
   std::string date_field = "publishedDateTime";
   frontmatter::LoadLimits limits;
   secured::SecuredPolicy secured;
-  bool network = false; // `network: true`: as --online
+  bool network = false;                       // `network: true`: as --online
+  std::uint64_t max_image_bytes = 256 * 1024; // bytes read per image probe, all reads together
 
   // The collection a site-relative path belongs to (first match), or nullptr.
   const Collection* collection_for(const std::string& relative_path) const;

@@ -150,7 +150,7 @@ CheckResult run_check(const CheckOptions& options) {
   } else if (options.decrypt) {
     throw UsageError("--decrypt needs keys: give --keys DIR or set VERITY_KEYS");
   }
-  media::ProbeCache probes;
+  media::ProbeCache probes(cfg.max_image_bytes);
   bool online = options.online || cfg.network;
   RunContext run{cfg,
                  zone,
@@ -188,6 +188,7 @@ CheckResult run_check(const CheckOptions& options) {
       }
     }
     media::RemoteImageOptions ro;
+    ro.max_bytes = cfg.max_image_bytes;
     ro.fetch.guard = net::AddressGuard(
         options.allow_private,
         std::set<std::string>(options.allow_addresses.begin(), options.allow_addresses.end()));

@@ -132,7 +132,7 @@ ProbeResult ProbeCache::probe(const fs::path& file) {
     r.status = ProbeStatus::Corrupt;
     r.reason = "cannot open: " + src.error();
   } else {
-    r = probe_image(src);
+    r = probe_image(src, {m_max_bytes});
   }
   std::lock_guard lock(m_mutex);
   m_results.emplace(file, r);

@@ -22,9 +22,11 @@ namespace verity::media {
 // same logo). Thread-safe.
 class ProbeCache {
 public:
+  explicit ProbeCache(std::uint64_t max_bytes = 256 * 1024) : m_max_bytes(max_bytes) {}
   ProbeResult probe(const std::filesystem::path& file);
 
 private:
+  std::uint64_t m_max_bytes;
   std::mutex m_mutex;
   std::map<std::filesystem::path, ProbeResult> m_results;
 };

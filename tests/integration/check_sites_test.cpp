@@ -314,3 +314,34 @@ TEST(ChangedSince, ReportsOnlyChangedDocumentsButSeesTheWholeCorpus) {
 
 } // namespace
 } // namespace verity::test
+
+namespace verity::test {
+namespace {
+
+TEST(Config, ImageReadCapIsConfigurable) {
+  TempDir dir;
+  auto be16 = [](unsigned v) { return std::string{char(v >> 8), char(v & 255)}; };
+  std::string jpeg = std::string("\xFF\xD8\xFF\xE1", 4) + be16(5002) + std::string(5000, 'a') +
+                     std::string("\xFF\xC0", 2) + be16(11) + std::string("\x08", 1) + be16(20) +
+                     be16(10) + std::string("\x01\x01\x11\x00", 4);
+  write_file(dir.path() / "assets/big-app.jpg", jpeg);
+  write_file(dir.path() / "_data/organizations/o.md",
+             "---\ntaxonomy: organization\n_id: o.example\nname: Org\ndomain: o.example\nimages:\n"
+             "  - url: /assets/big-app.jpg\n    width: 10\n    height: 20\n---\n");
+  auto ok = run_verity({"check", "--format", "json"}, dir.path());
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  write_file(
+      dir.path() / "verity.yaml",
+      "version: 1\ncollections:\n  organizations:\n    paths: [\"_data/organizations/*.md\"]\n"
+      "limits:\n  max_image_bytes: 4096\n");
+  auto capped = run_verity({"check", "--format", "json"}, dir.path());
+  EXPECT_EQ(capped.exit_code, 1);
+  const nlohmann::json report = capped.json();
+  ASSERT_EQ(report["findings"].size(), 1u);
+  EXPECT_EQ(report["findings"][0]["rule"], "image/unreadable");
+  EXPECT_NE(report["findings"][0]["message"].get<std::string>().find("read limit"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace verity::test
