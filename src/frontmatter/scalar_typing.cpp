@@ -40,14 +40,18 @@ bool is_json_number(std::string_view s) {
   if (i == 0) {
     return false;
   }
-  bool more = false;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
+  // One or more digits from i; false when there are none.
+  auto digits = [&] {
     size_t start = i;
     while (i < s.size() && is_digit(s[i])) {
       ++i;
     }
-    if (i == start) {
+    return i > start;
+  };
+  bool more = false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) {
       return false;
     }
     more = true;
@@ -57,11 +61,7 @@ bool is_json_number(std::string_view s) {
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
       ++i;
     }
-    size_t start = i;
-    while (i < s.size() && is_digit(s[i])) {
-      ++i;
-    }
-    if (i == start) {
+    if (!digits()) {
       return false;
     }
     more = true;

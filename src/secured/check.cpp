@@ -44,6 +44,22 @@ std::string kid_text(const std::array<std::uint8_t, 16>& kid) {
   return crypto::hex(kid);
 }
 
+// The key to use, or nullptr after the finding that says why not: unknown id (no-key) or a
+// revoked key (policy). There is never a fallback to another key.
+const crypto::Key* usable_key(const Emitter& emit, const crypto::Key* key, const std::string& kid,
+                              const std::string& kind) {
+  if (!key) {
+    emit("secured/no-key", "no " + kind + " key with id " + kid + " in the key directory");
+    return nullptr;
+  }
+  if (key->status == crypto::KeyStatus::Revoked) {
+    emit("secured/policy", "the blob depends on " + kind + " key " + kid +
+                               ", which is revoked: reseal it under an active key");
+    return nullptr;
+  }
+  return key;
+}
+
 // A plain or single-line quoted scalar, not a block scalar, anchor, alias or tag.
 std::optional<std::string> shape_problem(const Document& doc, const nlohmann::json& value) {
   for (const auto& refused : doc.refused) {
@@ -118,19 +134,14 @@ void check_v1(const Document& doc, const std::string& value, const SecuredContex
          "the pin for '" + id + "' records no key id: re-pin with `verity secured pin --keys DIR`");
     return;
   }
-  const crypto::Key* key = nullptr;
+  const crypto::Key* found = nullptr;
   for (const auto& k : ctx.keys->keys()) {
     if (crypto::is_legacy(k.alg) && kid_text(k.kid) == pin->kid) {
-      key = &k;
+      found = &k;
     }
   }
+  const crypto::Key* key = usable_key(emit, found, pin->kid, "legacy");
   if (!key) {
-    emit("secured/no-key", "no legacy key with id " + pin->kid + " in the key directory");
-    return;
-  }
-  if (key->status == crypto::KeyStatus::Revoked) {
-    emit("secured/policy",
-         "the blob is under key " + pin->kid + ", which is revoked: reseal it under an active key");
     return;
   }
   crypto::SecretBytes padded;
@@ -178,16 +189,12 @@ void check_v2(const Document& doc, const std::string& value, const SecuredContex
     return; // format and policy only
   }
   if (env.alg == k_alg_gcm_ed25519) {
-    const crypto::Key* pub = ctx.keys->find(
-        {crypto::KeyAlg::Ed25519Public, crypto::KeyAlg::Ed25519Private}, env.sig_kid);
+    const crypto::Key* pub =
+        usable_key(emit,
+                   ctx.keys->find({crypto::KeyAlg::Ed25519Public, crypto::KeyAlg::Ed25519Private},
+                                  env.sig_kid),
+                   kid_text(env.sig_kid), "Ed25519");
     if (!pub) {
-      emit("secured/no-key",
-           "no Ed25519 key with id " + kid_text(env.sig_kid) + " to verify the signature");
-      return;
-    }
-    if (pub->status == crypto::KeyStatus::Revoked) {
-      emit("secured/policy",
-           "the blob is signed by key " + kid_text(env.sig_kid) + ", which is revoked");
       return;
     }
     if (!verify_v2_signature(env, pub->pub, std::get<Binding>(binding))) {
@@ -200,15 +207,9 @@ void check_v2(const Document& doc, const std::string& value, const SecuredContex
   if (!ctx.decrypt) {
     return;
   }
-  const crypto::Key* key = ctx.keys->find({crypto::KeyAlg::Aes256Gcm}, env.kid);
+  const crypto::Key* key = usable_key(emit, ctx.keys->find({crypto::KeyAlg::Aes256Gcm}, env.kid),
+                                      kid_text(env.kid), "aes-256-gcm");
   if (!key) {
-    emit("secured/no-key",
-         "no aes-256-gcm key with id " + kid_text(env.kid) + " in the key directory");
-    return;
-  }
-  if (key->status == crypto::KeyStatus::Revoked) {
-    emit("secured/policy",
-         "the blob is under key " + kid_text(env.kid) + ", which is revoked: reseal it");
     return;
   }
   crypto::SecretBytes plaintext;
