@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <thread>
 
 namespace verity::net {
 namespace {
@@ -61,11 +62,17 @@ size_t on_header(char* data, size_t size, size_t n, void* p) {
       t->response.content_range = value;
     else if (name == "content-encoding")
       t->response.content_encoding = value;
+    else if (name == "retry-after")
+      t->response.retry_after = value;
+    else if (name == "cf-mitigated" || name == "x-amzn-waf-action")
+      t->response.bot_wall = true;
   } else if (line.rfind("HTTP/", 0) == 0) {
     // A new status line (after a 100 Continue, say): reset what the previous one said.
     t->response.content_type.clear();
     t->response.content_range.clear();
     t->response.content_encoding.clear();
+    t->response.retry_after.clear();
+    t->response.bot_wall = false;
   }
   return size * n;
 }
@@ -127,6 +134,9 @@ void prepare(Transfer& t, const FetchOptions& o) {
   curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, &t);
+  if (t.request.head) {
+    curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+  }
   if (t.request.range) {
     std::string r =
         std::to_string(t.request.range->first) + "-" + std::to_string(t.request.range->second);
@@ -159,6 +169,25 @@ FetchError classify(CURLcode code, const Transfer& t) {
 
 } // namespace
 
+std::optional<std::chrono::seconds> parse_retry_after(const std::string& value) {
+  if (value.empty()) {
+    return std::nullopt;
+  }
+  if (value.find_first_not_of("0123456789") == std::string::npos) {
+    try {
+      return std::chrono::seconds(std::stoll(value.substr(0, 12)));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+  time_t when = curl_getdate(value.c_str(), nullptr); // HTTP-date
+  if (when < 0) {
+    return std::nullopt;
+  }
+  time_t now = time(nullptr);
+  return std::chrono::seconds(when > now ? when - now : 0);
+}
+
 std::string redact_url(const std::string& url) {
   size_t scheme = url.find("://");
   if (scheme == std::string::npos) {
@@ -176,7 +205,10 @@ std::string redact_url(const std::string& url) {
 void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
   Multi multi(curl_multi_init());
   std::deque<std::unique_ptr<Transfer>> queue;
+  using Clock = std::chrono::steady_clock;
   std::map<std::string, unsigned> per_host;
+  std::map<std::string, Clock::time_point> host_ready; // next allowed start (interval, Retry-After)
+  std::map<Transfer*, Clock::time_point> not_before;
   unsigned active = 0;
   auto enqueue = [&](FetchJob* job) {
     if (auto req = job->next()) {
@@ -186,6 +218,9 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
       t->url = req->url;
       t->host = host_of(req->url);
       t->guard = &o.guard;
+      if (req->delay.count() > 0) {
+        not_before[t.get()] = Clock::now() + req->delay;
+      }
       queue.push_back(std::move(t));
     }
   };
@@ -194,10 +229,22 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
   }
   std::map<Transfer*, std::unique_ptr<Transfer>> running;
   while (!queue.empty() || active > 0) {
+    auto now = Clock::now();
+    bool waiting = false;
     for (auto it = queue.begin(); it != queue.end() && active < o.max_total;) {
-      if (per_host[(*it)->host] >= o.max_per_host) {
+      Transfer* candidate = it->get();
+      auto nb = not_before.find(candidate);
+      auto ready = host_ready.find(candidate->host);
+      bool too_early = (nb != not_before.end() && nb->second > now) ||
+                       (ready != host_ready.end() && ready->second > now);
+      if (per_host[candidate->host] >= o.max_per_host || too_early) {
+        waiting = waiting || too_early;
         ++it;
         continue;
+      }
+      not_before.erase(candidate);
+      if (o.min_host_interval.count() > 0) {
+        host_ready[candidate->host] = now + o.min_host_interval;
       }
       std::unique_ptr<Transfer> t = std::move(*it);
       it = queue.erase(it);
@@ -225,6 +272,13 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
       long status = 0;
       curl_easy_getinfo(t->easy.get(), CURLINFO_RESPONSE_CODE, &status);
       t->response.status = static_cast<int>(status);
+      if ((status == 429 || status == 503) && !t->response.retry_after.empty()) {
+        // Retry-After pauses the whole host, not just this URL (capped).
+        if (auto wait = parse_retry_after(t->response.retry_after); wait && *wait <= o.max_retry_after) {
+          auto until = Clock::now() + *wait;
+          host_ready[t->host] = std::max(host_ready[t->host], until);
+        }
+      }
       bool ok = code == CURLE_OK ||
                 (code == CURLE_WRITE_ERROR && (t->response.stopped_by_job || !t->deliver));
       if (ok && status >= 300 && status < 400) {
@@ -256,6 +310,8 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
     }
     if (active > 0) {
       curl_multi_poll(multi.get(), nullptr, 0, 100, nullptr);
+    } else if (waiting) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10)); // only delayed requests are left
     }
   }
 }

@@ -7,6 +7,7 @@
 
 #include "net/address_guard.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -19,6 +20,8 @@ namespace verity::net {
 struct FetchRequest {
   std::string url;
   std::optional<std::pair<std::uint64_t, std::uint64_t>> range; // inclusive byte range
+  bool head = false;                                            // HEAD instead of GET
+  std::chrono::milliseconds delay{0};                           // wait this long first (retry backoff)
 };
 
 struct FetchError {
@@ -45,6 +48,8 @@ struct FetchResponse {
   std::string content_type;
   std::string content_range;
   std::string content_encoding;
+  std::string retry_after;   // raw header value (429, 503)
+  bool bot_wall = false;     // cf-mitigated / x-amzn-waf-action: a bot protection answered
   std::uint64_t body_bytes = 0; // delivered to the job
   bool stopped_by_job = false;  // the job had enough and stopped the transfer
 };
@@ -68,7 +73,12 @@ struct FetchOptions {
   long total_timeout_ms = 20000;
   int max_redirects = 10;
   std::string user_agent; // default: verity/<version>
+  std::chrono::milliseconds min_host_interval{0};  // between transfer starts on one host
+  std::chrono::seconds max_retry_after{60};        // a longer Retry-After is not waited for
 };
+
+// Seconds to wait from a Retry-After value (delta-seconds or an HTTP-date); nullopt if unparsable.
+std::optional<std::chrono::seconds> parse_retry_after(const std::string& value);
 
 // Runs every job to completion. Never throws for network problems: they are responses.
 void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& options);
