@@ -7,6 +7,7 @@
 #include "engine/discover.hpp"
 #include "engine/site.hpp"
 #include "frontmatter/loader.hpp"
+#include "links/link_check.hpp"
 #include "media/local_images.hpp"
 #include "media/remote_images.hpp"
 #include "secured/check.hpp"
@@ -29,6 +30,7 @@ struct DocumentOutcome {
   bool unparseable = false;
   bool had_v1 = false;
   std::vector<media::ImageRef> remote_images;
+  std::vector<links::LinkRef> links;
 };
 
 // Everything a document's checks share, built once before the parallel phase.
@@ -62,6 +64,9 @@ DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) 
   secured::SecuredOutcome secured_outcome;
   secured::check_secured(doc, run.secured, out.findings, secured_outcome);
   out.had_v1 = secured_outcome.had_v1;
+  if (run.online) {
+    out.links = links::extract_links(doc);
+  }
   out.unique_fields = content::extract_unique_fields(doc, cfg.unique_fields);
   return out;
 }
@@ -166,10 +171,12 @@ CheckResult run_check(const CheckOptions& options) {
   CheckResult result;
   bool any_v1 = false;
   std::vector<media::ImageRef> remote;
+  std::vector<links::LinkRef> link_refs;
   for (size_t i = 0; i < files.size(); ++i) {
     auto& o = outcomes[i];
     any_v1 = any_v1 || o.had_v1;
     std::move(o.remote_images.begin(), o.remote_images.end(), std::back_inserter(remote));
+    std::move(o.links.begin(), o.links.end(), std::back_inserter(link_refs));
     std::move(o.findings.begin(), o.findings.end(), std::back_inserter(all));
     std::move(o.unique_fields.begin(), o.unique_fields.end(), std::back_inserter(unique));
     if (select_all || selected.count(files[i].relative)) {
@@ -179,6 +186,33 @@ CheckResult run_check(const CheckOptions& options) {
   }
   outcomes.clear();
   content::check_duplicate_fields(std::move(unique), all);
+  net::AddressGuard guard(
+      options.allow_private,
+      std::set<std::string>(options.allow_addresses.begin(), options.allow_addresses.end()));
+  if (!link_refs.empty()) {
+    // Each unique URL is checked once, however many documents cite it; every citing document gets
+    // its finding at the URL's line.
+    std::vector<std::string> urls;
+    for (const auto& ref : link_refs) {
+      if (select_all || selected.count(ref.file)) {
+        urls.push_back(ref.url);
+      }
+    }
+    links::LinkOptions lo;
+    lo.fetch.guard = guard;
+    lo.fetch.max_total = 128;
+    lo.fetch.max_per_host = 8;
+    lo.fetch.min_host_interval = std::chrono::milliseconds(50);
+    std::map<std::string, links::LinkResult> by_url;
+    for (auto& r : links::check_links(urls, lo)) {
+      by_url[r.url] = std::move(r);
+    }
+    for (const auto& ref : link_refs) {
+      if (auto it = by_url.find(ref.url); it != by_url.end()) {
+        links::report_link(ref, it->second, all);
+      }
+    }
+  }
   if (!remote.empty()) {
     // Each unique image URL is fetched once, however many documents cite it.
     std::vector<std::string> urls;

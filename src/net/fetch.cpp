@@ -35,6 +35,7 @@ struct Transfer {
   FetchRequest request;
   std::string url; // this hop
   std::vector<std::string> redirects;
+  std::vector<int> redirect_statuses;
   std::string host;
   Easy easy;
   Slist headers;
@@ -274,7 +275,8 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
       t->response.status = static_cast<int>(status);
       if ((status == 429 || status == 503) && !t->response.retry_after.empty()) {
         // Retry-After pauses the whole host, not just this URL (capped).
-        if (auto wait = parse_retry_after(t->response.retry_after); wait && *wait <= o.max_retry_after) {
+        if (auto wait = parse_retry_after(t->response.retry_after);
+            wait && *wait <= o.max_retry_after) {
           auto until = Clock::now() + *wait;
           host_ready[t->host] = std::max(host_ready[t->host], until);
         }
@@ -290,6 +292,7 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
             t->response.error = {FetchError::Kind::Scheme, "redirect to a non-http(s) URL"};
           } else {
             t->redirects.push_back(t->url);
+            t->redirect_statuses.push_back(static_cast<int>(status));
             t->url = next;
             t->host = host_of(next);
             queue.push_front(std::move(t)); // the next hop, through the same limits and guard
@@ -304,6 +307,7 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
       }
       t->response.final_url = t->url;
       t->response.redirects = t->redirects;
+      t->response.redirect_statuses = t->redirect_statuses;
       FetchJob* job = t->job;
       job->on_response(t->response);
       enqueue(job);

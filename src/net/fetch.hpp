@@ -21,7 +21,7 @@ struct FetchRequest {
   std::string url;
   std::optional<std::pair<std::uint64_t, std::uint64_t>> range; // inclusive byte range
   bool head = false;                                            // HEAD instead of GET
-  std::chrono::milliseconds delay{0};                           // wait this long first (retry backoff)
+  std::chrono::milliseconds delay{0}; // wait this long first (retry backoff)
 };
 
 struct FetchError {
@@ -45,11 +45,12 @@ struct FetchResponse {
   FetchError error;
   std::string final_url;
   std::vector<std::string> redirects; // every hop, in order, before final_url
+  std::vector<int> redirect_statuses; // the status of each hop (301, 302, 307, 308...)
   std::string content_type;
   std::string content_range;
   std::string content_encoding;
-  std::string retry_after;   // raw header value (429, 503)
-  bool bot_wall = false;     // cf-mitigated / x-amzn-waf-action: a bot protection answered
+  std::string retry_after;      // raw header value (429, 503)
+  bool bot_wall = false;        // cf-mitigated / x-amzn-waf-action: a bot protection answered
   std::uint64_t body_bytes = 0; // delivered to the job
   bool stopped_by_job = false;  // the job had enough and stopped the transfer
 };
@@ -72,9 +73,9 @@ struct FetchOptions {
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 20000;
   int max_redirects = 10;
-  std::string user_agent; // default: verity/<version>
-  std::chrono::milliseconds min_host_interval{0};  // between transfer starts on one host
-  std::chrono::seconds max_retry_after{60};        // a longer Retry-After is not waited for
+  std::string user_agent;                         // default: verity/<version>
+  std::chrono::milliseconds min_host_interval{0}; // between transfer starts on one host
+  std::chrono::seconds max_retry_after{60};       // a longer Retry-After is not waited for
 };
 
 // Seconds to wait from a Retry-After value (delta-seconds or an HTTP-date); nullopt if unparsable.

@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::directory_iterator(argv[1])) {
     auto ext = e.path().extension().string();
-    if (ext == ".tsv" || ext == ".txt" || ext == ".ppm") continue;
+    if (ext == ".tsv" || ext == ".txt" || ext == ".ppm")
+      continue;
     std::ifstream in(e.path(), std::ios::binary);
     files["/" + e.path().filename().string()] = {std::istreambuf_iterator<char>(in), {}};
   }
@@ -37,20 +38,23 @@ int main(int argc, char** argv) {
       res.set_content(body, "application/octet-stream");
       return;
     }
-    res.set_chunked_content_provider("application/octet-stream", [&body](size_t offset, httplib::DataSink& sink) {
-      if (offset >= body.size()) {
-        sink.done();
-        return true;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      return sink.write(body.data() + offset, std::min<size_t>(4096, body.size() - offset));
-    });
+    res.set_chunked_content_provider(
+        "application/octet-stream", [&body](size_t offset, httplib::DataSink& sink) {
+          if (offset >= body.size()) {
+            sink.done();
+            return true;
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(2));
+          return sink.write(body.data() + offset, std::min<size_t>(4096, body.size() - offset));
+        });
   });
   int port = server.bind_to_any_port("127.0.0.1");
   std::thread t([&] { server.listen_after_bind(); });
-  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (!server.is_running())
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   std::vector<std::string> urls;
-  for (const auto& [path, body] : files) urls.push_back("http://127.0.0.1:" + std::to_string(port) + path);
+  for (const auto& [path, body] : files)
+    urls.push_back("http://127.0.0.1:" + std::to_string(port) + path);
   media::RemoteImageOptions options;
   options.fetch.guard = net::AddressGuard(false, {"127.0.0.1"});
   auto start = std::chrono::steady_clock::now();
@@ -64,12 +68,21 @@ int main(int argc, char** argv) {
   }
   std::sort(bytes.begin(), bytes.end());
   std::uint64_t total = 0;
-  for (auto b : bytes) total += b;
-  std::printf("%s: %d/%zu images sized; bytes per image: median %llu, max %llu, total %llu of %zu served; %.2f s\n",
-              ranges ? "server honours Range" : "server ignores Range", ok, probes.size(),
-              static_cast<unsigned long long>(bytes[bytes.size() / 2]), static_cast<unsigned long long>(bytes.back()),
-              static_cast<unsigned long long>(total),
-              [&] { size_t s = 0; for (auto& [p, b] : files) s += b.size(); return s; }(), secs);
+  for (auto b : bytes)
+    total += b;
+  std::printf(
+      "%s: %d/%zu images sized; bytes per image: median %llu, max %llu, total %llu of %zu served; "
+      "%.2f s\n",
+      ranges ? "server honours Range" : "server ignores Range", ok, probes.size(),
+      static_cast<unsigned long long>(bytes[bytes.size() / 2]),
+      static_cast<unsigned long long>(bytes.back()), static_cast<unsigned long long>(total),
+      [&] {
+        size_t s = 0;
+        for (auto& [p, b] : files)
+          s += b.size();
+        return s;
+      }(),
+      secs);
   server.stop();
   t.join();
   return 0;
