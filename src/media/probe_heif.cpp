@@ -34,7 +34,7 @@ struct Span {
     v = (std::uint32_t(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
     return true;
   }
-  size_t size() const { return end - start; }
+  size_t size() const { return end > start ? end - start : 0; }
 };
 
 struct Box {
@@ -116,6 +116,9 @@ ProbeResult probe_heif(ByteReader& in, ImageFormat format) {
   std::vector<std::uint8_t> meta = in.take(meta_at, static_cast<size_t>(meta_size));
   if (meta.size() < meta_size) {
     return probe_bad(format, "truncated meta box");
+  }
+  if (meta.size() < 4) {
+    return probe_bad(format, "meta box too short");
   }
   Span body{&meta, 4, meta.size()}; // FullBox: skip version and flags
   std::optional<std::uint32_t> primary;

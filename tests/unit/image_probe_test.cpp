@@ -239,3 +239,16 @@ TEST(RangeSource, NeedMoreNamesTheMissingOffset) {
   ASSERT_EQ(r.status, ProbeStatus::Ok);
   EXPECT_EQ(r.width, 11u);
 }
+
+TEST(FuzzRegressions, EveryFoundInputIsHandled) {
+  // Inputs the fuzzers found (tests/fuzz/regressions/): each must give an answer, not a crash.
+  for (const auto& e : std::filesystem::directory_iterator(verity::test::source_dir() / "tests/fuzz/regressions")) {
+    std::string bytes = verity::test::read_file(e.path());
+    MemorySource src(bytes);
+    auto r = probe_image(src);
+    EXPECT_NE(r.status, ProbeStatus::Ok) << e.path();
+    RangeSource partial;
+    partial.add(0, std::vector<std::uint8_t>(bytes.begin(), bytes.begin() + static_cast<long>(bytes.size() / 2)));
+    (void)probe_image(partial);
+  }
+}
