@@ -5,6 +5,7 @@
 #include "content/filename_date.hpp"
 #include "content/local_date.hpp"
 #include "engine/discover.hpp"
+#include "engine/network_checks.hpp"
 #include "engine/site.hpp"
 #include "frontmatter/loader.hpp"
 #include "links/link_check.hpp"
@@ -186,58 +187,10 @@ CheckResult run_check(const CheckOptions& options) {
   }
   outcomes.clear();
   content::check_duplicate_fields(std::move(unique), all);
-  net::AddressGuard guard(
-      options.allow_private,
-      std::set<std::string>(options.allow_addresses.begin(), options.allow_addresses.end()));
-  if (!link_refs.empty()) {
-    // Each unique URL is checked once, however many documents cite it; every citing document gets
-    // its finding at the URL's line.
-    std::vector<std::string> urls;
-    for (const auto& ref : link_refs) {
-      if (select_all || selected.count(ref.file)) {
-        urls.push_back(ref.url);
-      }
-    }
-    links::LinkOptions lo;
-    lo.fetch.guard = guard;
-    lo.fetch.max_total = 128;
-    lo.fetch.max_per_host = 8;
-    lo.fetch.min_host_interval = std::chrono::milliseconds(50);
-    std::map<std::string, links::LinkResult> by_url;
-    for (auto& r : links::check_links(urls, lo)) {
-      by_url[r.url] = std::move(r);
-    }
-    for (const auto& ref : link_refs) {
-      if (auto it = by_url.find(ref.url); it != by_url.end()) {
-        links::report_link(ref, it->second, all);
-      }
-    }
-  }
-  if (!remote.empty()) {
-    // Each unique image URL is fetched once, however many documents cite it.
-    std::vector<std::string> urls;
-    for (const auto& ref : remote) {
-      if (select_all || selected.count(ref.file)) {
-        urls.push_back(ref.url);
-      }
-    }
-    media::RemoteImageOptions ro;
-    ro.max_bytes = cfg.max_image_bytes;
-    ro.fetch.guard = net::AddressGuard(
-        options.allow_private,
-        std::set<std::string>(options.allow_addresses.begin(), options.allow_addresses.end()));
-    std::map<std::string, media::RemoteProbe> probes_by_url;
-    for (auto& p : media::probe_remote_images(urls, ro)) {
-      probes_by_url[p.url] = std::move(p);
-    }
-    for (const auto& ref : remote) {
-      auto it = probes_by_url.find(ref.url);
-      if (it != probes_by_url.end()) {
-        media::judge_remote_image(ref, it->second, all);
-      }
-    }
-  }
-
+  engine::NetworkRefs network{std::move(link_refs), std::move(remote)};
+  engine::run_network_checks(
+      network, [&](const std::string& file) { return select_all || selected.count(file) > 0; }, cfg,
+      options, all);
   for (auto& f : all) {
     if (!select_all && !selected.count(f.file)) {
       continue;

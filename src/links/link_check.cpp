@@ -14,25 +14,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string host_part(const std::string& url) {
-  size_t start = url.find("://");
-  if (start == std::string::npos) {
-    return "";
-  }
-  start += 3;
-  size_t end = url.find_first_of("/?#", start);
-  std::string auth = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  size_t at = auth.rfind('@');
-  if (at != std::string::npos) {
-    auth = auth.substr(at + 1);
-  }
-  size_t colon = auth.rfind(':');
-  if (colon != std::string::npos && auth.find(']') == std::string::npos) {
-    auth = auth.substr(0, colon);
-  }
-  return lower(auth);
-}
-
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -198,7 +179,7 @@ private:
 } // namespace
 
 bool reserved_example_host(const std::string& url) {
-  std::string h = host_part(url);
+  std::string h = net::url_host(url);
   for (const char* base : {"example.com", "example.net", "example.org"}) {
     if (h == base || ends_with(h, std::string(".") + base)) {
       return true;

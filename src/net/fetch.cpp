@@ -18,18 +18,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string host_of(const std::string& url) {
-  Url u(curl_url());
-  char* host = nullptr;
-  std::string out;
-  if (u && curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
-      curl_url_get(u.get(), CURLUPART_HOST, &host, 0) == CURLUE_OK) {
-    out = lower(host);
-  }
-  curl_free(host);
-  return out;
-}
-
 struct Transfer {
   FetchJob* job = nullptr;
   FetchRequest request;
@@ -170,6 +158,18 @@ FetchError classify(CURLcode code, const Transfer& t) {
 
 } // namespace
 
+std::string url_host(const std::string& url) {
+  Url u(curl_url());
+  char* host = nullptr;
+  std::string out;
+  if (u && curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+      curl_url_get(u.get(), CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+    out = lower(host);
+  }
+  curl_free(host);
+  return out;
+}
+
 std::optional<std::chrono::seconds> parse_retry_after(const std::string& value) {
   if (value.empty()) {
     return std::nullopt;
@@ -217,7 +217,7 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
       t->job = job;
       t->request = *req;
       t->url = req->url;
-      t->host = host_of(req->url);
+      t->host = url_host(req->url);
       t->guard = &o.guard;
       if (req->delay.count() > 0) {
         not_before[t.get()] = Clock::now() + req->delay;
@@ -294,7 +294,7 @@ void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& o) {
             t->redirects.push_back(t->url);
             t->redirect_statuses.push_back(static_cast<int>(status));
             t->url = next;
-            t->host = host_of(next);
+            t->host = url_host(next);
             queue.push_front(std::move(t)); // the next hop, through the same limits and guard
             continue;
           }

@@ -84,6 +84,9 @@ std::optional<std::chrono::seconds> parse_retry_after(const std::string& value);
 // Runs every job to completion. Never throws for network problems: they are responses.
 void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& options);
 
+// The lowercase host of a URL ("" when it does not parse).
+std::string url_host(const std::string& url);
+
 // The URL without credentials ("https://user:pw@host/" -> "https://host/"), for reports and logs.
 std::string redact_url(const std::string& url);
 
