@@ -2,6 +2,7 @@
 // classes, HEAD refused, redirects (permanent, temporary, loops, to a refused address), bot walls,
 // retries of transient failures, Retry-After, deduplication and the per-host concurrency limit.
 // No test touches a non-loopback address.
+#include "loopback_server.hpp"
 #include "support.hpp"
 
 #include <httplib.h>
@@ -14,23 +15,10 @@
 namespace verity::test {
 namespace {
 
-class Server {
+// A loopback server that records when each request arrived.
+class Server : public LoopbackServer {
 public:
-  explicit Server(const std::string& host) : m_host(host) {
-    m_port = m_server.bind_to_any_port(host);
-    m_thread = std::thread([this] { m_server.listen_after_bind(); });
-    while (!m_server.is_running()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  }
-  ~Server() {
-    m_server.stop();
-    m_thread.join();
-  }
-  httplib::Server& http() { return m_server; }
-  std::string url(const std::string& path) const {
-    return "http://" + m_host + ":" + std::to_string(m_port) + path;
-  }
+  using LoopbackServer::LoopbackServer;
   int hit(const std::string& key) {
     std::lock_guard lock(m_mutex);
     m_times[key].push_back(std::chrono::steady_clock::now());
@@ -49,10 +37,6 @@ public:
   std::atomic<int> max_in_flight{0};
 
 private:
-  std::string m_host;
-  httplib::Server m_server;
-  int m_port = 0;
-  std::thread m_thread;
   std::mutex m_mutex;
   std::map<std::string, int> m_hits;
   std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_times;

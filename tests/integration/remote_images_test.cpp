@@ -2,6 +2,7 @@
 // support and its absence, a slow trickle, wrong content types, errors, redirects, the address
 // guard (127.0.0.1 allowed, a redirect to 127.0.0.2 refused), deduplication, and the bytes each
 // image cost. No test touches a non-loopback address.
+#include "loopback_server.hpp"
 #include "support.hpp"
 
 #include <httplib.h>
@@ -33,23 +34,10 @@ std::string big_app_jpeg(unsigned w, unsigned h) {
   return s;
 }
 
-class LoopbackServer {
+// A loopback server that counts requests and body bytes sent per path.
+class CountingServer : public LoopbackServer {
 public:
-  explicit LoopbackServer(const std::string& host) : m_host(host) {
-    m_port = m_server.bind_to_any_port(host);
-    m_thread = std::thread([this] { m_server.listen_after_bind(); });
-    while (!m_server.is_running()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  }
-  ~LoopbackServer() {
-    m_server.stop();
-    m_thread.join();
-  }
-  httplib::Server& server() { return m_server; }
-  std::string url(const std::string& path) const {
-    return "http://" + m_host + ":" + std::to_string(m_port) + path;
-  }
+  using LoopbackServer::LoopbackServer;
   void count(const std::string& path, size_t bytes) {
     std::lock_guard lock(m_mutex);
     m_requests[path] += 1;
@@ -65,10 +53,6 @@ public:
   }
 
 private:
-  std::string m_host;
-  httplib::Server m_server;
-  int m_port = 0;
-  std::thread m_thread;
   std::mutex m_mutex;
   std::map<std::string, size_t> m_requests, m_bytes;
 };
@@ -78,7 +62,7 @@ protected:
   void SetUp() override {
     m_png = padded_png(123, 456, 673000);
     m_jpeg = big_app_jpeg(321, 654);
-    auto& s = m_main.server();
+    auto& s = m_main.http();
     // Honours Range (httplib answers 206 with the requested slice).
     s.Get(R"(/ranged/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
       const std::string& body = req.matches[1] == "a.png" ? m_png : m_jpeg;
@@ -122,11 +106,11 @@ protected:
       m_main.count(req.path, 0);
       res.set_redirect(m_other.url("/ranged/a.png"), 302);
     });
-    m_other.server().Get(R"(/ranged/(.+))",
-                         [this](const httplib::Request& req, httplib::Response& res) {
-                           m_other.count(req.path, m_png.size());
-                           res.set_content(m_png, "image/png");
-                         });
+    m_other.http().Get(R"(/ranged/(.+))",
+                       [this](const httplib::Request& req, httplib::Response& res) {
+                         m_other.count(req.path, m_png.size());
+                         res.set_content(m_png, "image/png");
+                       });
   }
 
   void write_doc(const std::string& name,
@@ -148,8 +132,8 @@ protected:
 
   TempDir m_dir;
   std::string m_png, m_jpeg;
-  LoopbackServer m_main{"127.0.0.1"};
-  LoopbackServer m_other{"127.0.0.2"};
+  CountingServer m_main{"127.0.0.1"};
+  CountingServer m_other{"127.0.0.2"};
 };
 
 std::map<std::string, std::string> rule_by_url(const nlohmann::json& report) {
