@@ -3,7 +3,9 @@
 
 #include "verity/finding.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -36,6 +38,12 @@ struct CheckOptions {
   bool online = false;                      // --online: fetch remote images (also `network: true`)
   bool allow_private = false; // --allow-private: connect to private/loopback addresses
   std::vector<std::string> allow_addresses; // --allow-address: these private addresses only
+  std::optional<double> timeout_seconds;    // --timeout: per request (config links.timeout)
+  std::optional<unsigned> concurrency;      // --concurrency: transfers at once
+  std::optional<std::int64_t> max_cache_age_seconds; // --max-cache-age
+  bool no_cache = false;                    // --no-cache: neither read nor write the link cache
+  // Called as links finish (done, total, not working so far), from the network thread.
+  std::function<void(size_t done, size_t total, size_t broken)> link_progress;
 };
 
 struct DocumentSummary {

@@ -1,6 +1,9 @@
 // `verity check [PATH...]`: every enabled offline check, one or more reports, and the exit code.
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/progress.hpp"
+#include "config/links_config.hpp"
+#include "report/baseline.hpp"
 #include "report/writers.hpp"
 #include "util/logging.hpp"
 #include "verity/check.hpp"
@@ -29,6 +32,12 @@ struct CheckFlags {
   bool online = false;
   bool allow_private = false;
   std::vector<std::string> allow_addresses;
+  double timeout = 0;
+  unsigned concurrency = 0;
+  std::string max_cache_age;
+  bool no_cache = false;
+  bool no_progress = false;
+  std::string baseline;
 };
 
 ExitCode run_check_command(const CheckFlags& flags) {
@@ -67,7 +76,33 @@ ExitCode run_check_command(const CheckFlags& flags) {
   options.online = flags.online;
   options.allow_private = flags.allow_private;
   options.allow_addresses = flags.allow_addresses;
+  if (flags.timeout > 0) {
+    options.timeout_seconds = flags.timeout;
+  }
+  if (flags.concurrency > 0) {
+    options.concurrency = flags.concurrency;
+  }
+  if (!flags.max_cache_age.empty()) {
+    options.max_cache_age_seconds = config::parse_duration_seconds(flags.max_cache_age);
+    if (!options.max_cache_age_seconds) {
+      throw UsageError("--max-cache-age expects a duration such as 1d, 12h, 30m or 3600s; got '" +
+                       flags.max_cache_age + "'");
+    }
+  }
+  options.no_cache = flags.no_cache;
+  std::set<std::string> baseline;
+  if (!flags.baseline.empty()) {
+    baseline = report::load_baseline_keys(flags.baseline); // before the run: fail fast
+  }
+  ProgressLine progress(!flags.no_progress && !flags.quiet && ::isatty(STDERR_FILENO), "links");
+  options.link_progress = [&](size_t done, size_t total, size_t broken) {
+    progress.update(done, total, broken);
+  };
   CheckResult result = run_check(options);
+  progress.finish(); // erased before any report reaches the terminal
+  if (!flags.baseline.empty()) {
+    report::mark_baseline(result.findings, baseline);
+  }
 
   for (const auto& t : targets) {
     bool to_stdout = t.destination.empty() || t.destination == "-";
@@ -81,7 +116,7 @@ ExitCode run_check_command(const CheckFlags& flags) {
   }
   Severity threshold = *parse_severity(flags.fail_on);
   for (const auto& f : result.findings) {
-    if (f.severity >= threshold) {
+    if (f.severity >= threshold && report::is_new(f)) {
       return ExitCode::Findings;
     }
   }
@@ -127,13 +162,27 @@ Action add_check_command(CLI::App& app) {
                 "with a warning");
   cmd->add_flag(
       "--online", flags->online,
-      "Also fetch remote images (a few KiB each, by byte range); same as `network: true`");
+      "Also check links and remote images over the network; same as `network: true`");
   cmd->add_flag(
       "--allow-private", flags->allow_private,
       "Allow connections to private, loopback and link-local addresses (refused by default)");
   cmd->add_option(
       "--allow-address", flags->allow_addresses,
       "Allow this one private address (repeatable), e.g. 127.0.0.1 for a local test server");
+  cmd->add_option("--timeout", flags->timeout,
+                  "Seconds one network request may take (default 20; links.timeout)")
+      ->check(CLI::Range(0.1, 600.0));
+  cmd->add_option("--concurrency", flags->concurrency,
+                  "Network transfers at once, all hosts together (default 128)")
+      ->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--max-cache-age", flags->max_cache_age,
+                  "Reuse working links checked within this time: 1d, 12h, 30m, 0 (default 1d)");
+  cmd->add_flag("--no-cache", flags->no_cache,
+                "Neither read nor write the link cache (.verity/cache.sqlite)");
+  cmd->add_flag("--no-progress", flags->no_progress,
+                "No progress line on stderr (there is none when stderr is not a terminal)");
+  cmd->add_option("--baseline", flags->baseline,
+                  "An earlier JSON report: its findings are known and only new ones fail the run");
   return [flags] { return run_check_command(*flags); };
 }
 

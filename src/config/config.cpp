@@ -301,6 +301,14 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
     cfg.max_image_bytes = l.value("max_image_bytes", cfg.max_image_bytes);
   }
   cfg.network = j.value("network", false);
+  if (j.contains("links")) {
+    cfg.links = parse_links_config(
+        j["links"], [&](const std::string& pointer) { return at(name, src.map.find(pointer).value); },
+        errors);
+    if (!errors.empty()) {
+      throw ConfigError(errors);
+    }
+  }
   if (j.contains("secured")) {
     const auto& sp = j["secured"];
     cfg.secured.lockfile = sp.value("lockfile", cfg.secured.lockfile);

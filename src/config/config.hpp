@@ -2,6 +2,7 @@
 // schema, with every collection schema loaded and compiled once.
 #pragma once
 
+#include "config/links_config.hpp"
 #include "frontmatter/loader.hpp"
 #include "schema/compiled_schema.hpp"
 #include "secured/check.hpp"
@@ -59,6 +60,7 @@ struct Config {
   frontmatter::LoadLimits limits;
   secured::SecuredPolicy secured;
   bool network = false;                       // `network: true`: as --online
+  LinksConfig links;
   std::uint64_t max_image_bytes = 256 * 1024; // bytes read per image probe, all reads together
 
   // The collection a site-relative path belongs to (first match), or nullptr.

@@ -2,7 +2,10 @@
 
 #include "media/remote_images.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <map>
+#include <memory>
 #include <set>
 
 namespace verity::engine {
@@ -20,34 +23,105 @@ std::vector<std::string> reported_urls(const std::vector<Ref>& refs,
   return urls;
 }
 
+// The fetch settings links and remote images share: guard, timeouts, User-Agent, concurrency.
+net::FetchOptions fetch_options(const config::LinksConfig& lc, const CheckOptions& options) {
+  net::FetchOptions fo;
+  std::set<std::string> allowed(lc.allow_addresses.begin(), lc.allow_addresses.end());
+  allowed.insert(options.allow_addresses.begin(), options.allow_addresses.end());
+  fo.guard = net::AddressGuard(options.allow_private || lc.allow_private, std::move(allowed));
+  fo.max_total = options.concurrency.value_or(lc.concurrency);
+  double timeout = options.timeout_seconds.value_or(lc.timeout_seconds);
+  fo.total_timeout_ms = static_cast<long>(timeout * 1000);
+  fo.connect_timeout_ms =
+      std::min(fo.total_timeout_ms, static_cast<long>(lc.connect_timeout_seconds * 1000));
+  fo.user_agent = lc.user_agent;
+  fo.host.max_concurrent = lc.per_host;
+  fo.host.min_interval = std::chrono::milliseconds(lc.interval_ms);
+  for (const auto& [name, h] : lc.hosts) {
+    net::HostPolicy p = fo.host;
+    p.max_concurrent = h.concurrency.value_or(p.max_concurrent);
+    p.min_interval = std::chrono::milliseconds(h.interval_ms.value_or(p.min_interval.count()));
+    p.headers = h.headers;
+    fo.hosts[name] = std::move(p);
+  }
+  return fo;
+}
+
+std::unique_ptr<links::LinkCache> open_cache(const config::Config& cfg,
+                                             const CheckOptions& options) {
+  if (options.no_cache || !cfg.links.cache) {
+    return nullptr;
+  }
+  std::filesystem::path path = cfg.site_root / *cfg.links.cache;
+  try {
+    return std::make_unique<links::LinkCache>(path);
+  } catch (const util::SqliteError& e) {
+    spdlog::warn("link cache not used: {} (delete the file, or run with --no-cache)", e.what());
+    return nullptr;
+  }
+}
+
+void check_links(const NetworkRefs& refs, const std::vector<std::string>& urls,
+                 const config::Config& cfg, const CheckOptions& options,
+                 const net::FetchOptions& fetch, Findings& out) {
+  const config::LinksConfig& lc = cfg.links;
+  links::LinkOptions lo;
+  lo.fetch = fetch;
+  lo.retries = lc.retries;
+  lo.methods = lc.methods;
+  lo.accept = links::StatusSet(lc.accept);
+  for (const auto& [name, h] : lc.hosts) {
+    if (h.accept) {
+      lo.host_accept[name] = links::StatusSet(*h.accept);
+    }
+  }
+  for (const auto& pattern : lc.exclude) {
+    lo.exclude.emplace_back(pattern, std::regex::ECMAScript);
+  }
+  for (const auto& pattern : lc.include) {
+    lo.include.emplace_back(pattern, std::regex::ECMAScript);
+  }
+  lo.max_cache_age =
+      std::chrono::seconds(options.max_cache_age_seconds.value_or(lc.max_cache_age_seconds));
+  std::unique_ptr<links::LinkCache> cache = open_cache(cfg, options);
+  lo.cache = cache.get();
+  if (options.link_progress) {
+    lo.progress = [&](const links::LinkProgress& p) {
+      options.link_progress(p.done, p.total, p.broken);
+    };
+  }
+  std::vector<links::LinkResult> results = links::check_links(urls, lo);
+  if (cache) {
+    try {
+      cache->record(results, static_cast<std::int64_t>(std::time(nullptr)));
+    } catch (const util::SqliteError& e) {
+      spdlog::warn("link cache not updated: {}", e.what());
+    }
+  }
+  std::map<std::string, const links::LinkResult*> by_url;
+  for (const auto& r : results) {
+    by_url[r.url] = &r;
+  }
+  for (const auto& ref : refs.links) {
+    if (auto it = by_url.find(ref.url); it != by_url.end()) {
+      links::report_link(ref, *it->second, out);
+    }
+  }
+}
+
 } // namespace
 
 void run_network_checks(const NetworkRefs& refs,
                         const std::function<bool(const std::string&)>& reported,
                         const config::Config& cfg, const CheckOptions& options, Findings& out) {
-  net::AddressGuard guard(
-      options.allow_private,
-      std::set<std::string>(options.allow_addresses.begin(), options.allow_addresses.end()));
+  net::FetchOptions fetch = fetch_options(cfg.links, options);
   if (!refs.links.empty()) {
-    links::LinkOptions lo;
-    lo.fetch.guard = guard;
-    lo.fetch.max_total = 128;
-    lo.fetch.max_per_host = 8;
-    lo.fetch.min_host_interval = std::chrono::milliseconds(50);
-    std::map<std::string, links::LinkResult> by_url;
-    for (auto& r : links::check_links(reported_urls(refs.links, reported), lo)) {
-      by_url[r.url] = std::move(r);
-    }
-    for (const auto& ref : refs.links) {
-      if (auto it = by_url.find(ref.url); it != by_url.end()) {
-        links::report_link(ref, it->second, out);
-      }
-    }
+    check_links(refs, reported_urls(refs.links, reported), cfg, options, fetch, out);
   }
   if (!refs.images.empty()) {
     media::RemoteImageOptions ro;
     ro.max_bytes = cfg.max_image_bytes;
-    ro.fetch.guard = guard;
+    ro.fetch = fetch;
     std::map<std::string, media::RemoteProbe> by_url;
     for (auto& p : media::probe_remote_images(reported_urls(refs.images, reported), ro)) {
       by_url[p.url] = std::move(p);

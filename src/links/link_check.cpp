@@ -1,6 +1,9 @@
 #include "links/link_check.hpp"
 
+#include "net/fetch_fields.hpp"
+
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <random>
@@ -8,75 +11,68 @@
 namespace verity::links {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+using Kind = net::FetchError::Kind;
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool is_image_object(const nlohmann::json& obj) {
-  return obj.is_object() && obj.contains("url") &&
-         (obj.contains("width") || obj.contains("height"));
-}
-
-void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,
-          std::vector<LinkRef>& out, int depth) {
-  if (depth > 64) {
-    return;
+const StatusSet& accept_for(const LinkOptions& o, const std::string& url) {
+  std::string authority = net::url_authority(url);
+  if (auto it = o.host_accept.find(authority); it != o.host_accept.end()) {
+    return it->second;
   }
-  if (node.is_string()) {
-    const std::string& s = node.get_ref<const std::string&>();
-    size_t sep = s.find("://");
-    if (sep != std::string::npos && sep > 0 && s.find_first_of(" \t\n\"<>") == std::string::npos &&
-        std::all_of(s.begin(), s.begin() + static_cast<long>(sep), [](char c) {
-          return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-        })) {
-      out.push_back({doc.path, pointer, s, doc.map.find(pointer).value});
-    }
-    return;
+  if (auto it = o.host_accept.find(net::url_host(url)); it != o.host_accept.end()) {
+    return it->second;
   }
-  if (node.is_object()) {
-    bool image = is_image_object(node);
-    for (auto& [k, v] : node.items()) {
-      if (image && k == "url") {
-        continue; // fetched by the image probe
-      }
-      walk(doc, v, pointer + "/" + escape_pointer_token(k), out, depth + 1);
-    }
-  } else if (node.is_array()) {
-    for (size_t i = 0; i < node.size(); ++i) {
-      walk(doc, node[i], pointer + "/" + std::to_string(i), out, depth + 1);
-    }
-  }
+  return o.accept;
 }
 
 bool transient(const net::FetchResponse& r) {
-  using K = net::FetchError::Kind;
-  if (r.error.kind == K::Timeout || r.error.kind == K::Connect || r.error.kind == K::Other) {
+  if (r.error.kind == Kind::Timeout || r.error.kind == Kind::Connect ||
+      r.error.kind == Kind::Reset || r.error.kind == Kind::Other) {
     return true;
   }
-  if (r.error.kind != K::None) {
-    return false; // DNS (retried once below), TLS, guard, scheme: never
+  if (r.error.kind != Kind::None) {
+    return false; // DNS (retried once by the job), TLS, guard, scheme, redirects: never
   }
   return (r.status >= 500 && r.status != 501) || r.status == 408 || r.status == 429;
 }
 
+// A method other than the last is given up for the next one on these answers.
+bool method_refused(const net::FetchResponse& r) {
+  if (r.error.kind == Kind::Reset || r.error.kind == Kind::Other) {
+    return true;
+  }
+  return r.error.kind == Kind::None &&
+         (r.status == 405 || r.status == 403 || r.status == 400 || r.status == 501);
+}
+
+void set(LinkResult& result, const char* rule, Severity severity, std::string reason) {
+  result.rule = rule;
+  result.severity = severity;
+  result.reason = std::move(reason);
+}
+
+// A working link: ok, or a note when a permanent redirect is worth updating.
+void classify_working(LinkResult& result) {
+  if (result.permanent_redirect && result.final_url != result.url) {
+    set(result, "link/redirect", Severity::Note,
+        "redirects permanently to " + net::redact_url(result.final_url) + ": update the link");
+  }
+}
+
 class LinkJob : public net::FetchJob {
 public:
-  LinkJob(std::string url, const LinkOptions& o, std::mt19937& rng) : m_options(o), m_rng(rng) {
+  LinkJob(std::string url, const LinkOptions& o, const StatusSet& accept, std::mt19937& rng,
+          LinkProgress& progress)
+      : m_options(o), m_accept(accept), m_rng(rng), m_progress(progress) {
     m_result.url = std::move(url);
+    m_result.fetched = true;
   }
 
   std::optional<net::FetchRequest> next() override {
     if (m_done) {
       return std::nullopt;
     }
-    net::FetchRequest req{m_result.url, std::nullopt, m_head, m_delay};
+    bool head = m_options.methods[m_method] == "HEAD";
+    net::FetchRequest req{m_result.url, std::nullopt, head, m_delay};
     m_delay = std::chrono::milliseconds(0);
     ++m_result.attempts;
     return req;
@@ -85,29 +81,24 @@ public:
   bool on_body(std::span<const std::uint8_t>) override { return false; } // the status is enough
 
   void on_response(const net::FetchResponse& r) override {
-    m_last = r;
-    bool ok = r.error.kind == net::FetchError::Kind::None && r.status >= 200 && r.status < 300;
-    if (ok) {
+    if (r.error.kind == Kind::None && m_accept.contains(r.status)) {
       finish(r);
       return;
     }
-    // HEAD is often refused or mishandled: fall back to GET once.
-    bool head_refused = r.error.kind == net::FetchError::Kind::None &&
-                        (r.status == 405 || r.status == 403 || r.status == 400 || r.status == 501);
-    if (m_head && (head_refused || r.error.kind == net::FetchError::Kind::Other)) {
-      m_head = false;
+    if (m_method + 1 < m_options.methods.size() && method_refused(r)) {
+      ++m_method; // HEAD is often refused or mishandled: ask again with the next method
       return;
     }
-    bool dns_once = r.error.kind == net::FetchError::Kind::Dns && m_retries == 0;
-    if ((transient(r) || dns_once) && m_retries < m_options.retries) {
+    auto retry_after = net::parse_retry_after(r.retry_after);
+    bool waits_too_long = retry_after && *retry_after > m_options.fetch.max_retry_after;
+    bool dns_once = r.error.kind == Kind::Dns && m_retries == 0;
+    if ((transient(r) || dns_once) && !waits_too_long && m_retries < m_options.retries) {
       ++m_retries;
       auto base = m_options.retry_base * (1 << (m_retries - 1));
       std::uniform_int_distribution<long> jitter(0, m_options.retry_base.count());
-      m_delay = std::chrono::duration_cast<std::chrono::milliseconds>(base) +
-                std::chrono::milliseconds(jitter(m_rng));
-      if (auto after = net::parse_retry_after(r.retry_after);
-          after && *after <= m_options.fetch.max_retry_after) {
-        m_delay = std::max(m_delay, std::chrono::duration_cast<std::chrono::milliseconds>(*after));
+      m_delay = base + std::chrono::milliseconds(jitter(m_rng));
+      if (retry_after) {
+        m_delay = std::max(m_delay, std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after));
       }
       return;
     }
@@ -120,129 +111,148 @@ private:
   void finish(const net::FetchResponse& r) {
     m_done = true;
     m_result.status = r.status;
+    m_result.error = r.error.kind == Kind::None ? "" : r.error.detail;
     m_result.redirects = r.redirects;
     m_result.final_url = r.final_url;
-    using K = net::FetchError::Kind;
-    auto set = [&](const char* rule, Severity s, std::string reason) {
-      m_result.rule = rule;
-      m_result.severity = s;
-      m_result.reason = std::move(reason);
-    };
-    switch (r.error.kind) {
-    case K::None:
-      break;
-    case K::PrivateAddress:
-      set("link/private-address", Severity::Error,
-          r.error.detail + " (use --allow-private or --allow-address)");
-      return;
-    case K::Scheme:
-      set("link/unsupported-scheme", Severity::Error, r.error.detail);
-      return;
-    case K::Timeout:
-      set("link/timeout", Severity::Warning,
-          "timed out after " + std::to_string(m_result.attempts) + " attempts");
-      return;
-    default:
-      set("link/broken", Severity::Error, r.error.detail);
-      return;
-    }
-    if (r.status == 999 || (r.status == 403 && r.bot_wall) || r.status == 429) {
-      set("link/blocked", Severity::Warning,
-          r.status == 429
-              ? "rate limited (429) after " + std::to_string(m_result.attempts) + " attempts"
-              : "a bot wall answered (HTTP " + std::to_string(r.status) +
-                    "): check it in a browser");
-      return;
-    }
-    if (r.status < 200 || r.status >= 300) {
-      set("link/broken", Severity::Error, "HTTP " + std::to_string(r.status));
-      return;
-    }
-    bool permanent = std::any_of(r.redirect_statuses.begin(), r.redirect_statuses.end(),
-                                 [](int s) { return s == 301 || s == 308; });
-    if (permanent) {
-      set("link/redirect", Severity::Note,
-          "redirects to " + net::redact_url(r.final_url) + ": update the link");
+    m_result.permanent_redirect =
+        std::any_of(r.redirect_statuses.begin(), r.redirect_statuses.end(),
+                    [](int s) { return s == 301 || s == 308; });
+    classify(r);
+    ++m_progress.done;
+    m_progress.broken += m_result.works() ? 0 : 1;
+    if (m_options.progress) {
+      m_options.progress(m_progress);
     }
   }
 
+  void classify(const net::FetchResponse& r) {
+    std::string attempts = std::to_string(m_result.attempts) +
+                           (m_result.attempts == 1 ? " attempt" : " attempts");
+    switch (r.error.kind) {
+    case Kind::None:
+      break;
+    case Kind::PrivateAddress:
+      set(m_result, "link/private-address", Severity::Error,
+          r.error.detail + " (use --allow-private or --allow-address for an intranet link)");
+      return;
+    case Kind::Scheme:
+      set(m_result, "link/unsupported-scheme", Severity::Error, r.error.detail);
+      return;
+    case Kind::Timeout:
+      set(m_result, "link/timeout", Severity::Warning,
+          "timed out (" + std::to_string(m_options.fetch.total_timeout_ms / 1000) + " s) after " +
+              attempts);
+      return;
+    default:
+      set(m_result, "link/broken", Severity::Error, r.error.detail + " after " + attempts);
+      return;
+    }
+    if (m_accept.contains(r.status)) {
+      classify_working(m_result);
+      return;
+    }
+    if (r.status == 429) {
+      auto after = net::parse_retry_after(r.retry_after);
+      set(m_result, "link/blocked", Severity::Warning,
+          after && *after > m_options.fetch.max_retry_after
+              ? "rate limited (429), Retry-After " + std::to_string(after->count()) +
+                    " s is longer than verity waits"
+              : "rate limited (429) after " + attempts);
+      return;
+    }
+    if (r.status == 999 || ((r.status == 403 || r.status == 503) && r.bot_wall)) {
+      set(m_result, "link/blocked", Severity::Warning,
+          "a bot wall answered (HTTP " + std::to_string(r.status) + "): check it in a browser");
+      return;
+    }
+    set(m_result, "link/broken", Severity::Error,
+        "HTTP " + std::to_string(r.status) +
+            (r.status >= 500 ? " after " + attempts : std::string()));
+  }
+
   const LinkOptions& m_options;
+  const StatusSet& m_accept;
   std::mt19937& m_rng;
+  LinkProgress& m_progress;
   LinkResult m_result;
-  net::FetchResponse m_last;
-  bool m_head = true;
+  size_t m_method = 0;
   bool m_done = false;
   int m_retries = 0;
   std::chrono::milliseconds m_delay{0};
 };
 
+// The result for a URL decided without fetching it, if any: not http(s), excluded, or fresh in
+// the cache.
+std::optional<LinkResult> decide_offline(const std::string& url, const LinkOptions& options,
+                                         std::int64_t now) {
+  LinkResult pre;
+  pre.url = url;
+  std::string scheme = net::to_lower_ascii(url.substr(0, url.find("://")));
+  if (scheme != "http" && scheme != "https") {
+    set(pre, "link/unsupported-scheme", Severity::Error, "only http and https links are checked");
+    return pre;
+  }
+  auto matches = [&](const std::regex& re) { return std::regex_search(url, re); };
+  if (reserved_example_host(url)) {
+    set(pre, "link/excluded", Severity::Note, "a reserved example host: never fetched");
+    return pre;
+  }
+  bool included = options.include.empty() ||
+                  std::any_of(options.include.begin(), options.include.end(), matches);
+  if (!included || std::any_of(options.exclude.begin(), options.exclude.end(), matches)) {
+    set(pre, "link/excluded", Severity::Note, "excluded by the configuration");
+    return pre;
+  }
+  if (options.cache) {
+    auto hit = options.cache->fresh(url, now, options.max_cache_age.count());
+    // The accepted statuses are applied again: a cached 203 is not reused once 203 is refused.
+    if (hit && accept_for(options, url).contains(hit->status)) {
+      pre.status = hit->status;
+      pre.final_url = hit->final_url;
+      pre.redirects = hit->redirects;
+      pre.permanent_redirect = hit->permanent_redirect;
+      pre.cached = true;
+      classify_working(pre);
+      return pre;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
-
-bool reserved_example_host(const std::string& url) {
-  std::string h = net::url_host(url);
-  for (const char* base : {"example.com", "example.net", "example.org"}) {
-    if (h == base || ends_with(h, std::string(".") + base)) {
-      return true;
-    }
-  }
-  for (const char* tld : {".test", ".invalid", ".example", ".localhost"}) {
-    if (ends_with(h, tld) || h == std::string(tld + 1)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-std::vector<LinkRef> extract_links(const Document& doc) {
-  std::vector<LinkRef> out;
-  if (doc.parsed) {
-    walk(doc, doc.data, "", out, 0);
-  }
-  return out;
-}
 
 std::vector<LinkResult> check_links(const std::vector<std::string>& urls,
                                     const LinkOptions& options) {
   std::mt19937 rng(12345);
+  std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
   std::map<std::string, std::unique_ptr<LinkJob>> jobs;
   std::vector<LinkResult> results;
   std::vector<net::FetchJob*> raw;
+  LinkProgress progress;
   for (const auto& url : urls) {
     if (jobs.count(url)) {
       continue;
     }
-    std::string scheme = lower(url.substr(0, url.find("://")));
-    LinkResult pre;
-    pre.url = url;
-    bool included = options.include.empty() ||
-                    std::any_of(options.include.begin(), options.include.end(),
-                                [&](const std::regex& re) { return std::regex_search(url, re); });
-    bool excluded = std::any_of(options.exclude.begin(), options.exclude.end(),
-                                [&](const std::regex& re) { return std::regex_search(url, re); });
-    if (scheme != "http" && scheme != "https") {
-      pre.rule = "link/unsupported-scheme";
-      pre.severity = Severity::Error;
-      pre.reason = "only http and https links are checked";
-    } else if (reserved_example_host(url) || excluded || !included) {
-      pre.rule = "link/excluded";
-      pre.severity = Severity::Note;
-      pre.reason = reserved_example_host(url) ? "a reserved example host: never fetched"
-                                              : "excluded by the configuration";
-    }
-    if (!pre.rule.empty()) {
+    if (auto decided = decide_offline(url, options, now)) {
       jobs[url] = nullptr;
-      results.push_back(pre);
+      results.push_back(std::move(*decided));
+      progress.broken += results.back().works() || results.back().rule == "link/excluded" ? 0 : 1;
       continue;
     }
-    auto job = std::make_unique<LinkJob>(url, options, rng);
+    auto job = std::make_unique<LinkJob>(url, options, accept_for(options, url), rng, progress);
     raw.push_back(job.get());
     jobs[url] = std::move(job);
   }
+  progress.total = jobs.size();
+  progress.done = results.size();
   net::run_fetches(raw, options.fetch);
   for (const auto& [url, job] : jobs) {
     if (job) {
       results.push_back(job->result());
     }
+  }
+  if (options.progress && raw.empty()) {
+    options.progress(progress);
   }
   return results;
 }
@@ -259,17 +269,9 @@ void report_link(const LinkRef& ref, const LinkResult& r, Findings& out) {
   f.column = ref.position.column;
   f.pointer = ref.pointer;
   f.message = net::redact_url(ref.url) + ": " + r.reason;
-  f.extra["url"] = net::redact_url(ref.url);
-  if (r.status) {
-    f.extra["status"] = r.status;
-  }
-  if (!r.redirects.empty()) {
-    nlohmann::json chain = nlohmann::json::array();
-    for (const auto& hop : r.redirects) {
-      chain.push_back(net::redact_url(hop));
-    }
-    chain.push_back(net::redact_url(r.final_url));
-    f.extra["redirects"] = chain;
+  net::add_fetch_fields(f.extra, {ref.url, r.status, r.error, r.redirects, r.final_url});
+  if (r.cached) {
+    f.extra["cached"] = true;
   }
   out.push_back(std::move(f));
 }

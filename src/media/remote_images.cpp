@@ -1,6 +1,7 @@
 #include "media/remote_images.hpp"
 
 #include "media/range_source.hpp"
+#include "net/fetch_fields.hpp"
 
 #include <map>
 #include <memory>
@@ -154,18 +155,12 @@ void judge_remote_image(const ImageRef& ref, const RemoteProbe& probe, Findings&
     redacted.url = net::redact_url(ref.url);
     judge_image(redacted, probe.result, out);
   }
+  const auto& r = probe.last_response;
+  net::FetchFacts facts{ref.url, r.status,
+                        r.error.kind == net::FetchError::Kind::None ? "" : r.error.detail,
+                        r.redirects, r.final_url};
   for (size_t i = before; i < out.size(); ++i) {
-    out[i].extra["url"] = net::redact_url(ref.url);
-    if (probe.last_response.status) {
-      out[i].extra["status"] = probe.last_response.status;
-    }
-    if (!probe.last_response.redirects.empty()) {
-      nlohmann::json chain = nlohmann::json::array();
-      for (const auto& hop : probe.last_response.redirects) {
-        chain.push_back(net::redact_url(hop));
-      }
-      out[i].extra["redirects"] = chain;
-    }
+    net::add_fetch_fields(out[i].extra, facts);
     out[i].extra["bytes_transferred"] = probe.bytes_transferred;
   }
 }

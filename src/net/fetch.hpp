@@ -1,14 +1,17 @@
 // Concurrent HTTP(S) fetches over one libcurl multi handle: jobs hand out requests one at a time
 // (so a probe can ask for the next byte range after seeing the first), bodies are streamed to the
 // job, which may stop a transfer as soon as it has what it needs. Redirects are followed here, hop
-// by hop, so the scheme allowlist and the private-address guard apply to every hop. Library error
-// codes end here: callers see FetchError kinds.
+// by hop, so the scheme allowlist and the private-address guard apply to every hop. Politeness is
+// per host (host:port): at most N transfers at once, a minimum interval between starts, and a
+// Retry-After pause for the whole host. Library error codes end here: callers see FetchError kinds.
 #pragma once
 
 #include "net/address_guard.hpp"
+#include "net/url.hpp"
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -34,6 +37,7 @@ struct FetchError {
     PrivateAddress,
     Scheme,
     TooManyRedirects,
+    Reset, // the connection broke or the server sent nothing (retried)
     Other
   };
   Kind kind = Kind::None;
@@ -50,7 +54,7 @@ struct FetchResponse {
   std::string content_range;
   std::string content_encoding;
   std::string retry_after;      // raw header value (429, 503)
-  bool bot_wall = false;        // cf-mitigated / x-amzn-waf-action: a bot protection answered
+  bool bot_wall = false;        // cf-mitigated, x-amzn-waf-action or a challenge page answered
   std::uint64_t body_bytes = 0; // delivered to the job
   bool stopped_by_job = false;  // the job had enough and stopped the transfer
 };
@@ -66,16 +70,26 @@ public:
   virtual void on_response(const FetchResponse& response) = 0;
 };
 
+// How one host is treated.
+struct HostPolicy {
+  unsigned max_concurrent = 4;
+  std::chrono::milliseconds min_interval{0}; // between transfer starts on the host
+  std::vector<std::string> headers;          // "Name: value", sent with every request
+};
+
 struct FetchOptions {
   AddressGuard guard;
-  unsigned max_total = 32;   // transfers at once
-  unsigned max_per_host = 4; // transfers at once per host
+  unsigned max_total = 32; // transfers at once
+  HostPolicy host;         // every host not in `hosts`
+  std::map<std::string, HostPolicy> hosts; // by "host" or "host:port" (lowercase)
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 20000;
   int max_redirects = 10;
-  std::string user_agent;                         // default: verity/<version>
-  std::chrono::milliseconds min_host_interval{0}; // between transfer starts on one host
-  std::chrono::seconds max_retry_after{60};       // a longer Retry-After is not waited for
+  std::string user_agent;                   // default: verity/<version>
+  std::chrono::seconds max_retry_after{60}; // a longer Retry-After is not waited for
+
+  // The policy for an authority ("host:port"): an exact entry, then the host's, then the default.
+  const HostPolicy& policy_for(const std::string& authority) const;
 };
 
 // Seconds to wait from a Retry-After value (delta-seconds or an HTTP-date); nullopt if unparsable.
@@ -83,11 +97,5 @@ std::optional<std::chrono::seconds> parse_retry_after(const std::string& value);
 
 // Runs every job to completion. Never throws for network problems: they are responses.
 void run_fetches(const std::vector<FetchJob*>& jobs, const FetchOptions& options);
-
-// The lowercase host of a URL ("" when it does not parse).
-std::string url_host(const std::string& url);
-
-// The URL without credentials ("https://user:pw@host/" -> "https://host/"), for reports and logs.
-std::string redact_url(const std::string& url);
 
 } // namespace verity::net

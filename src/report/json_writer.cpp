@@ -1,5 +1,6 @@
 // JSON report, version 1 (schema in docs/report.schema.json). Versioned from the first release so
 // consumers never break silently.
+#include "report/baseline.hpp"
 #include "report/writers.hpp"
 #include "verity/version.hpp"
 
@@ -13,6 +14,8 @@ std::string write_json(const CheckResult& result) {
   j["tool"] = {{"name", "verity"}, {"version", std::string(version())}};
   size_t counts[3] = {0, 0, 0};
   std::map<std::string, size_t> by_rule;
+  size_t known = 0;
+  bool baseline = false;
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const auto& f : result.findings) {
     ++counts[static_cast<int>(f.severity)];
@@ -26,6 +29,8 @@ std::string write_json(const CheckResult& result) {
     item["pointer"] = f.pointer;
     item["message"] = f.message;
     item["key"] = finding_key(f);
+    baseline = baseline || f.extra.contains("new");
+    known += is_new(f) ? 0 : 1;
     for (auto& [k, v] : f.extra.items()) {
       item[k] = v;
     }
@@ -39,6 +44,9 @@ std::string write_json(const CheckResult& result) {
   summary["notes"] = counts[0];
   summary["by_rule"] = by_rule;
   summary["duration_seconds"] = result.duration_seconds;
+  if (baseline) {
+    summary["baseline"] = {{"new", result.findings.size() - known}, {"known", known}};
+  }
   j["summary"] = std::move(summary);
   j["findings"] = std::move(findings);
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 as GitHub code scanning accepts it: rules with all three texts, relative URIs,
 // regions in code points, and partialFingerprints that stay stable across runs.
+#include "report/baseline.hpp"
 #include "report/rules.hpp"
 #include "report/writers.hpp"
 #include "verity/version.hpp"
@@ -47,6 +48,9 @@ std::string write_sarif(const CheckResult& result) {
            {{"artifactLocation", {{"uri", f.file}, {"uriBaseId", "%SRCROOT%"}}},
             {"region", region}}}}});
     r["partialFingerprints"] = {{"verity/v1", finding_key(f)}};
+    if (f.extra.contains("new")) {
+      r["baselineState"] = is_new(f) ? "new" : "unchanged"; // SARIF 2.1.0 §3.27.24
+    }
     results.push_back(std::move(r));
   }
   nlohmann::ordered_json run;

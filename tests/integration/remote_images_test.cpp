@@ -169,7 +169,9 @@ TEST_F(RemoteImages, SizesStatusesAndContentTypesBecomeFindings) {
       EXPECT_NE(f["message"].get<std::string>().find("404"), std::string::npos);
     }
     if (f["url"] == m_main.url("/moved.png")) {
-      EXPECT_EQ(f["redirects"], nlohmann::json::array({m_main.url("/moved.png")}));
+      // The whole chain: every hop, then the final URL.
+      EXPECT_EQ(f["redirects"],
+                nlohmann::json::array({m_main.url("/moved.png"), m_main.url("/ranged/a.png")}));
     }
   }
 }

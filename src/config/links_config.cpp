@@ -1,0 +1,148 @@
+#include "config/links_config.hpp"
+
+#include "verity/source_map.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <regex>
+
+namespace verity::config {
+namespace {
+
+std::pair<int, int> status_range(const nlohmann::json& item) {
+  if (item.is_number_integer()) {
+    int code = item.get<int>();
+    return {code, code};
+  }
+  const std::string text = item.get<std::string>(); // "404" or "200-299" (checked by the schema)
+  size_t dash = text.find('-');
+  int low = std::stoi(text.substr(0, dash));
+  int high = dash == std::string::npos ? low : std::stoi(text.substr(dash + 1));
+  return {low, high};
+}
+
+StatusRanges status_ranges(const nlohmann::json& items, const std::string& pointer,
+                           const std::function<std::string(const std::string&)>& where,
+                           std::vector<std::string>& errors) {
+  StatusRanges out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    auto range = status_range(items[i]);
+    if (range.first > range.second) {
+      errors.push_back(where(pointer + "/" + std::to_string(i)) + ": the range " +
+                       items[i].get<std::string>() + " is empty: write LOW-HIGH");
+      continue;
+    }
+    out.push_back(range);
+  }
+  return out;
+}
+
+std::vector<std::string> regexes(const nlohmann::json& section, const char* key,
+                                 const std::function<std::string(const std::string&)>& where,
+                                 std::vector<std::string>& errors) {
+  std::vector<std::string> out;
+  if (!section.contains(key)) {
+    return out;
+  }
+  const auto& items = section[key];
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string pattern = items[i].get<std::string>();
+    try {
+      std::regex compiled(pattern, std::regex::ECMAScript);
+      out.push_back(pattern);
+    } catch (const std::regex_error& e) {
+      errors.push_back(where("/links/" + std::string(key) + "/" + std::to_string(i)) +
+                       ": not a valid regular expression (" + e.what() + ")");
+    }
+  }
+  return out;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  });
+  return s;
+}
+
+} // namespace
+
+std::optional<std::int64_t> parse_duration_seconds(const std::string& text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  std::int64_t unit = 1;
+  std::string digits = text;
+  switch (text.back()) {
+  case 's':
+    digits.pop_back();
+    break;
+  case 'm':
+    unit = 60;
+    digits.pop_back();
+    break;
+  case 'h':
+    unit = 3600;
+    digits.pop_back();
+    break;
+  case 'd':
+    unit = 86400;
+    digits.pop_back();
+    break;
+  default:
+    break;
+  }
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || digits.size() > 9 || ec != std::errc() ||
+      end != digits.data() + digits.size()) {
+    return std::nullopt;
+  }
+  return value * unit;
+}
+
+LinksConfig parse_links_config(const nlohmann::json& s,
+                               const std::function<std::string(const std::string&)>& where,
+                               std::vector<std::string>& errors) {
+  LinksConfig c;
+  c.concurrency = s.value("concurrency", c.concurrency);
+  c.per_host = s.value("per_host", c.per_host);
+  c.interval_ms = s.value("interval_ms", c.interval_ms);
+  c.timeout_seconds = s.value("timeout", c.timeout_seconds);
+  c.connect_timeout_seconds = s.value("connect_timeout", c.connect_timeout_seconds);
+  c.retries = s.value("retries", c.retries);
+  c.methods = s.value("methods", c.methods);
+  if (s.contains("accept")) {
+    c.accept = status_ranges(s["accept"], "/links/accept", where, errors);
+  }
+  c.exclude = regexes(s, "exclude", where, errors);
+  c.include = regexes(s, "include", where, errors);
+  c.user_agent = s.value("user_agent", c.user_agent);
+  if (s.contains("cache")) {
+    c.cache = s["cache"].is_string() ? std::optional(s["cache"].get<std::string>()) : std::nullopt;
+  }
+  if (s.contains("max_cache_age")) {
+    c.max_cache_age_seconds = *parse_duration_seconds(s["max_cache_age"].get<std::string>());
+  }
+  c.allow_private = s.value("allow_private", c.allow_private);
+  c.allow_addresses = s.value("allow_addresses", c.allow_addresses);
+  for (auto& [name, h] : s.value("hosts", nlohmann::json::object()).items()) {
+    LinkHostConfig host;
+    if (h.contains("concurrency")) {
+      host.concurrency = h["concurrency"].get<unsigned>();
+    }
+    if (h.contains("interval_ms")) {
+      host.interval_ms = h["interval_ms"].get<long>();
+    }
+    if (h.contains("accept")) {
+      host.accept = status_ranges(h["accept"], "/links/hosts/" + escape_pointer_token(name) + "/accept", where, errors);
+    }
+    for (auto& [header, value] : h.value("headers", nlohmann::json::object()).items()) {
+      host.headers.push_back(header + ": " + value.get<std::string>());
+    }
+    c.hosts[lower(name)] = std::move(host);
+  }
+  return c;
+}
+
+} // namespace verity::config

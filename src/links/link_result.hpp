@@ -1,0 +1,29 @@
+// The outcome of checking one unique URL.
+#pragma once
+
+#include "verity/finding.hpp"
+
+#include <string>
+#include <vector>
+
+namespace verity::links {
+
+struct LinkResult {
+  std::string url;
+  std::string rule; // "" = ok
+  Severity severity = Severity::Note;
+  std::string reason;
+  int status = 0;    // the final HTTP status, 0 when there was none
+  std::string error; // the network error, "" when there was none
+  std::vector<std::string> redirects; // hops before final_url
+  std::string final_url;
+  bool permanent_redirect = false; // a 301/308 on the way
+  int attempts = 0;                // requests made (0 when cached or never fetched)
+  bool cached = false;             // taken from the cache of an earlier run
+  bool fetched = false;            // the network was asked this run
+
+  // The link works (perhaps through a redirect worth updating).
+  bool works() const { return rule.empty() || rule == "link/redirect"; }
+};
+
+} // namespace verity::links
