@@ -94,7 +94,8 @@ std::optional<std::int64_t> parse_duration_seconds(const std::string& text) {
   }
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (digits.empty() || digits.size() > 9 || ec != std::errc() ||
+  if (digits.empty() || digits.size() > 9 ||
+      digits.find_first_not_of("0123456789") != std::string::npos || ec != std::errc() ||
       end != digits.data() + digits.size()) {
     return std::nullopt;
   }
@@ -126,7 +127,8 @@ LinksConfig parse_links_config(const nlohmann::json& s,
   }
   c.allow_private = s.value("allow_private", c.allow_private);
   c.allow_addresses = s.value("allow_addresses", c.allow_addresses);
-  for (auto& [name, h] : s.value("hosts", nlohmann::json::object()).items()) {
+  const nlohmann::json hosts = s.value("hosts", nlohmann::json::object());
+  for (auto& [name, h] : hosts.items()) {
     LinkHostConfig host;
     if (h.contains("concurrency")) {
       host.concurrency = h["concurrency"].get<unsigned>();
@@ -137,7 +139,8 @@ LinksConfig parse_links_config(const nlohmann::json& s,
     if (h.contains("accept")) {
       host.accept = status_ranges(h["accept"], "/links/hosts/" + escape_pointer_token(name) + "/accept", where, errors);
     }
-    for (auto& [header, value] : h.value("headers", nlohmann::json::object()).items()) {
+    const nlohmann::json headers = h.value("headers", nlohmann::json::object());
+    for (auto& [header, value] : headers.items()) {
       host.headers.push_back(header + ": " + value.get<std::string>());
     }
     c.hosts[lower(name)] = std::move(host);

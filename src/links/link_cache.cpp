@@ -57,7 +57,7 @@ std::optional<CachedLink> LinkCache::fresh(const std::string& url, std::int64_t 
   }
   c.permanent_redirect = q.column_int(3) != 0;
   c.checked_at = q.column_int(4);
-  if (c.checked_at > now || now - c.checked_at > max_age_seconds) {
+  if (c.checked_at > now || now - c.checked_at >= max_age_seconds) {
     return std::nullopt; // too old, or from a clock in the future
   }
   return c;

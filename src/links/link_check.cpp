@@ -3,6 +3,7 @@
 #include "net/fetch_fields.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -42,6 +43,12 @@ bool method_refused(const net::FetchResponse& r) {
   }
   return r.error.kind == Kind::None &&
          (r.status == 405 || r.status == 403 || r.status == 400 || r.status == 501);
+}
+
+std::string seconds_text(long milliseconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g s", static_cast<double>(milliseconds) / 1000.0);
+  return text;
 }
 
 void set(LinkResult& result, const char* rule, Severity severity, std::string reason) {
@@ -140,8 +147,8 @@ private:
       return;
     case Kind::Timeout:
       set(m_result, "link/timeout", Severity::Warning,
-          "timed out (" + std::to_string(m_options.fetch.total_timeout_ms / 1000) + " s) after " +
-              attempts);
+          "no answer within " + seconds_text(m_options.fetch.total_timeout_ms) + " after " +
+              attempts + " (raise --timeout or links.timeout for a slow site)");
       return;
     default:
       set(m_result, "link/broken", Severity::Error, r.error.detail + " after " + attempts);

@@ -2,45 +2,18 @@
 // classes, HEAD refused, redirects (permanent, temporary, loops, to a refused address), bot walls,
 // retries of transient failures, Retry-After, deduplication and the per-host concurrency limit.
 // No test touches a non-loopback address.
-#include "loopback_server.hpp"
+#include "counting_server.hpp"
 #include "support.hpp"
 
 #include <httplib.h>
 
-#include <atomic>
 #include <map>
-#include <mutex>
 #include <thread>
 
 namespace verity::test {
 namespace {
 
-// A loopback server that records when each request arrived.
-class Server : public LoopbackServer {
-public:
-  using LoopbackServer::LoopbackServer;
-  int hit(const std::string& key) {
-    std::lock_guard lock(m_mutex);
-    m_times[key].push_back(std::chrono::steady_clock::now());
-    return ++m_hits[key];
-  }
-  int hits(const std::string& key) {
-    std::lock_guard lock(m_mutex);
-    return m_hits[key];
-  }
-  std::vector<std::chrono::steady_clock::time_point> times(const std::string& key) {
-    std::lock_guard lock(m_mutex);
-    return m_times[key];
-  }
-
-  std::atomic<int> in_flight{0};
-  std::atomic<int> max_in_flight{0};
-
-private:
-  std::mutex m_mutex;
-  std::map<std::string, int> m_hits;
-  std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_times;
-};
+using Server = CountingServer;
 
 class Links : public ::testing::Test {
 protected:
@@ -100,12 +73,9 @@ protected:
       }
     });
     s.Get(R"(/slow/\d+)", [this](const httplib::Request& req, httplib::Response& res) {
-      int now = ++m_main.in_flight;
-      int seen = m_main.max_in_flight.load();
-      while (now > seen && !m_main.max_in_flight.compare_exchange_weak(seen, now)) {
-      }
+      m_main.begin();
       std::this_thread::sleep_for(std::chrono::milliseconds(150));
-      --m_main.in_flight;
+      m_main.end();
       m_main.hit(req.path);
       res.status = 200;
     });

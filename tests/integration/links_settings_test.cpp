@@ -1,0 +1,256 @@
+// Link checking settings through the real binary against loopback servers started by the test:
+// timeouts, a refused connection that is accepted on the retry, per-host concurrency, interval,
+// headers and accepted statuses, the method list, include/exclude patterns, challenge pages, a
+// Retry-After longer than verity waits, and config mistakes. No test touches a non-loopback
+// address.
+#include "counting_server.hpp"
+#include "support.hpp"
+
+#include <httplib.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace verity::test {
+namespace {
+
+class LinkSettings : public ::testing::Test {
+protected:
+  void SetUp() override {
+    auto& s = m_main.http();
+    s.Get("/ok", [this](const httplib::Request& req, httplib::Response& res) {
+      m_main.hit(req.method + " " + req.path);
+      m_main.hit("agent " + req.get_header_value("User-Agent"));
+      m_main.hit("token " + req.get_header_value("X-Token"));
+      res.set_content("ok", "text/plain");
+    });
+    s.Get("/sleepy", [this](const httplib::Request& req, httplib::Response& res) {
+      m_main.hit(req.method + " " + req.path);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+      res.set_content("late", "text/plain");
+    });
+    s.Get(R"(/slow/\d+)", [this](const httplib::Request&, httplib::Response& res) {
+      m_main.begin();
+      m_main.hit("slow");
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      m_main.end();
+      res.status = 200;
+    });
+    s.Get(R"(/paced/\d+)",
+          [this](const httplib::Request&, httplib::Response&) { m_main.hit("paced"); });
+    s.Get("/forbidden", [this](const httplib::Request& req, httplib::Response& res) {
+      m_main.hit(req.method + " " + req.path);
+      res.status = 403;
+    });
+    s.Get("/challenge", [this](const httplib::Request& req, httplib::Response& res) {
+      m_main.hit(req.method + " " + req.path);
+      res.status = 403;
+      res.set_content("<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+                      "<body>Checking your browser</body></html>",
+                      "text/html");
+    });
+    s.Get("/for-an-hour", [this](const httplib::Request& req, httplib::Response& res) {
+      m_main.hit(req.method + " " + req.path);
+      res.status = 429;
+      res.set_header("Retry-After", "3600");
+    });
+  }
+
+  void config(const std::string& links_section) {
+    write_file(m_dir.path() / "verity.yaml",
+               "version: 1\ncollections:\n  pages:\n    paths: [\"*.md\"]\nlinks:\n" +
+                   links_section);
+  }
+
+  void page(const std::string& name, const std::vector<std::string>& urls) {
+    std::string fm = "---\ntitle: " + name + "\nlinks:\n";
+    for (const auto& u : urls) {
+      fm += "  - \"" + u + "\"\n";
+    }
+    write_file(m_dir.path() / (name + ".md"), fm + "---\n");
+  }
+
+  RunResult check(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"check",       "--format",    "json", "--online",
+                                  "--no-cache", "--allow-address", "127.0.0.1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_verity(args, m_dir.path());
+  }
+
+  static std::map<std::string, nlohmann::json> by_url(const RunResult& r) {
+    std::map<std::string, nlohmann::json> out;
+    const nlohmann::json report = r.json();
+    for (const auto& f : report["findings"]) {
+      out[f.value("url", "")] = f;
+    }
+    return out;
+  }
+
+  TempDir m_dir;
+  CountingServer m_main{"127.0.0.1"};
+};
+
+TEST_F(LinkSettings, ASlowServerTimesOutAtTheGivenTimeout) {
+  config("  retries: 0\n");
+  page("a", {m_main.url("/sleepy")});
+  auto start = std::chrono::steady_clock::now();
+  RunResult r = check({"--timeout", "0.5"});
+  auto took = std::chrono::steady_clock::now() - start;
+  auto f = by_url(r);
+  ASSERT_EQ(f.count(m_main.url("/sleepy")), 1u) << r.out << r.err;
+  EXPECT_EQ(f[m_main.url("/sleepy")]["rule"], "link/timeout");
+  EXPECT_EQ(f[m_main.url("/sleepy")]["severity"], "warning");
+  EXPECT_EQ(f[m_main.url("/sleepy")]["error"], "timed out");
+  EXPECT_LT(took, std::chrono::milliseconds(2400)); // did not wait for the 2.5 s answer
+  EXPECT_EQ(r.exit_code, 0);                         // a warning does not fail the run
+  // The timeout is not a reason to try GET after HEAD: one request.
+  EXPECT_EQ(m_main.hits("HEAD /sleepy") + m_main.hits("GET /sleepy"), 1);
+}
+
+TEST_F(LinkSettings, ARefusedConnectionIsRetriedAndAcceptedOnceTheServerIsUp) {
+  // A free port with nothing listening yet: find one, close it, start a server there later.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  ::close(fd);
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/late";
+  config("  retries: 2\n");
+  page("a", {url});
+  std::atomic<int> hits{0};
+  std::unique_ptr<LoopbackServer> late;
+  std::thread starter([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the first attempt is refused
+    late = std::make_unique<LoopbackServer>("127.0.0.1", port);
+    late->http().Get("/late", [&](const httplib::Request&, httplib::Response& res) {
+      ++hits;
+      res.set_content("up", "text/plain");
+    });
+  });
+  RunResult r = check();
+  starter.join();
+  ASSERT_GT(late->port(), 0) << "the port was taken in the meantime";
+  EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out;
+  EXPECT_EQ(hits.load(), 1); // the retry reached it (HEAD is served by the GET handler)
+}
+
+TEST_F(LinkSettings, PerHostConcurrencyIntervalAndHeadersApply) {
+  std::string authority = "127.0.0.1:" + std::to_string(m_main.port());
+  config("  hosts:\n    \"" + authority +
+         "\":\n      concurrency: 1\n      interval_ms: 0\n      headers: {X-Token: s3cret}\n"
+         "  user_agent: verity-test/1\n");
+  std::vector<std::string> urls{m_main.url("/ok")};
+  for (int i = 0; i < 6; ++i) {
+    urls.push_back(m_main.url("/slow/" + std::to_string(i)));
+  }
+  page("a", urls);
+  RunResult r = check();
+  EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out;
+  EXPECT_EQ(m_main.hits("slow"), 6);
+  EXPECT_EQ(m_main.max_in_flight.load(), 1);
+  EXPECT_EQ(m_main.hits("token s3cret"), 1);
+  EXPECT_EQ(m_main.hits("agent verity-test/1"), 1);
+}
+
+TEST_F(LinkSettings, TheIntervalSpacesRequestStartsOnOneHost) {
+  config("  interval_ms: 150\n  per_host: 8\n");
+  std::vector<std::string> urls;
+  for (int i = 0; i < 5; ++i) {
+    urls.push_back(m_main.url("/paced/" + std::to_string(i)));
+  }
+  page("a", urls);
+  RunResult r = check();
+  EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out;
+  auto times = m_main.times("paced");
+  ASSERT_EQ(times.size(), 5u);
+  for (size_t i = 1; i < times.size(); ++i) {
+    EXPECT_GE(times[i] - times[i - 1], std::chrono::milliseconds(140)) << i;
+  }
+}
+
+TEST_F(LinkSettings, AcceptedStatusesPerHostAndTheMethodList) {
+  std::string authority = "127.0.0.1:" + std::to_string(m_main.port());
+  config("  methods: [GET]\n  hosts:\n    \"" + authority + "\":\n      accept: [\"200-299\", 403]\n");
+  page("a", {m_main.url("/forbidden"), m_main.url("/ok")});
+  RunResult r = check();
+  EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out; // 403 is accepted on this host
+  EXPECT_EQ(m_main.hits("HEAD /forbidden") + m_main.hits("HEAD /ok"), 0); // GET only
+  EXPECT_EQ(m_main.hits("GET /forbidden"), 1);
+
+  config("  accept: [200]\n");
+  RunResult strict = check();
+  auto f = by_url(strict);
+  EXPECT_EQ(f[m_main.url("/forbidden")]["rule"], "link/broken");
+  EXPECT_EQ(f[m_main.url("/forbidden")]["status"], 403);
+  EXPECT_EQ(strict.exit_code, 1);
+}
+
+TEST_F(LinkSettings, ExcludeAndIncludePatternsDecideWhatIsFetched) {
+  config("  exclude: [\"/forbidden$\"]\n");
+  page("a", {m_main.url("/forbidden"), m_main.url("/ok")});
+  RunResult r = check();
+  auto f = by_url(r);
+  EXPECT_EQ(f[m_main.url("/forbidden")]["rule"], "link/excluded");
+  EXPECT_EQ(f[m_main.url("/forbidden")]["severity"], "note");
+  EXPECT_EQ(m_main.hits("HEAD /forbidden") + m_main.hits("GET /forbidden"), 0);
+
+  config("  include: [\"/ok$\"]\n");
+  r = check();
+  f = by_url(r);
+  EXPECT_EQ(f[m_main.url("/forbidden")]["rule"], "link/excluded");
+  EXPECT_EQ(m_main.hits("HEAD /forbidden") + m_main.hits("GET /forbidden"), 0);
+  EXPECT_EQ(m_main.hits("HEAD /ok"), 2); // once per run
+}
+
+TEST_F(LinkSettings, AChallengePageIsABotWallAndALongRetryAfterIsNotWaitedFor) {
+  config("  retries: 2\n");
+  page("a", {m_main.url("/challenge"), m_main.url("/for-an-hour")});
+  auto start = std::chrono::steady_clock::now();
+  RunResult r = check();
+  auto took = std::chrono::steady_clock::now() - start;
+  auto f = by_url(r);
+  EXPECT_EQ(f[m_main.url("/challenge")]["rule"], "link/blocked") << r.out;
+  EXPECT_EQ(f[m_main.url("/for-an-hour")]["rule"], "link/blocked");
+  EXPECT_NE(f[m_main.url("/for-an-hour")]["message"].get<std::string>().find("3600"),
+            std::string::npos);
+  EXPECT_EQ(m_main.hits("HEAD /for-an-hour") + m_main.hits("GET /for-an-hour"), 1);
+  EXPECT_LT(took, std::chrono::seconds(5));
+  EXPECT_EQ(r.exit_code, 0); // blocked is a warning
+}
+
+TEST_F(LinkSettings, ConfigMistakesAreExit2WithFileAndLine) {
+  config("  exclude: [\"(unclosed\"]\n");
+  RunResult r = check();
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("verity.yaml:6:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("regular expression"), std::string::npos) << r.err;
+
+  config("  accept: [\"299-200\"]\n");
+  r = check();
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("verity.yaml:6:"), std::string::npos) << r.err;
+
+  config("  per_host: 0\n");
+  r = check();
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("per_host"), std::string::npos) << r.err;
+
+  config("  max_cache_age: soon\n");
+  r = check();
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+
+  config("  retries: 0\n");
+  r = check({"--max-cache-age", "soon"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--max-cache-age"), std::string::npos) << r.err;
+}
+
+} // namespace
+} // namespace verity::test
