@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -11,16 +12,19 @@
 namespace verity::engine {
 namespace {
 
+// The unique URLs cited by reported documents (a site cites most URLs more than once).
 template <typename Ref>
 std::vector<std::string> reported_urls(const std::vector<Ref>& refs,
                                        const std::function<bool(const std::string&)>& reported) {
-  std::vector<std::string> urls;
+  std::vector<std::string_view> views;
   for (const auto& ref : refs) {
     if (reported(ref.file)) {
-      urls.push_back(ref.url);
+      views.push_back(ref.url);
     }
   }
-  return urls;
+  std::sort(views.begin(), views.end());
+  views.erase(std::unique(views.begin(), views.end()), views.end());
+  return {views.begin(), views.end()};
 }
 
 // The fetch settings links and remote images share: guard, timeouts, User-Agent, concurrency.
@@ -98,13 +102,9 @@ void check_links(const NetworkRefs& refs, const std::vector<std::string>& urls,
       spdlog::warn("link cache not updated: {}", e.what());
     }
   }
-  std::map<std::string, const links::LinkResult*> by_url;
-  for (const auto& r : results) {
-    by_url[r.url] = &r;
-  }
   for (const auto& ref : refs.links) {
-    if (auto it = by_url.find(ref.url); it != by_url.end()) {
-      links::report_link(ref, *it->second, out);
+    if (const links::LinkResult* r = links::find_result(results, ref.url)) {
+      links::report_link(ref, *r, out);
     }
   }
 }

@@ -112,7 +112,7 @@ public:
     finish(r);
   }
 
-  const LinkResult& result() const { return m_result; }
+  LinkResult take() { return std::move(m_result); }
 
 private:
   void finish(const net::FetchResponse& r) {
@@ -228,40 +228,50 @@ std::optional<LinkResult> decide_offline(const std::string& url, const LinkOptio
 
 } // namespace
 
-std::vector<LinkResult> check_links(const std::vector<std::string>& urls,
-                                    const LinkOptions& options) {
+std::vector<LinkResult> check_links(std::vector<std::string> urls, const LinkOptions& options) {
+  std::sort(urls.begin(), urls.end());
+  urls.erase(std::unique(urls.begin(), urls.end()), urls.end());
   std::mt19937 rng(12345);
   std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
-  std::map<std::string, std::unique_ptr<LinkJob>> jobs;
-  std::vector<LinkResult> results;
+  std::vector<std::pair<size_t, LinkResult>> decided;
+  std::vector<std::pair<size_t, std::unique_ptr<LinkJob>>> jobs;
   std::vector<net::FetchJob*> raw;
   LinkProgress progress;
-  for (const auto& url : urls) {
-    if (jobs.count(url)) {
+  progress.total = urls.size();
+  for (size_t i = 0; i < urls.size(); ++i) {
+    if (auto result = decide_offline(urls[i], options, now)) {
+      progress.broken += result->works() || result->rule == "link/excluded" ? 0 : 1;
+      decided.emplace_back(i, std::move(*result));
       continue;
     }
-    if (auto decided = decide_offline(url, options, now)) {
-      jobs[url] = nullptr;
-      results.push_back(std::move(*decided));
-      progress.broken += results.back().works() || results.back().rule == "link/excluded" ? 0 : 1;
-      continue;
-    }
-    auto job = std::make_unique<LinkJob>(url, options, accept_for(options, url), rng, progress);
-    raw.push_back(job.get());
-    jobs[url] = std::move(job);
+    const StatusSet& accept = accept_for(options, urls[i]);
+    jobs.emplace_back(i, std::make_unique<LinkJob>(std::move(urls[i]), options, accept, rng,
+                                                   progress));
+    raw.push_back(jobs.back().second.get());
   }
-  progress.total = jobs.size();
-  progress.done = results.size();
+  progress.done = decided.size();
+  size_t total = urls.size();
+  urls = {}; // the jobs own the URLs now
   net::run_fetches(raw, options.fetch);
-  for (const auto& [url, job] : jobs) {
-    if (job) {
-      results.push_back(job->result());
-    }
-  }
   if (options.progress && raw.empty()) {
     options.progress(progress);
   }
+  // One result per URL, in URL order (callers look results up by binary search).
+  std::vector<LinkResult> results(total);
+  for (auto& [slot, result] : decided) {
+    results[slot] = std::move(result);
+  }
+  for (auto& [slot, job] : jobs) {
+    results[slot] = job->take();
+    job.reset();
+  }
   return results;
+}
+
+const LinkResult* find_result(const std::vector<LinkResult>& results, const std::string& url) {
+  auto it = std::lower_bound(results.begin(), results.end(), url,
+                             [](const LinkResult& r, const std::string& u) { return r.url < u; });
+  return it != results.end() && it->url == url ? &*it : nullptr;
 }
 
 void report_link(const LinkRef& ref, const LinkResult& r, Findings& out) {

@@ -41,9 +41,11 @@ struct LinkOptions {
   std::function<void(const LinkProgress&)> progress; // after each URL
 };
 
-// Checks every unique URL; one result per unique URL.
-std::vector<LinkResult> check_links(const std::vector<std::string>& urls,
-                                    const LinkOptions& options);
+// Checks every unique URL; one result per unique URL, sorted by URL.
+std::vector<LinkResult> check_links(std::vector<std::string> urls, const LinkOptions& options);
+
+// The result for `url` in the output of check_links, or nullptr.
+const LinkResult* find_result(const std::vector<LinkResult>& results, const std::string& url);
 
 // Findings for one reference from its URL's result (nothing for ok).
 void report_link(const LinkRef& ref, const LinkResult& result, Findings& out);

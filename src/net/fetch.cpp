@@ -18,8 +18,18 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A request waiting for its host: a first request, or the next hop of a redirect chain.
+struct Pending {
+  FetchJob* job = nullptr;
+  FetchRequest request;
+  std::vector<std::string> redirects; // hops so far (redirect chains only)
+  std::vector<int> redirect_statuses;
+  std::string authority;
+  std::string hop_url; // "" = request.url
+};
+
 struct HostQueue {
-  std::deque<std::unique_ptr<Transfer>> waiting;
+  std::deque<Pending> waiting;
   unsigned active = 0;
   Clock::time_point ready{}; // no start before this (interval, Retry-After)
   const HostPolicy* policy = nullptr;
@@ -34,16 +44,14 @@ public:
     if (!request) {
       return;
     }
-    auto t = std::make_unique<Transfer>();
-    t->job = job;
-    t->request = std::move(*request);
-    t->url = t->request.url;
-    t->authority = url_authority(t->url);
-    t->guard = &m_options.guard;
-    if (t->request.delay.count() > 0) {
-      m_delayed.emplace(Clock::now() + t->request.delay, std::move(t));
+    // Only the request waits in a queue; its Transfer (and libcurl handle) is built when it
+    // starts, so 100,000 queued URLs cost a few MiB, not a few hundred.
+    Pending p{job, std::move(*request), {}, {}, "", ""};
+    p.authority = url_authority(p.request.url);
+    if (p.request.delay.count() > 0) {
+      m_delayed.emplace(Clock::now() + p.request.delay, std::move(p));
     } else {
-      queue(std::move(t), false);
+      queue(std::move(p), false);
     }
   }
 
@@ -70,13 +78,13 @@ private:
     return h;
   }
 
-  void queue(std::unique_ptr<Transfer> t, bool front) {
-    std::string authority = t->authority;
+  void queue(Pending p, bool front) {
+    std::string authority = p.authority;
     HostQueue& h = host(authority);
     if (front) {
-      h.waiting.push_front(std::move(t));
+      h.waiting.push_front(std::move(p));
     } else {
-      h.waiting.push_back(std::move(t));
+      h.waiting.push_back(std::move(p));
     }
     ++m_queued;
     m_with_work.insert(authority);
@@ -110,8 +118,16 @@ private:
   }
 
   void start(HostQueue& h) {
-    std::unique_ptr<Transfer> t = std::move(h.waiting.front());
+    Pending p = std::move(h.waiting.front());
     h.waiting.pop_front();
+    auto t = std::make_unique<Transfer>();
+    t->job = p.job;
+    t->url = p.hop_url.empty() ? p.request.url : std::move(p.hop_url);
+    t->request = std::move(p.request);
+    t->redirects = std::move(p.redirects);
+    t->redirect_statuses = std::move(p.redirect_statuses);
+    t->authority = std::move(p.authority);
+    t->guard = &m_options.guard;
     --m_queued;
     prepare(*t, m_options, *h.policy);
     ++h.active;
@@ -164,12 +180,11 @@ private:
         if (scheme != "http" && scheme != "https") {
           t->response.error = {FetchError::Kind::Scheme, "redirect to a non-http(s) URL"};
         } else {
-          t->redirects.push_back(t->url);
-          t->redirect_statuses.push_back(static_cast<int>(status));
-          t->url = next;
-          t->authority = url_authority(next);
-          t->easy.reset();
-          queue(std::move(t), true); // the next hop, through the same limits and guard
+          Pending hop{t->job, std::move(t->request), std::move(t->redirects),
+                      std::move(t->redirect_statuses), url_authority(next), next};
+          hop.redirects.push_back(t->url);
+          hop.redirect_statuses.push_back(static_cast<int>(status));
+          queue(std::move(hop), true); // the next hop, through the same limits and guard
           return;
         }
       } else if (location) {
@@ -192,7 +207,7 @@ private:
   Multi m_multi;
   std::unordered_map<std::string, HostQueue> m_hosts;
   std::set<std::string> m_with_work; // hosts with waiting transfers
-  std::multimap<Clock::time_point, std::unique_ptr<Transfer>> m_delayed;
+  std::multimap<Clock::time_point, Pending> m_delayed;
   std::unordered_map<Transfer*, std::unique_ptr<Transfer>> m_running;
   size_t m_queued = 0;
   unsigned m_active = 0;
