@@ -7,6 +7,8 @@
 
 #include "net/transfer.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <deque>
 #include <memory>
@@ -35,9 +37,25 @@ struct HostQueue {
   const HostPolicy* policy = nullptr;
 };
 
+// The global limit, lowered when the open-file limit could not hold that many sockets (with room
+// for the files the rest of verity has open), instead of failing transfers with EMFILE.
+unsigned fitting_concurrency(const FetchOptions& options) {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) {
+    return options.max_total;
+  }
+  constexpr rlim_t k_reserved = 64;
+  rlim_t room = limit.rlim_cur > 2 * k_reserved ? limit.rlim_cur - k_reserved : k_reserved;
+  return static_cast<unsigned>(std::min<rlim_t>(options.max_total, room));
+}
+
 class Scheduler {
 public:
-  explicit Scheduler(const FetchOptions& options) : m_options(options), m_multi(curl_multi_init()) {}
+  explicit Scheduler(const FetchOptions& options)
+      : m_options(options), m_multi(curl_multi_init()), m_max_total(fitting_concurrency(options)) {
+    // HTTP/2 where the server offers it: many requests to one host share one connection.
+    curl_multi_setopt(m_multi.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  }
 
   void add(FetchJob* job) {
     std::optional<FetchRequest> request = job->next();
@@ -101,10 +119,10 @@ private:
     if (!m_delayed.empty()) {
       wake = std::min(wake, m_delayed.begin()->first);
     }
-    for (auto it = m_with_work.begin(); it != m_with_work.end() && m_active < m_options.max_total;) {
+    for (auto it = m_with_work.begin(); it != m_with_work.end() && m_active < m_max_total;) {
       HostQueue& h = m_hosts[*it];
       while (!h.waiting.empty() && h.active < h.policy->max_concurrent &&
-             m_active < m_options.max_total) {
+             m_active < m_max_total) {
         if (h.ready > now) {
           wake = std::min(wake, h.ready);
           break;
@@ -209,6 +227,7 @@ private:
   std::set<std::string> m_with_work; // hosts with waiting transfers
   std::multimap<Clock::time_point, Pending> m_delayed;
   std::unordered_map<Transfer*, std::unique_ptr<Transfer>> m_running;
+  unsigned m_max_total;
   size_t m_queued = 0;
   unsigned m_active = 0;
 };

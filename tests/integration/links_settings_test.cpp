@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <thread>
 
 namespace verity::test {
@@ -223,6 +224,43 @@ TEST_F(LinkSettings, AChallengePageIsABotWallAndALongRetryAfterIsNotWaitedFor) {
   EXPECT_EQ(m_main.hits("HEAD /for-an-hour") + m_main.hits("GET /for-an-hour"), 1);
   EXPECT_LT(took, std::chrono::seconds(5));
   EXPECT_EQ(r.exit_code, 0); // blocked is a warning
+}
+
+TEST_F(LinkSettings, AnUntrustedCertificateIsBrokenAndNotRetried) {
+  if (!have_program("openssl")) {
+    GTEST_SKIP() << "openssl is not installed: no certificate for the TLS server";
+  }
+  auto made = util::run_process({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                 "-keyout", "key.pem", "-out", "cert.pem", "-days", "1", "-subj",
+                                 "/CN=127.0.0.1"},
+                                m_dir.path());
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::string cert = (m_dir.path() / "cert.pem").string();
+  std::string key = (m_dir.path() / "key.pem").string();
+  httplib::SSLServer tls(cert.c_str(), key.c_str());
+  ASSERT_TRUE(tls.is_valid());
+  std::atomic<int> hits{0};
+  tls.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+    ++hits;
+    res.set_content("self-signed", "text/plain");
+  });
+  int port = tls.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { tls.listen_after_bind(); });
+  while (!tls.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::string url = "https://127.0.0.1:" + std::to_string(port) + "/";
+  config("  retries: 2\n");
+  page("a", {url});
+  RunResult r = check();
+  tls.stop();
+  serving.join();
+  auto f = by_url(r);
+  ASSERT_EQ(f.count(url), 1u) << r.out;
+  EXPECT_EQ(f[url]["rule"], "link/broken");
+  EXPECT_NE(f[url]["message"].get<std::string>().find("TLS"), std::string::npos) << f[url];
+  EXPECT_NE(f[url]["message"].get<std::string>().find("after 1 attempt"), std::string::npos);
+  EXPECT_EQ(hits.load(), 0); // never served: the handshake failed
 }
 
 TEST_F(LinkSettings, ConfigMistakesAreExit2WithFileAndLine) {
