@@ -2,6 +2,7 @@
 #pragma once
 
 #include "verity/finding.hpp"
+#include "verity/linkrot_summary.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -42,6 +43,8 @@ struct CheckOptions {
   std::optional<unsigned> concurrency;      // --concurrency: transfers at once
   std::optional<std::int64_t> max_cache_age_seconds; // --max-cache-age
   bool no_cache = false;                    // --no-cache: neither read nor write the link cache
+  unsigned shard_index = 0;                 // --shard K/N: this run checks shard K (1-based)...
+  unsigned shard_count = 0;                 // ...of N (0 = no sharding)
   // Called as links finish (done, total, not working so far), from the network thread.
   std::function<void(size_t done, size_t total, size_t broken)> link_progress;
 };
@@ -59,6 +62,7 @@ struct CheckResult {
   std::vector<DocumentSummary> documents; // the documents whose findings are reported
   size_t documents_loaded = 0;            // all documents read (cross-document rules see them)
   double duration_seconds = 0;
+  std::optional<LinkrotSummary> linkrot; // `verity linkrot` only
 };
 
 // Runs the checks. Throws config::ConfigError (bad verity.yaml or schema), UsageError or

@@ -301,6 +301,11 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
     cfg.max_image_bytes = l.value("max_image_bytes", cfg.max_image_bytes);
   }
   cfg.network = j.value("network", false);
+  if (j.contains("linkrot")) {
+    cfg.linkrot.history = j["linkrot"].value("history", cfg.linkrot.history);
+    cfg.linkrot.failures_to_broken =
+        j["linkrot"].value("failures_to_broken", cfg.linkrot.failures_to_broken);
+  }
   if (j.contains("links")) {
     cfg.links = parse_links_config(
         j["links"], [&](const std::string& pointer) { return at(name, src.map.find(pointer).value); },

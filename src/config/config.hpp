@@ -61,6 +61,7 @@ struct Config {
   secured::SecuredPolicy secured;
   bool network = false;                       // `network: true`: as --online
   LinksConfig links;
+  LinkrotConfig linkrot;
   std::uint64_t max_image_bytes = 256 * 1024; // bytes read per image probe, all reads together
 
   // The collection a site-relative path belongs to (first match), or nullptr.

@@ -43,6 +43,12 @@ struct LinksConfig {
   std::map<std::string, LinkHostConfig> hosts; // lowercase "host" or "host:port"
 };
 
+// The `linkrot:` section: scheduled runs with history.
+struct LinkrotConfig {
+  std::string history = ".verity/history.sqlite"; // relative to the site root
+  int failures_to_broken = 3; // consecutive failing runs before a URL is `broken`
+};
+
 // Reads the section (already valid against verity's config schema). A regular expression that
 // does not compile is an error message naming `where(pointer)` ("file:line:col").
 LinksConfig parse_links_config(const nlohmann::json& section,

@@ -28,6 +28,21 @@ std::vector<SourceFile> discover(const config::Config& config);
 std::set<std::string> changed_files(const std::filesystem::path& site_root,
                                     const std::string& revision);
 
+// The files a run reads and the ones it reports on.
+struct Selection {
+  std::vector<SourceFile> files; // every document (cross-document rules see them all)
+  std::set<std::string> reported; // relative paths reported on, when not `all`
+  bool all = true;
+};
+
+// Everything discover() finds plus explicit file arguments outside every collection; reported:
+// the given files and directories, narrowed to the files changed since `changed_since` (all of
+// them when the configuration or a schema changed). Throws UsageError for a path outside the
+// site root or missing, or an unknown revision.
+Selection select_documents(const config::Config& cfg,
+                           const std::vector<std::filesystem::path>& paths,
+                           const std::optional<std::string>& changed_since);
+
 // The relative path of `path` under `root`, or nullopt when it lies outside.
 std::optional<std::string> relative_to_root(const std::filesystem::path& root,
                                             const std::filesystem::path& path);

@@ -12,19 +12,34 @@
 namespace verity::engine {
 namespace {
 
-// The unique URLs cited by reported documents (a site cites most URLs more than once).
+// The unique URLs cited by reported documents (a site cites most URLs more than once) that
+// belong to this run's shard.
 template <typename Ref>
 std::vector<std::string> reported_urls(const std::vector<Ref>& refs,
-                                       const std::function<bool(const std::string&)>& reported) {
+                                       const std::function<bool(const std::string&)>& reported,
+                                       const CheckOptions& options) {
   std::vector<std::string_view> views;
   for (const auto& ref : refs) {
-    if (reported(ref.file)) {
+    if (reported(ref.file) && in_shard(ref.url, options.shard_index, options.shard_count)) {
       views.push_back(ref.url);
     }
   }
   std::sort(views.begin(), views.end());
   views.erase(std::unique(views.begin(), views.end()), views.end());
   return {views.begin(), views.end()};
+}
+
+} // namespace
+
+bool in_shard(std::string_view url, unsigned index, unsigned count) {
+  if (count <= 1) {
+    return true;
+  }
+  std::uint64_t hash = 14695981039346656037ull; // FNV-1a: stable across runs and machines
+  for (unsigned char c : url) {
+    hash = (hash ^ c) * 1099511628211ull;
+  }
+  return hash % count == index - 1;
 }
 
 // The fetch settings links and remote images share: guard, timeouts, User-Agent, concurrency.
@@ -51,6 +66,8 @@ net::FetchOptions fetch_options(const config::LinksConfig& lc, const CheckOption
   return fo;
 }
 
+namespace {
+
 std::unique_ptr<links::LinkCache> open_cache(const config::Config& cfg,
                                              const CheckOptions& options) {
   if (options.no_cache || !cfg.links.cache) {
@@ -65,12 +82,12 @@ std::unique_ptr<links::LinkCache> open_cache(const config::Config& cfg,
   }
 }
 
-void check_links(const NetworkRefs& refs, const std::vector<std::string>& urls,
-                 const config::Config& cfg, const CheckOptions& options,
-                 const net::FetchOptions& fetch, Findings& out) {
+} // namespace
+
+links::LinkOptions link_options(const config::Config& cfg, const CheckOptions& options) {
   const config::LinksConfig& lc = cfg.links;
   links::LinkOptions lo;
-  lo.fetch = fetch;
+  lo.fetch = fetch_options(lc, options);
   lo.retries = lc.retries;
   lo.methods = lc.methods;
   lo.accept = links::StatusSet(lc.accept);
@@ -87,13 +104,27 @@ void check_links(const NetworkRefs& refs, const std::vector<std::string>& urls,
   }
   lo.max_cache_age =
       std::chrono::seconds(options.max_cache_age_seconds.value_or(lc.max_cache_age_seconds));
-  std::unique_ptr<links::LinkCache> cache = open_cache(cfg, options);
-  lo.cache = cache.get();
   if (options.link_progress) {
-    lo.progress = [&](const links::LinkProgress& p) {
+    lo.progress = [&options](const links::LinkProgress& p) {
       options.link_progress(p.done, p.total, p.broken);
     };
   }
+  return lo;
+}
+
+std::vector<std::string> unique_link_urls(const NetworkRefs& refs,
+                                          const std::function<bool(const std::string&)>& reported,
+                                          const CheckOptions& options) {
+  return reported_urls(refs.links, reported, options);
+}
+
+namespace {
+
+void check_links(const NetworkRefs& refs, const std::vector<std::string>& urls,
+                 const config::Config& cfg, const CheckOptions& options, Findings& out) {
+  links::LinkOptions lo = link_options(cfg, options);
+  std::unique_ptr<links::LinkCache> cache = open_cache(cfg, options);
+  lo.cache = cache.get();
   std::vector<links::LinkResult> results = links::check_links(urls, lo);
   if (cache) {
     try {
@@ -114,16 +145,15 @@ void check_links(const NetworkRefs& refs, const std::vector<std::string>& urls,
 void run_network_checks(const NetworkRefs& refs,
                         const std::function<bool(const std::string&)>& reported,
                         const config::Config& cfg, const CheckOptions& options, Findings& out) {
-  net::FetchOptions fetch = fetch_options(cfg.links, options);
   if (!refs.links.empty()) {
-    check_links(refs, reported_urls(refs.links, reported), cfg, options, fetch, out);
+    check_links(refs, reported_urls(refs.links, reported, options), cfg, options, out);
   }
   if (!refs.images.empty()) {
     media::RemoteImageOptions ro;
     ro.max_bytes = cfg.max_image_bytes;
-    ro.fetch = fetch;
+    ro.fetch = fetch_options(cfg.links, options);
     std::map<std::string, media::RemoteProbe> by_url;
-    for (auto& p : media::probe_remote_images(reported_urls(refs.images, reported), ro)) {
+    for (auto& p : media::probe_remote_images(reported_urls(refs.images, reported, options), ro)) {
       by_url[p.url] = std::move(p);
     }
     for (const auto& ref : refs.images) {

@@ -2,11 +2,51 @@
 // consumers never break silently.
 #include "report/baseline.hpp"
 #include "report/writers.hpp"
+#include "util/datetime.hpp"
 #include "verity/version.hpp"
 
 #include <map>
 
 namespace verity::report {
+namespace {
+
+nlohmann::ordered_json linkrot_json(const LinkrotSummary& s) {
+  nlohmann::ordered_json j;
+  j["run_id"] = s.run_id;
+  j["started_at"] = util::format_rfc3339_utc(s.started_at);
+  j["failures_to_broken"] = s.failures_to_broken;
+  j["states"] = s.states;
+  nlohmann::ordered_json urls = nlohmann::ordered_json::array();
+  for (const auto& u : s.urls) {
+    nlohmann::ordered_json item;
+    item["url"] = u.url;
+    item["state"] = u.state;
+    item["consecutive_failures"] = u.consecutive_failures;
+    item["first_failed"] =
+        u.first_failed ? nlohmann::ordered_json(util::format_rfc3339_utc(u.first_failed)) : nullptr;
+    item["status"] = u.status;
+    item["last_error"] = u.last_error;
+    nlohmann::ordered_json cited = nlohmann::ordered_json::array();
+    for (const auto& c : u.cited_by) {
+      cited.push_back({{"file", c.file}, {"line", c.line}, {"column", c.column}});
+    }
+    item["cited_by"] = std::move(cited);
+    urls.push_back(std::move(item));
+  }
+  j["urls"] = std::move(urls);
+  nlohmann::ordered_json runs = nlohmann::ordered_json::array();
+  for (const auto& r : s.runs) {
+    runs.push_back({{"id", r.id},
+                    {"started_at", util::format_rfc3339_utc(r.started_at)},
+                    {"urls", r.urls},
+                    {"failing", r.failing},
+                    {"broken", r.broken}});
+  }
+  j["runs"] = std::move(runs);
+  return j;
+}
+
+} // namespace
 
 std::string write_json(const CheckResult& result) {
   nlohmann::ordered_json j;
@@ -49,6 +89,9 @@ std::string write_json(const CheckResult& result) {
   }
   j["summary"] = std::move(summary);
   j["findings"] = std::move(findings);
+  if (result.linkrot) {
+    j["linkrot"] = linkrot_json(*result.linkrot);
+  }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -1,6 +1,7 @@
 // JUnit XML: one testsuite per collection, one testcase per document; <failure> for findings,
 // <error> for documents that could not be parsed. Paths go in `name` and `file` (Jenkins splits
 // classname at its last dot), details in the element text (GitLab shows only the text).
+#include "report/markup.hpp"
 #include "report/writers.hpp"
 
 #include <cstdio>
@@ -8,37 +9,6 @@
 
 namespace verity::report {
 namespace {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&apos;";
-      break;
-    default:
-      if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-        out += "\xEF\xBF\xBD"; // control characters are not allowed in XML 1.0
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  return out;
-}
 
 std::string line_of(const Finding& f) {
   std::string loc = f.file;

@@ -14,6 +14,10 @@ std::optional<Format> parse_format(std::string_view name) {
     return Format::Sarif;
   if (name == "junit")
     return Format::Junit;
+  if (name == "markdown")
+    return Format::Markdown;
+  if (name == "html")
+    return Format::Html;
   return std::nullopt;
 }
 
@@ -27,6 +31,10 @@ std::string write_report(Format format, const CheckResult& result, const WriteOp
     return write_sarif(result);
   case Format::Junit:
     return write_junit(result);
+  case Format::Markdown:
+    return write_markdown(result);
+  case Format::Html:
+    return write_html(result);
   }
   return "";
 }

@@ -1,4 +1,4 @@
-// Report writers: text, JSON, SARIF 2.1.0 and JUnit XML, from one CheckResult. Writers only
+// Report writers: text, JSON, SARIF 2.1.0, JUnit XML, Markdown and HTML, from one CheckResult. Writers only
 // format; they never decide the exit code.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 namespace verity::report {
 
-enum class Format { Text, Json, Sarif, Junit };
+enum class Format { Text, Json, Sarif, Junit, Markdown, Html };
 
 std::optional<Format> parse_format(std::string_view name);
 
@@ -25,6 +25,8 @@ std::string write_text(const CheckResult& result, bool color);
 std::string write_json(const CheckResult& result);
 std::string write_sarif(const CheckResult& result);
 std::string write_junit(const CheckResult& result);
+std::string write_markdown(const CheckResult& result);
+std::string write_html(const CheckResult& result);
 
 // A stable identity for a finding across runs: sha256(rule, file, pointer, message-free), hex.
 std::string finding_key(const Finding& f);

@@ -83,4 +83,13 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view t) {
   return days * 86400 + h * 3600 + mi * 60 + s - offset;
 }
 
+std::string format_rfc3339_utc(std::int64_t epoch_seconds) {
+  std::int64_t days = days_of(epoch_seconds);
+  std::int64_t rest = epoch_seconds - days * 86400;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(rest / 3600),
+                static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
+  return civil_from_days(days) + buf;
+}
+
 } // namespace verity::util

@@ -16,6 +16,9 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view text);
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
 std::string civil_from_days(std::int64_t days); // "YYYY-MM-DD"
 
+// "YYYY-MM-DDTHH:MM:SSZ" for seconds since the Unix epoch.
+std::string format_rfc3339_utc(std::int64_t epoch_seconds);
+
 // Floor division of seconds into days.
 std::int64_t days_of(std::int64_t epoch_seconds);
 

@@ -1,0 +1,128 @@
+#include "cli/run_flags.hpp"
+
+#include "cli/output.hpp"
+#include "report/baseline.hpp"
+#include "report/writers.hpp"
+#include "util/logging.hpp"
+
+#include <unistd.h>
+
+namespace verity::cli {
+
+namespace {
+const std::vector<std::string> k_formats = {"text", "json", "sarif", "junit", "markdown", "html"};
+}
+
+void add_report_flags(CLI::App& cmd, ReportFlags& f) {
+  cmd.add_option("--format", f.format, "Report format on stdout or --output")
+      ->check(CLI::IsMember(k_formats));
+  cmd.add_option("-o,--output", f.output,
+                 "Write the report to FILE (atomically) instead of stdout");
+  cmd.add_option("--report", f.reports,
+                 "Also write FORMAT=FILE (repeatable), e.g. sarif=verity.sarif, html=audit.html");
+  cmd.add_option("--fail-on", f.fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "note"}));
+  cmd.add_option("--baseline", f.baseline,
+                 "An earlier JSON report: its findings are known and only new ones fail the run");
+  cmd.add_flag("-q,--quiet", f.quiet, "Only errors on stderr; no text summary when clean");
+  cmd.add_flag("-v,--verbose", f.verbose, "Debug logging on stderr");
+  cmd.add_option("--color", f.color, "Colour in the text report")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+void add_network_flags(CLI::App& cmd, NetworkFlags& f) {
+  cmd.add_flag(
+      "--allow-private", f.allow_private,
+      "Allow connections to private, loopback and link-local addresses (refused by default)");
+  cmd.add_option(
+      "--allow-address", f.allow_addresses,
+      "Allow this one private address (repeatable), e.g. 127.0.0.1 for a local test server");
+  cmd.add_option("--timeout", f.timeout,
+                 "Seconds one network request may take (default 20; links.timeout)")
+      ->check(CLI::Range(0.1, 600.0));
+  cmd.add_option("--concurrency", f.concurrency,
+                 "Network transfers at once, all hosts together (default 128)")
+      ->check(CLI::Range(1u, 1024u));
+  cmd.add_flag("--no-progress", f.no_progress,
+               "No progress line on stderr (there is none when stderr is not a terminal)");
+  cmd.add_option("--shard", f.shard,
+                 "Check only shard K of N of the unique URLs (K/N, e.g. 2/4), by a stable hash; "
+                 "merge the reports with `verity report merge`");
+}
+
+void init_logging(const ReportFlags& f) {
+  util::init_logging(f.quiet     ? util::Verbosity::Quiet
+                     : f.verbose ? util::Verbosity::Verbose
+                                 : util::Verbosity::Normal);
+}
+
+void apply_network_flags(const NetworkFlags& f, CheckOptions& options) {
+  options.allow_private = f.allow_private;
+  options.allow_addresses = f.allow_addresses;
+  if (f.timeout > 0) {
+    options.timeout_seconds = f.timeout;
+  }
+  if (f.concurrency > 0) {
+    options.concurrency = f.concurrency;
+  }
+  if (!f.shard.empty()) {
+    unsigned k = 0, n = 0;
+    char slash = 0, extra = 0;
+    if (std::sscanf(f.shard.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' ||
+        n == 0 || n > 1000 || k == 0 || k > n) {
+      throw UsageError("--shard expects K/N with 1 <= K <= N <= 1000, e.g. 2/4; got '" + f.shard +
+                       "'");
+    }
+    options.shard_index = k;
+    options.shard_count = n;
+  }
+}
+
+bool progress_wanted(const ReportFlags& report, const NetworkFlags& network) {
+  return !network.no_progress && !report.quiet && ::isatty(STDERR_FILENO);
+}
+
+ReportPlan plan_reports(const ReportFlags& f) {
+  ReportPlan plan;
+  plan.targets.push_back({f.format, f.output});
+  for (const auto& spec : f.reports) {
+    size_t eq = spec.find('=');
+    std::string format = eq == std::string::npos ? "" : spec.substr(0, eq);
+    if (!report::parse_format(format) || eq + 1 >= spec.size()) {
+      throw UsageError("--report expects FORMAT=FILE with FORMAT one of text, json, sarif, junit, "
+                       "markdown, html; got '" +
+                       spec + "'");
+    }
+    plan.targets.push_back({format, spec.substr(eq + 1)});
+  }
+  if (!f.baseline.empty()) {
+    plan.baseline_keys = report::load_baseline_keys(f.baseline);
+  }
+  return plan;
+}
+
+ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& result) {
+  if (plan.baseline_keys) {
+    report::mark_baseline(result.findings, *plan.baseline_keys);
+  }
+  for (const auto& t : plan.targets) {
+    report::Format format = *report::parse_format(t.format);
+    bool to_stdout = t.destination.empty() || t.destination == "-";
+    report::WriteOptions wo;
+    wo.color = format == report::Format::Text && to_stdout &&
+               (f.color == "always" || (f.color == "auto" && ::isatty(STDOUT_FILENO)));
+    if (f.quiet && to_stdout && format == report::Format::Text && result.findings.empty()) {
+      continue;
+    }
+    emit(t.destination, report::write_report(format, result, wo));
+  }
+  Severity threshold = *parse_severity(f.fail_on);
+  for (const auto& finding : result.findings) {
+    if (finding.severity >= threshold && report::is_new(finding)) {
+      return ExitCode::Findings;
+    }
+  }
+  return ExitCode::Ok;
+}
+
+} // namespace verity::cli

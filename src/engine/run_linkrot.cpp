@@ -1,0 +1,260 @@
+// The pipeline of one `verity linkrot`: load the configuration, read every document for its
+// links (framing and YAML findings are reported too), check each unique URL of this shard
+// afresh, record the run in the history in one transaction, and turn each URL's state into
+// findings at every citing line.
+#include "config/config.hpp"
+#include "engine/discover.hpp"
+#include "engine/network_checks.hpp"
+#include "engine/site.hpp"
+#include "frontmatter/loader.hpp"
+#include "linkrot/history.hpp"
+#include "links/link_check.hpp"
+#include "net/fetch_fields.hpp"
+#include "util/datetime.hpp"
+#include "util/parallel.hpp"
+#include "verity/linkrot.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+namespace verity {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Scan {
+  Findings findings;
+  std::vector<links::LinkRef> links;
+  bool unparseable = false;
+};
+
+Scan scan_document(const engine::SourceFile& src, const config::Config& cfg) {
+  Scan out;
+  frontmatter::LoadOptions load;
+  load.limits = cfg.limits;
+  load.front_matter_required = src.collection ? src.collection->front_matter_required : true;
+  Document doc = frontmatter::load_document(src.absolute, src.relative, load, out.findings);
+  out.links = links::extract_links(doc);
+  out.unparseable = !doc.parsed && (doc.has_front_matter || !out.findings.empty());
+  return out;
+}
+
+fs::path history_path(const LinkrotOptions& options, const config::Config& cfg) {
+  return options.history_file.empty() ? cfg.site_root / cfg.linkrot.history
+                                      : options.history_file;
+}
+
+linkrot::History open_history(const fs::path& path) {
+  try {
+    return linkrot::History(path);
+  } catch (const util::SqliteError& e) {
+    throw RunError(std::string(e.what()) +
+                   " (move the file away to start a new history, or give --history FILE)");
+  }
+}
+
+// Excluded links, other schemes and private addresses are decided by the configuration, not by
+// the site at the other end: they are reported as `verity check` does, never tracked as rot.
+bool has_history(const links::LinkResult& r) {
+  return r.rule != "link/excluded" && r.rule != "link/unsupported-scheme" &&
+         r.rule != "link/private-address";
+}
+
+linkrot::Outcome outcome_of(const links::LinkResult& r) {
+  if (r.works()) {
+    return linkrot::Outcome::Ok;
+  }
+  return r.rule == "link/blocked" ? linkrot::Outcome::Blocked : linkrot::Outcome::Fail;
+}
+
+Severity default_severity(const std::string& state) {
+  if (state == "broken") {
+    return Severity::Error;
+  }
+  return state == "recovered" ? Severity::Note : Severity::Warning;
+}
+
+// Errors first, then the longest failing, then by URL.
+int state_rank(const std::string& state) {
+  static const std::map<std::string, int> k_rank = {
+      {"broken", 0}, {"flaky", 1}, {"newly-broken", 2}, {"blocked", 3}, {"recovered", 4}};
+  auto it = k_rank.find(state);
+  return it == k_rank.end() ? 5 : it->second;
+}
+
+std::string state_message(const LinkrotUrl& u, int failures_to_broken) {
+  std::string since = util::civil_from_days(util::days_of(u.first_failed));
+  std::string why = u.last_error.empty() ? "" : " (" + u.last_error + ")";
+  std::string runs = std::to_string(u.consecutive_failures) +
+                     (u.consecutive_failures == 1 ? " run" : " runs");
+  if (u.state == "broken") {
+    return "broken for " + runs + " in a row since " + since + why + ": fix or remove the link";
+  }
+  if (u.state == "newly-broken") {
+    return "failed for the first time" + why + "; it counts as broken after " +
+           std::to_string(failures_to_broken) + " failing runs in a row";
+  }
+  if (u.state == "flaky") {
+    if (u.consecutive_failures == 1) {
+      return "failed again soon after recovering" + why + ": watch it";
+    }
+    return "failing " + runs + " in a row since " + since + why + "; it counts as broken after " +
+           std::to_string(failures_to_broken);
+  }
+  if (u.state == "recovered") {
+    return "works again";
+  }
+  return "a bot wall or rate limit answered" + why + ": check it in a browser";
+}
+
+} // namespace
+
+CheckResult run_linkrot(const LinkrotOptions& options) {
+  auto start_time = std::chrono::steady_clock::now();
+  std::int64_t started_at =
+      options.run_time.value_or(static_cast<std::int64_t>(std::time(nullptr)));
+  const CheckOptions& check = options.check;
+  config::Config cfg = engine::open_site(check.paths, check.config_file);
+  int failures_to_broken = options.failures_to_broken.value_or(cfg.linkrot.failures_to_broken);
+  engine::Selection selection = engine::select_documents(cfg, check.paths, std::nullopt);
+  // Opened before any request: a history that cannot be written stops the run at once.
+  linkrot::History history = open_history(history_path(options, cfg));
+
+  std::vector<Scan> scans(selection.files.size());
+  unsigned jobs = check.jobs == 0 ? util::default_jobs() : check.jobs;
+  util::parallel_for(selection.files.size(), jobs,
+                     [&](size_t i) { scans[i] = scan_document(selection.files[i], cfg); });
+  auto reported = [&](const std::string& file) {
+    return selection.all || selection.reported.count(file) > 0;
+  };
+  Findings all;
+  engine::NetworkRefs refs;
+  CheckResult result;
+  for (size_t i = 0; i < scans.size(); ++i) {
+    std::move(scans[i].findings.begin(), scans[i].findings.end(), std::back_inserter(all));
+    std::move(scans[i].links.begin(), scans[i].links.end(), std::back_inserter(refs.links));
+    const auto& f = selection.files[i];
+    if (reported(f.relative)) {
+      result.documents.push_back(
+          {f.relative, f.collection ? f.collection->name : "", scans[i].unparseable});
+    }
+  }
+  scans.clear();
+
+  links::LinkOptions lo = engine::link_options(cfg, check); // never the cache: every URL afresh
+  std::vector<links::LinkResult> results =
+      links::check_links(engine::unique_link_urls(refs, reported, check), lo);
+
+  std::vector<linkrot::UrlOutcome> outcomes;
+  for (const auto& r : results) {
+    if (!has_history(r)) {
+      continue;
+    }
+    outcomes.push_back({r.url, outcome_of(r), r.status, r.works() ? "" : r.reason});
+  }
+  std::string shard = check.shard_count > 1 ? std::to_string(check.shard_index) + "/" +
+                                                  std::to_string(check.shard_count)
+                                            : "";
+  std::vector<linkrot::RecordedUrl> recorded;
+  try {
+    auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::steady_clock::now() - start_time);
+    recorded = history.record_run(outcomes, started_at, started_at + elapsed.count(), shard,
+                                  failures_to_broken);
+  } catch (const util::SqliteError& e) {
+    throw RunError(std::string("the run was not recorded: ") + e.what());
+  }
+
+  LinkrotSummary summary;
+  summary.started_at = started_at;
+  summary.failures_to_broken = failures_to_broken;
+  std::map<std::string, size_t> index; // redacted URL -> summary.urls
+  for (const auto& r : recorded) {
+    ++summary.states[r.state.state];
+    if (r.state.state == "ok") {
+      continue;
+    }
+    index[r.url] = summary.urls.size();
+    summary.urls.push_back({r.url, r.state.state, r.state.track.streak, r.state.track.first_failed,
+                            r.status, r.error, {}});
+  }
+  for (const auto& run : history.runs(60)) {
+    summary.runs.push_back({run.id, run.started_at, run.urls, run.failing, run.broken});
+  }
+  summary.run_id = summary.runs.empty() ? 0 : summary.runs.back().id;
+
+  for (const auto& ref : refs.links) {
+    if (!reported(ref.file)) {
+      continue;
+    }
+    const links::LinkResult* r = links::find_result(results, ref.url);
+    if (!r) {
+      continue; // another shard's
+    }
+    auto it = index.find(net::redact_url(ref.url));
+    if (it == index.end()) {
+      if (!has_history(*r) || r->rule == "link/redirect") {
+        links::report_link(ref, *r, all); // as in `verity check`
+      }
+      continue;
+    }
+    LinkrotUrl& u = summary.urls[it->second];
+    u.cited_by.push_back({ref.file, ref.position.line, ref.position.column});
+    Finding f;
+    f.rule = "linkrot/" + u.state;
+    f.severity = default_severity(u.state);
+    f.file = ref.file;
+    f.line = ref.position.line;
+    f.column = ref.position.column;
+    f.pointer = ref.pointer;
+    f.message = u.url + ": " + state_message(u, failures_to_broken);
+    net::add_fetch_fields(f.extra, {ref.url, r->status, r->error, r->redirects, r->final_url});
+    f.extra["state"] = u.state;
+    f.extra["consecutive_failures"] = u.consecutive_failures;
+    if (u.first_failed) {
+      f.extra["first_failed"] = util::format_rfc3339_utc(u.first_failed);
+    }
+    all.push_back(std::move(f));
+  }
+  std::sort(summary.urls.begin(), summary.urls.end(), [](const auto& a, const auto& b) {
+    return std::tuple(state_rank(a.state), -a.consecutive_failures, a.url) <
+           std::tuple(state_rank(b.state), -b.consecutive_failures, b.url);
+  });
+
+  for (auto& f : all) {
+    if (!reported(f.file)) {
+      continue;
+    }
+    if (auto severity = cfg.effective_severity(f.rule, f.file, f.severity)) {
+      f.severity = *severity;
+      result.findings.push_back(std::move(f));
+    }
+  }
+  std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  result.site_root = cfg.site_root;
+  result.config_file = cfg.file;
+  result.documents_loaded = selection.files.size();
+  result.linkrot = std::move(summary);
+  result.duration_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count();
+  return result;
+}
+
+size_t prune_linkrot(const LinkrotOptions& options, std::int64_t keep_days) {
+  config::Config cfg = engine::open_site(options.check.paths, options.check.config_file);
+  fs::path path = history_path(options, cfg);
+  if (!fs::exists(path)) {
+    throw UsageError("no history at " + path.string() + ": run `verity linkrot` first");
+  }
+  linkrot::History history = open_history(path);
+  try {
+    return history.prune(static_cast<std::int64_t>(std::time(nullptr)), keep_days * 86400);
+  } catch (const util::SqliteError& e) {
+    throw RunError(e.what());
+  }
+}
+
+} // namespace verity

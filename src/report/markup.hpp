@@ -1,0 +1,16 @@
+// Escaping for the markup reports (JUnit XML, HTML, Markdown).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace verity::report {
+
+// Text for XML and HTML content and attribute values; control characters that XML 1.0 forbids
+// become U+FFFD.
+std::string xml_escape(std::string_view s);
+
+// Text for a Markdown table cell: pipes, backslashes, markup characters and line breaks neutralised.
+std::string markdown_cell(std::string_view s);
+
+} // namespace verity::report
