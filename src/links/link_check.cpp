@@ -14,6 +14,8 @@ namespace {
 
 using Kind = net::FetchError::Kind;
 
+constexpr size_t k_max_url_length = 8192;
+
 const StatusSet& accept_for(const LinkOptions& o, const std::string& url) {
   std::string authority = net::url_authority(url);
   if (auto it = o.host_accept.find(authority); it != o.host_accept.end()) {
@@ -194,6 +196,13 @@ std::optional<LinkResult> decide_offline(const std::string& url, const LinkOptio
                                          std::int64_t now) {
   LinkResult pre;
   pre.url = url;
+  if (url.size() > k_max_url_length) {
+    // Browsers and servers give up long before this, and matching patterns against megabytes of
+    // text is not worth the risk.
+    set(pre, "link/broken", Severity::Error,
+        "longer than " + std::to_string(k_max_url_length) + " characters: not a usable link");
+    return pre;
+  }
   std::string scheme = net::to_lower_ascii(url.substr(0, url.find("://")));
   if (scheme != "http" && scheme != "https") {
     set(pre, "link/unsupported-scheme", Severity::Error, "only http and https links are checked");
@@ -285,7 +294,11 @@ void report_link(const LinkRef& ref, const LinkResult& r, Findings& out) {
   f.line = ref.position.line;
   f.column = ref.position.column;
   f.pointer = ref.pointer;
-  f.message = net::redact_url(ref.url) + ": " + r.reason;
+  std::string shown = net::redact_url(ref.url);
+  if (shown.size() > 200) {
+    shown = shown.substr(0, 200) + "…";
+  }
+  f.message = shown + ": " + r.reason;
   net::add_fetch_fields(f.extra, {ref.url, r.status, r.error, r.redirects, r.final_url});
   if (r.cached) {
     f.extra["cached"] = true;

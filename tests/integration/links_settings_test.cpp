@@ -263,6 +263,18 @@ TEST_F(LinkSettings, AnUntrustedCertificateIsBrokenAndNotRetried) {
   EXPECT_EQ(hits.load(), 0); // never served: the handshake failed
 }
 
+TEST_F(LinkSettings, AnAbsurdlyLongUrlIsAFindingNotARequest) {
+  config("  exclude: [\"(a|aa)*b\"]\n"); // a pattern that backtracks on long input
+  std::string url = m_main.url("/") + std::string(20000, 'a');
+  page("a", {url, m_main.url("/ok")});
+  RunResult r = check();
+  auto f = by_url(r);
+  ASSERT_EQ(f.count(url), 1u) << r.err;
+  EXPECT_EQ(f[url]["rule"], "link/broken");
+  EXPECT_LT(f[url]["message"].get<std::string>().size(), 400u);
+  EXPECT_EQ(m_main.total_hits(), 3); // only /ok: HEAD, and its User-Agent and X-Token keys
+}
+
 TEST_F(LinkSettings, ConfigMistakesAreExit2WithFileAndLine) {
   config("  exclude: [\"(unclosed\"]\n");
   RunResult r = check();
