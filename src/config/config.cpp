@@ -4,6 +4,7 @@
 #include "frontmatter/yaml_to_json.hpp"
 #include "util/file.hpp"
 #include "util/glob.hpp"
+#include "util/utf8.hpp"
 
 #include <spdlog/spdlog.h>
 #include <yaml-cpp/yaml.h>
@@ -46,6 +47,21 @@ SourcedJson parse_yaml_text(std::string_view text, const std::string& name) {
   return {std::move(conv.value), std::move(conv.map)};
 }
 
+// "name:line:col" of a byte offset in `text` (columns in bytes: the text may not be UTF-8).
+std::string at_offset(const std::string& name, std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return name + ":" + std::to_string(line) + ":" + std::to_string(col);
+}
+
 std::string read_text(const fs::path& path) {
   util::ReadResult r = util::read_file(path, k_max_config_bytes);
   if (r.status == util::ReadResult::Status::TooLarge) {
@@ -53,6 +69,11 @@ std::string read_text(const fs::path& path) {
   }
   if (r.status != util::ReadResult::Status::Ok) {
     throw ConfigError({path.string() + ": cannot read: " + r.error});
+  }
+  size_t bad = 0;
+  if (!util::is_valid_utf8(r.bytes, &bad)) {
+    throw ConfigError(
+        {at_offset(path.string(), r.bytes, bad) + ": not valid UTF-8: save the file as UTF-8"});
   }
   return std::move(r.bytes);
 }
@@ -63,19 +84,9 @@ SourcedJson parse_file(const fs::path& path, std::string_view text) {
     try {
       return {nlohmann::json::parse(text), {}};
     } catch (const nlohmann::json::parse_error& e) {
-      // Turn the byte offset into line:col for the message.
-      size_t offset = std::min<size_t>(e.byte, text.size());
-      int line = 1, col = 1;
-      for (size_t i = 0; i + 1 < offset; ++i) {
-        if (text[i] == '\n') {
-          ++line;
-          col = 1;
-        } else {
-          ++col;
-        }
-      }
-      throw ConfigError({name + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                         ": invalid JSON: " + e.what()});
+      // e.byte is one past the offending byte.
+      throw ConfigError(
+          {at_offset(name, text, e.byte > 0 ? e.byte - 1 : 0) + ": invalid JSON: " + e.what()});
     }
   }
   return parse_yaml_text(text, name);
@@ -308,8 +319,8 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
   }
   if (j.contains("links")) {
     cfg.links = parse_links_config(
-        j["links"], [&](const std::string& pointer) { return at(name, src.map.find(pointer).value); },
-        errors);
+        j["links"],
+        [&](const std::string& pointer) { return at(name, src.map.find(pointer).value); }, errors);
     if (!errors.empty()) {
       throw ConfigError(errors);
     }

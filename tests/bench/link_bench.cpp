@@ -5,9 +5,16 @@
 // wall time, the lower bound the politeness settings allow, their ratio, the requests the servers
 // saw and verity's peak RSS.
 // Usage: verity_link_bench VERITY URLS HOSTS LATENCY_MS INTERVAL_MS [PER_HOST] [CONCURRENCY]
+//        verity_link_bench --serve URLS HOSTS LATENCY_MS SECONDS URLFILE
+// The second form only serves: it writes the URL list to URLFILE, then answers for SECONDS (at
+// most) and stops, so that peer tools can be timed against the same servers
+// (tests/bench/peers.sh).
 #include <httplib.h>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -34,9 +41,104 @@ struct Server {
   int port = 0;
 };
 
+// Debian's compiled cpp-httplib listens with a backlog of 5: eight simultaneous connections to
+// one server overflow it, and the dropped handshakes are retried by TCP one second later, which
+// would be measured as verity's time. A second listen() on the same socket raises the backlog;
+// the socket is found among the open descriptors by its port.
+void raise_backlog(int port) {
+  for (const auto& entry : fs::directory_iterator("/proc/self/fd")) {
+    int fd = std::stoi(entry.path().filename().string());
+    sockaddr_in addr{};
+    socklen_t len = sizeof addr;
+    int type = 0;
+    socklen_t type_len = sizeof type;
+    if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &type_len) == 0 && type == SOCK_STREAM &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0 &&
+        addr.sin_family == AF_INET && ntohs(addr.sin_port) == port) {
+      ::listen(fd, 1024);
+    }
+  }
+}
+
+// Starts `hosts` servers on 127.0.0.1 that answer every GET/HEAD after `latency_ms`.
+std::vector<std::unique_ptr<Server>> start_servers(int hosts, int latency_ms, int threads,
+                                                   std::atomic<long>& requests) {
+  std::vector<std::unique_ptr<Server>> servers;
+  for (int h = 0; h < hosts; ++h) {
+    auto s = std::make_unique<Server>();
+    s->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    s->http.set_keep_alive_max_count(100000);
+    s->http.Get(R"(/.*)", [&requests, latency_ms](const httplib::Request& req,
+                                                  httplib::Response& res) {
+      if (req.path == "/__count") { // for the peers script: requests so far, not counted
+        res.set_content(std::to_string(requests.load()), "text/plain");
+        return;
+      }
+      ++requests;
+      if (latency_ms > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
+      }
+      res.set_content("ok", "text/plain");
+    });
+    s->port = s->http.bind_to_any_port("127.0.0.1");
+    raise_backlog(s->port);
+    Server* raw = s.get();
+    s->thread = std::thread([raw] { raw->http.listen_after_bind(); });
+    servers.push_back(std::move(s));
+  }
+  for (auto& s : servers) {
+    while (!s->http.is_running()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  return servers;
+}
+
+void stop_servers(std::vector<std::unique_ptr<Server>>& servers) {
+  for (auto& s : servers) {
+    s->http.stop();
+    s->thread.join();
+  }
+}
+
+std::string url_of(const std::vector<std::unique_ptr<Server>>& servers, long u) {
+  return "http://127.0.0.1:" + std::to_string(servers[static_cast<size_t>(u) % servers.size()]->port) +
+         "/p/" + std::to_string(u);
+}
+
+int serve(int argc, char** argv) {
+  if (argc < 7) {
+    std::fprintf(stderr, "usage: verity_link_bench --serve URLS HOSTS LATENCY_MS SECONDS URLFILE\n");
+    return 2;
+  }
+  long urls = std::stol(argv[2]);
+  int hosts = std::stoi(argv[3]);
+  int latency_ms = std::stoi(argv[4]);
+  int seconds = std::stoi(argv[5]);
+  std::atomic<long> requests{0};
+  auto servers = start_servers(hosts, latency_ms, 64, requests);
+  {
+    std::ofstream list(std::string(argv[6]) + ".tmp");
+    for (long u = 0; u < urls; ++u) {
+      list << url_of(servers, u) << "\n";
+    }
+  }
+  fs::rename(std::string(argv[6]) + ".tmp", argv[6]); // appears whole
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  while (std::chrono::steady_clock::now() < until && !fs::exists(std::string(argv[6]) + ".stop")) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::printf("served %ld requests\n", requests.load());
+  stop_servers(servers);
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "--serve") {
+    return serve(argc, argv);
+  }
   if (argc < 6) {
     std::fprintf(stderr, "usage: verity_link_bench VERITY URLS HOSTS LATENCY_MS INTERVAL_MS "
                          "[PER_HOST] [CONCURRENCY]\n");
@@ -51,29 +153,7 @@ int main(int argc, char** argv) {
   int concurrency = argc > 7 ? std::stoi(argv[7]) : 128;
 
   std::atomic<long> requests{0};
-  std::vector<std::unique_ptr<Server>> servers;
-  for (int h = 0; h < hosts; ++h) {
-    auto s = std::make_unique<Server>();
-    int threads = std::max(per_host * 2, 8);
-    s->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    s->http.set_keep_alive_max_count(100000);
-    s->http.Get(R"(/.*)", [&](const httplib::Request&, httplib::Response& res) {
-      ++requests;
-      if (latency_ms > 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
-      }
-      res.set_content("ok", "text/plain");
-    });
-    s->port = s->http.bind_to_any_port("127.0.0.1");
-    Server* raw = s.get();
-    s->thread = std::thread([raw] { raw->http.listen_after_bind(); });
-    servers.push_back(std::move(s));
-  }
-  for (auto& s : servers) {
-    while (!s->http.is_running()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  }
+  auto servers = start_servers(hosts, latency_ms, std::max(per_host * 2, 8), requests);
 
   std::string tmpl = (fs::temp_directory_path() / "verity-link-bench-XXXXXX").string();
   fs::path site = ::mkdtemp(tmpl.data());
@@ -95,7 +175,7 @@ int main(int argc, char** argv) {
     doc << "---\ntitle: page " << d << "\nlinks:\n";
     for (long i = 0; i < per_doc; ++i) {
       long u = (d % (docs / 2)) * per_doc + i;
-      doc << "  - \"http://127.0.0.1:" << servers[u % hosts]->port << "/p/" << u << "\"\n";
+      doc << "  - \"" << url_of(servers, u) << "\"\n";
     }
     doc << "---\nBody.\n";
   }
@@ -131,10 +211,7 @@ int main(int argc, char** argv) {
               urls, hosts, latency_ms, interval_ms, per_host, concurrency, wall, bound,
               bound > 0 ? wall / bound : 0.0, requests.load(), usage.ru_maxrss / 1024.0,
               WIFEXITED(status) ? WEXITSTATUS(status) : -1, clean ? "no findings" : "FINDINGS");
-  for (auto& s : servers) {
-    s->http.stop();
-    s->thread.join();
-  }
+  stop_servers(servers);
   std::error_code ec;
   fs::remove_all(site, ec);
   return clean ? 0 : 1;

@@ -243,6 +243,9 @@ TEST(RangeSource, NeedMoreNamesTheMissingOffset) {
 TEST(FuzzRegressions, EveryFoundInputIsHandled) {
   // Inputs the fuzzers found (tests/fuzz/regressions/): each must give an answer, not a crash.
   for (const auto& e : std::filesystem::directory_iterator(verity::test::source_dir() / "tests/fuzz/regressions")) {
+    if (e.path().filename().string().rfind("image-", 0) != 0) {
+      continue;
+    }
     std::string bytes = verity::test::read_file(e.path());
     MemorySource src(bytes);
     auto r = probe_image(src);

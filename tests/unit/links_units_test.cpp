@@ -1,5 +1,6 @@
 // Unit tests of the link checker's pieces: status sets, durations, Retry-After, URL authorities,
 // host policies and the link cache's rules (working links only, expiry, credentials never stored).
+#include "config/config.hpp"
 #include "config/links_config.hpp"
 #include "links/link_cache.hpp"
 #include "links/status_set.hpp"
@@ -122,6 +123,33 @@ TEST(LinkCache, AFileThatIsNotADatabaseIsAnErrorNotACrash) {
   test::TempDir dir;
   test::write_file(dir.path() / "cache.sqlite", std::string(4096, 'x'));
   EXPECT_THROW(links::LinkCache(dir.path() / "cache.sqlite"), util::SqliteError);
+}
+
+} // namespace
+} // namespace verity
+
+namespace verity {
+namespace {
+
+TEST(ConfigFuzzRegressions, InvalidUtf8InAConfigIsAnErrorWithItsPosition) {
+  // tests/fuzz/regressions/config-*: inputs fuzz_config found. Invalid UTF-8 once reached
+  // valijson's string length code, which reads past a table on long continuation runs.
+  for (const auto& e :
+       std::filesystem::directory_iterator(test::source_dir() / "tests/fuzz/regressions")) {
+    if (e.path().filename().string().rfind("config-", 0) != 0) {
+      continue;
+    }
+    test::TempDir dir;
+    test::write_file(dir.path() / "verity.yaml", test::read_file(e.path()));
+    try {
+      config::load_config(dir.path() / "verity.yaml", {});
+      ADD_FAILURE() << e.path() << " was accepted";
+    } catch (const config::ConfigError& err) {
+      ASSERT_FALSE(err.messages().empty());
+      EXPECT_NE(err.messages()[0].find("verity.yaml:6:"), std::string::npos) << err.messages()[0];
+      EXPECT_NE(err.messages()[0].find("UTF-8"), std::string::npos) << err.messages()[0];
+    }
+  }
 }
 
 } // namespace
