@@ -7,7 +7,6 @@
 #include "util/datetime.hpp"
 
 #include <httplib.h>
-#include <sqlite3.h>
 
 #include <set>
 #include <thread>
@@ -57,11 +56,7 @@ protected:
   }
 
   void page(const std::string& name, const std::vector<std::string>& urls) {
-    std::string fm = "---\ntitle: " + name + "\nlinks:\n";
-    for (const auto& u : urls) {
-      fm += "  - \"" + u + "\"\n";
-    }
-    write_file(m_dir.path() / (name + ".md"), fm + "---\n");
+    write_link_page(m_dir.path(), name, urls);
   }
 
   std::vector<std::string> args(const std::string& day, std::vector<std::string> extra = {},
@@ -85,28 +80,8 @@ protected:
     return out;
   }
 
-  // SELECT count(*) FROM runs after PRAGMA integrity_check; -1 when either fails.
-  int recorded_runs() {
-    sqlite3* db = nullptr;
-    std::string path = (m_dir.path() / ".verity/history.sqlite").string();
-    int runs = -1;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK &&
-          sqlite3_step(st) == SQLITE_ROW &&
-          std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok") {
-        sqlite3_finalize(st);
-        st = nullptr;
-        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM runs", -1, &st, nullptr) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW) {
-          runs = sqlite3_column_int(st, 0);
-        }
-      }
-      sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return runs;
-  }
+  // Runs in the history, or -1 when it cannot be read or fails the integrity check.
+  int recorded_runs() { return rows_if_intact(m_dir.path() / ".verity/history.sqlite", "runs"); }
 
   TempDir m_dir;
   ScriptedServer m_server{"127.0.0.1"};

@@ -6,7 +6,6 @@
 #include "support.hpp"
 
 #include <httplib.h>
-#include <sqlite3.h>
 
 #include <set>
 #include <thread>
@@ -40,11 +39,7 @@ protected:
   }
 
   void page(const std::string& name, const std::vector<std::string>& urls) {
-    std::string fm = "---\ntitle: " + name + "\nlinks:\n";
-    for (const auto& u : urls) {
-      fm += "  - \"" + u + "\"\n";
-    }
-    write_file(m_dir.path() / (name + ".md"), fm + "---\n");
+    write_link_page(m_dir.path(), name, urls);
   }
 
   std::vector<std::string> online(std::vector<std::string> extra) {
@@ -59,29 +54,7 @@ protected:
   }
 
   // Rows of the link cache, or -1 when it cannot be read or fails the integrity check.
-  int cache_rows() {
-    sqlite3* db = nullptr;
-    std::string path = (m_dir.path() / ".verity/cache.sqlite").string();
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-      sqlite3_close(db);
-      return -1;
-    }
-    int rows = -1;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW &&
-        std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "ok") {
-      sqlite3_finalize(st);
-      st = nullptr;
-      if (sqlite3_prepare_v2(db, "SELECT count(*) FROM links", -1, &st, nullptr) == SQLITE_OK &&
-          sqlite3_step(st) == SQLITE_ROW) {
-        rows = sqlite3_column_int(st, 0);
-      }
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return rows;
-  }
+  int cache_rows() { return rows_if_intact(m_dir.path() / ".verity/cache.sqlite", "links"); }
 
   TempDir m_dir;
   CountingServer m_main{"127.0.0.1"};

@@ -86,11 +86,7 @@ protected:
   }
 
   void page(const std::string& name, const std::vector<std::string>& urls) {
-    std::string fm = "---\ntitle: " + name + "\nlinks:\n";
-    for (const auto& u : urls) {
-      fm += "  - \"" + u + "\"\n";
-    }
-    write_file(m_dir.path() / (name + ".md"), fm + "---\n");
+    write_link_page(m_dir.path(), name, urls);
   }
 
   nlohmann::json check() {
