@@ -1,5 +1,6 @@
 #include "engine/discover.hpp"
 
+#include "frontmatter/loader.hpp"
 #include "util/subprocess.hpp"
 #include "verity/check.hpp"
 
@@ -160,6 +161,19 @@ Selection select_documents(const config::Config& cfg, const std::vector<fs::path
   }
 
   return {std::move(files), std::move(selected), select_all};
+}
+
+Document load_source(const SourceFile& src, const config::Config& cfg, Findings& findings) {
+  frontmatter::LoadOptions load;
+  load.limits = cfg.limits;
+  load.front_matter_required = src.collection ? src.collection->front_matter_required : true;
+  Document doc = frontmatter::load_document(src.absolute, src.relative, load, findings);
+  doc.collection = src.collection ? src.collection->name : "";
+  return doc;
+}
+
+bool unparseable(const Document& doc, const Findings& findings) {
+  return !doc.parsed && (doc.has_front_matter || !findings.empty());
 }
 
 } // namespace verity::engine

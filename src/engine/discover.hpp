@@ -43,6 +43,13 @@ Selection select_documents(const config::Config& cfg,
                            const std::vector<std::filesystem::path>& paths,
                            const std::optional<std::string>& changed_since);
 
+// Reads one document with the limits of the configuration and its collection's front-matter rule;
+// problems with the file are findings.
+Document load_source(const SourceFile& src, const config::Config& cfg, Findings& findings);
+
+// True when a document could not be parsed (its findings say why): JUnit reports it as an error.
+bool unparseable(const Document& doc, const Findings& findings);
+
 // The relative path of `path` under `root`, or nullopt when it lies outside.
 std::optional<std::string> relative_to_root(const std::filesystem::path& root,
                                             const std::filesystem::path& path);

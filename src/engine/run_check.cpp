@@ -46,14 +46,9 @@ struct RunContext {
 DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) {
   const config::Config& cfg = run.cfg;
   DocumentOutcome out;
-  frontmatter::LoadOptions load;
-  load.limits = cfg.limits;
-  load.front_matter_required = src.collection ? src.collection->front_matter_required : true;
-  Document doc = frontmatter::load_document(src.absolute, src.relative, load, out.findings);
-  doc.collection = src.collection ? src.collection->name : "";
-  out.unparseable = doc.has_front_matter && !doc.parsed;
+  Document doc = engine::load_source(src, cfg, out.findings);
+  out.unparseable = engine::unparseable(doc, out.findings);
   if (!doc.parsed) {
-    out.unparseable = out.unparseable || !out.findings.empty();
     return out;
   }
   if (src.collection && src.collection->schema) {

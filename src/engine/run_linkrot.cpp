@@ -33,12 +33,9 @@ struct Scan {
 
 Scan scan_document(const engine::SourceFile& src, const config::Config& cfg) {
   Scan out;
-  frontmatter::LoadOptions load;
-  load.limits = cfg.limits;
-  load.front_matter_required = src.collection ? src.collection->front_matter_required : true;
-  Document doc = frontmatter::load_document(src.absolute, src.relative, load, out.findings);
+  Document doc = engine::load_source(src, cfg, out.findings);
   out.links = links::extract_links(doc);
-  out.unparseable = !doc.parsed && (doc.has_front_matter || !out.findings.empty());
+  out.unparseable = engine::unparseable(doc, out.findings);
   return out;
 }
 
