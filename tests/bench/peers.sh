@@ -15,7 +15,7 @@ urls=${URLS:-2000}
 docs=${DOCS:-5000}
 verity=$root/build/src/verity
 work=$(mktemp -d /tmp/verity-peers-XXXXXX)
-cleanup() { touch "$work/urls.txt.stop"; sleep 0.3; rm -rf "$work"; }
+cleanup() { touch "$work/urls.txt.stop"; sleep 0.3; [[ -n ${KEEP:-} ]] || rm -rf "$work"; }
 trap cleanup EXIT
 
 ci/install-deps --bench >/dev/null
@@ -27,7 +27,7 @@ fi
 bin=$work/node_modules/.bin
 
 # measure LABEL COMMAND...: wall seconds, peak RSS and requests the servers saw.
-count() { curl -s "$(head -1 "$work/urls.txt" | sed -E 's|(http://[^/]+).*|\1|')/__count"; }
+count() { curl -sf "$(head -1 "$work/urls.txt" | sed -E 's|(http://[^/]+).*|\1|')/__count" || echo 0; }
 measure() {
   local label=$1
   shift
@@ -35,7 +35,7 @@ measure() {
   before=$(count)
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/$label.out" 2>&1 || true
   after=$(count)
-  read -r wall rss <"$work/time"
+  read -r wall rss < <(tail -1 "$work/time")
   printf '%-32s wall %7.2f s   peak RSS %7.1f MiB   requests %6d\n' "$label" "$wall" \
     "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$((after - before))"
 }
@@ -64,8 +64,11 @@ for d in range(0, len(urls), 10):
     "[checking]\nthreads=80\nmaxrequestspersecond=10000\nrobotstxt=0\n[filtering]\ncheckextern=1\n")
 PY
 measure "verity (80 at once)" "$verity" check --online --allow-address 127.0.0.1 --no-progress "$work/site"
-measure "linkinator (80 at once)" "$bin/linkinator" "$work/site/docs/*.md" --markdown --concurrency 80
-measure "LinkChecker (80 threads)" linkchecker -f "$work/linkcheckerrc" --no-status -o none "$work/links.html"
+measure "linkinator (80 at once)" env -C "$work/site" "$bin/linkinator" "docs/*.md" --markdown \
+  --concurrency 80
+chmod -R a+rX "$work" # LinkChecker run as root drops to `nobody` before reading its input
+measure "LinkChecker (80 threads)" linkchecker -f "$work/linkcheckerrc" --no-status -o none \
+  "$work/links.html"
 measure "markdown-link-check (own)" "$bin/markdown-link-check" -q "$work/site/docs"
 touch "$work/urls.txt.stop"
 
