@@ -31,7 +31,7 @@ struct SourcedJson {
 };
 
 SourcedJson parse_yaml_text(std::string_view text, const std::string& name) {
-  frontmatter::Conversion conv = frontmatter::yaml_to_json(text);
+  frontmatter::Conversion conv = frontmatter::yaml_to_json(text, {}, true);
   std::vector<std::string> errors;
   for (const auto& issue : conv.issues) {
     if (issue.severity == Severity::Error) {
@@ -125,16 +125,19 @@ nlohmann::json builtin_definitions() {
   return c.value.value("definitions", nlohmann::json::object());
 }
 
+// `where`: the file:line:col of the `schema:` value, for mistakes in the value itself.
 std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string& source,
                                                           const fs::path& base_dir,
-                                                          std::vector<fs::path>& read_files) {
+                                                          std::vector<fs::path>& read_files,
+                                                          const std::string& where) {
   SourcedJson src;
   std::string name;
   if (source.rfind(k_builtin, 0) == 0) {
     std::string file = source.substr(k_builtin.size());
     auto text = embedded::find(file);
     if (!text || file == "common.schema.yaml") {
-      throw ConfigError({"unknown built-in schema '" + source + "'"});
+      throw ConfigError({where + ": unknown built-in schema '" + source +
+                         "' (`verity config defaults DIR` writes out the built-in ones)"});
     }
     name = source;
     src = parse_yaml_text(*text, name);
@@ -280,7 +283,9 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
     col.front_matter_required = c.value("front_matter", "required") == "required";
     if (!col.schema_source.empty()) {
       try {
-        col.schema = load_schema(col.schema_source, base_dir, read_files);
+        std::string pointer = "/collections/" + escape_pointer_token(cname) + "/schema";
+        col.schema = load_schema(col.schema_source, base_dir, read_files,
+                                 at(name, src.map.find(pointer).value));
       } catch (const ConfigError& e) {
         errors.insert(errors.end(), e.messages().begin(), e.messages().end());
       }

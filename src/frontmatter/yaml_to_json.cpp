@@ -294,7 +294,7 @@ private:
 
 } // namespace
 
-Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits) {
+Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits, bool whole_file) {
   Conversion out;
   MemoryBuffer buffer(yaml);
   std::istream in(&buffer);
@@ -327,11 +327,10 @@ Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits) {
     return out;
   }
   if (!builder.root().is_object()) {
-    out.issues.push_back({"frontmatter/yaml-error",
-                          Severity::Error,
-                          {2, 1},
-                          "",
-                          "front matter must be a mapping of keys to values"});
+    out.issues.push_back({"frontmatter/yaml-error", Severity::Error,
+                          whole_file ? Position{1, 1} : Position{2, 1}, "",
+                          std::string(whole_file ? "the file" : "front matter") +
+                              " must be a mapping of keys to values"});
     return out;
   }
   out.value = std::move(builder.root());

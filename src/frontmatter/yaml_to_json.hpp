@@ -38,7 +38,10 @@ struct Conversion {
 };
 
 // Converts the YAML in `yaml` (the front matter from its opening `---`, so YAML line 0 is file
-// line 1). Never throws for bad input: every problem is an issue.
-Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits = {});
+// line 1). Never throws for bad input: every problem is an issue. `whole_file`: the text is a
+// whole file (verity.yaml, a schema), not front matter: messages say "the file", and a root that
+// is not a mapping is reported at line 1.
+Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits = {},
+                        bool whole_file = false);
 
 } // namespace verity::frontmatter

@@ -254,7 +254,7 @@ void report_unknown_properties(const Context& ctx, const std::string& pointer) {
     ctx.emit("additionalProperties", child, ctx.key_pos(child),
              "unknown property '" + name + "'" + where +
                  (known.empty() ? "" : " (allowed: " + known + ")") +
-                 ": fix the spelling, or add it to the collection schema");
+                 ": fix the spelling, or allow it in the schema");
   }
 }
 
