@@ -29,10 +29,26 @@ protected:
     }
   }
 
+  // The pages are local files with no external assets. Beyond the usual headless flags, every
+  // host name resolves to nothing and any request would go to a dead loopback proxy, so the
+  // browser cannot reach any other address even if one of its services tried.
   std::vector<std::string> chromium(const std::string& action) {
-    return {"chromium",          "--headless",     "--no-sandbox",
-            "--disable-gpu",     "--no-first-run", "--disable-background-networking",
-            "--user-data-dir=" + (m_dir.path() / "profile").string(), action};
+    return {"chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--disable-default-apps",
+            "--no-pings",
+            "--dns-prefetch-disable",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=http://127.0.0.1:9",
+            "--user-data-dir=" + (m_dir.path() / "profile").string(),
+            action};
   }
 
   // The DOM after the page loaded.
