@@ -42,9 +42,9 @@ struct CheckOptions {
   std::optional<double> timeout_seconds;    // --timeout: per request (config links.timeout)
   std::optional<unsigned> concurrency;      // --concurrency: transfers at once
   std::optional<std::int64_t> max_cache_age_seconds; // --max-cache-age
-  bool no_cache = false;                    // --no-cache: neither read nor write the link cache
-  unsigned shard_index = 0;                 // --shard K/N: this run checks shard K (1-based)...
-  unsigned shard_count = 0;                 // ...of N (0 = no sharding)
+  bool no_cache = false;    // --no-cache: neither read nor write the link cache
+  unsigned shard_index = 0; // --shard K/N: this run checks shard K (1-based)...
+  unsigned shard_count = 0; // ...of N (0 = no sharding)
   // Called as links finish (done, total, not working so far), from the network thread.
   std::function<void(size_t done, size_t total, size_t broken)> link_progress;
 };

@@ -15,7 +15,7 @@ struct UrlCitation {
 };
 
 struct LinkrotUrl {
-  std::string url; // credentials stripped
+  std::string url;   // credentials stripped
   std::string state; // ok, recovered, newly-broken, flaky, broken, blocked
   int consecutive_failures = 0;
   std::int64_t first_failed = 0; // unix seconds, 0 = not failing
@@ -37,8 +37,8 @@ struct LinkrotSummary {
   std::int64_t started_at = 0;
   int failures_to_broken = 3;
   std::map<std::string, size_t> states; // URLs per state this run
-  std::vector<LinkrotUrl> urls;          // every URL not ok, by state severity then URL
-  std::vector<LinkrotRun> runs;          // the recent runs, oldest first
+  std::vector<LinkrotUrl> urls;         // every URL not ok, by state severity then URL
+  std::vector<LinkrotRun> runs;         // the recent runs, oldest first
 };
 
 } // namespace verity

@@ -4,9 +4,9 @@
 #include "cli/output.hpp"
 #include "config/config.hpp"
 #include "config/embedded.hpp"
-#include "report/rules.hpp"
 #include "report/baseline.hpp"
 #include "report/merge.hpp"
+#include "report/rules.hpp"
 #include "report/writers.hpp"
 #include "util/file.hpp"
 #include "verity/check.hpp"
@@ -100,8 +100,7 @@ Action add_report_command(CLI::App& app) {
   merge->add_option("--format", merge_flags->format, "Merged report format")
       ->check(CLI::IsMember({"json", "sarif", "markdown"}));
   merge->add_option("-o,--output", merge_flags->output, "Write to FILE (atomically)");
-  merge->add_option("--fail-on", merge_flags->fail_on,
-                    "Lowest severity that makes the exit code 1")
+  merge->add_option("--fail-on", merge_flags->fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "note"}));
   return [schema, merge, merge_flags] {
     if (schema->parsed()) {

@@ -40,7 +40,8 @@ LinkrotOptions options_from(const LinkrotFlags& flags) {
     options.run_time = util::parse_rfc3339(flags.run_time);
     if (!options.run_time) {
       throw UsageError("--run-time expects an RFC 3339 date-time such as 2026-11-30T02:00:00Z; "
-                       "got '" + flags.run_time + "'");
+                       "got '" +
+                       flags.run_time + "'");
     }
   }
   return options;

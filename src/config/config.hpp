@@ -59,7 +59,7 @@ struct Config {
   std::string date_field = "publishedDateTime";
   frontmatter::LoadLimits limits;
   secured::SecuredPolicy secured;
-  bool network = false;                       // `network: true`: as --online
+  bool network = false; // `network: true`: as --online
   LinksConfig links;
   LinkrotConfig linkrot;
   std::uint64_t max_image_bytes = 256 * 1024; // bytes read per image probe, all reads together

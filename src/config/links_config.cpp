@@ -137,7 +137,8 @@ LinksConfig parse_links_config(const nlohmann::json& s,
       host.interval_ms = h["interval_ms"].get<long>();
     }
     if (h.contains("accept")) {
-      host.accept = status_ranges(h["accept"], "/links/hosts/" + escape_pointer_token(name) + "/accept", where, errors);
+      host.accept = status_ranges(
+          h["accept"], "/links/hosts/" + escape_pointer_token(name) + "/accept", where, errors);
     }
     const nlohmann::json headers = h.value("headers", nlohmann::json::object());
     for (auto& [header, value] : headers.items()) {

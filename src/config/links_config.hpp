@@ -35,7 +35,7 @@ struct LinksConfig {
   StatusRanges accept{{200, 299}};
   std::vector<std::string> exclude; // ECMAScript regular expressions, checked when loaded
   std::vector<std::string> include;
-  std::string user_agent;                        // "" = verity/<version>
+  std::string user_agent;                                   // "" = verity/<version>
   std::optional<std::string> cache{".verity/cache.sqlite"}; // relative to the site root
   std::int64_t max_cache_age_seconds = 86400;
   bool allow_private = false;

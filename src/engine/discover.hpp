@@ -30,7 +30,7 @@ std::set<std::string> changed_files(const std::filesystem::path& site_root,
 
 // The files a run reads and the ones it reports on.
 struct Selection {
-  std::vector<SourceFile> files; // every document (cross-document rules see them all)
+  std::vector<SourceFile> files;  // every document (cross-document rules see them all)
   std::set<std::string> reported; // relative paths reported on, when not `all`
   bool all = true;
 };

@@ -40,8 +40,7 @@ Scan scan_document(const engine::SourceFile& src, const config::Config& cfg) {
 }
 
 fs::path history_path(const LinkrotOptions& options, const config::Config& cfg) {
-  return options.history_file.empty() ? cfg.site_root / cfg.linkrot.history
-                                      : options.history_file;
+  return options.history_file.empty() ? cfg.site_root / cfg.linkrot.history : options.history_file;
 }
 
 linkrot::History open_history(const fs::path& path) {
@@ -85,8 +84,8 @@ int state_rank(const std::string& state) {
 std::string state_message(const LinkrotUrl& u, int failures_to_broken) {
   std::string since = util::civil_from_days(util::days_of(u.first_failed));
   std::string why = u.last_error.empty() ? "" : " (" + u.last_error + ")";
-  std::string runs = std::to_string(u.consecutive_failures) +
-                     (u.consecutive_failures == 1 ? " run" : " runs");
+  std::string runs =
+      std::to_string(u.consecutive_failures) + (u.consecutive_failures == 1 ? " run" : " runs");
   if (u.state == "broken") {
     return "broken for " + runs + " in a row since " + since + why + ": fix or remove the link";
   }
@@ -175,8 +174,13 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
       continue;
     }
     index[r.url] = summary.urls.size();
-    summary.urls.push_back({r.url, r.state.state, r.state.track.streak, r.state.track.first_failed,
-                            r.status, r.error, {}});
+    summary.urls.push_back({r.url,
+                            r.state.state,
+                            r.state.track.streak,
+                            r.state.track.first_failed,
+                            r.status,
+                            r.error,
+                            {}});
   }
   for (const auto& run : history.runs(60)) {
     summary.runs.push_back({run.id, run.started_at, run.urls, run.failing, run.broken});

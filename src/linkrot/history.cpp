@@ -141,8 +141,8 @@ std::vector<RunSummary> History::runs(size_t limit) {
   q.bind(1, static_cast<std::int64_t>(limit));
   std::vector<RunSummary> out;
   while (q.step()) {
-    out.push_back({q.column_int(0), q.column_int(1), q.column_int(2), q.column_int(3),
-                   q.column_int(4)});
+    out.push_back(
+        {q.column_int(0), q.column_int(1), q.column_int(2), q.column_int(3), q.column_int(4)});
   }
   return {out.rbegin(), out.rend()};
 }

@@ -18,8 +18,8 @@ enum class Outcome { Ok, Fail, Blocked };
 
 // What the history keeps per URL between runs.
 struct UrlTrack {
-  std::string recent;           // the last outcomes, oldest first: 'o' ok, 'f' fail, 'b' blocked
-  int streak = 0;               // consecutive failing runs up to the last one
+  std::string recent;            // the last outcomes, oldest first: 'o' ok, 'f' fail, 'b' blocked
+  int streak = 0;                // consecutive failing runs up to the last one
   std::int64_t first_failed = 0; // when the current failing streak began (unix seconds), 0 = none
 };
 

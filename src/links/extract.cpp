@@ -19,8 +19,7 @@ bool is_image_object(const nlohmann::json& obj) {
 
 bool looks_like_absolute_url(const std::string& s) {
   size_t sep = s.find("://");
-  return sep != std::string::npos && sep > 0 &&
-         s.find_first_of(" \t\n\"<>") == std::string::npos &&
+  return sep != std::string::npos && sep > 0 && s.find_first_of(" \t\n\"<>") == std::string::npos &&
          std::all_of(s.begin(), s.begin() + static_cast<long>(sep), [](char c) {
            return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
          });

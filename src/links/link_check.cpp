@@ -107,7 +107,8 @@ public:
       std::uniform_int_distribution<long> jitter(0, m_options.retry_base.count());
       m_delay = base + std::chrono::milliseconds(jitter(m_rng));
       if (retry_after) {
-        m_delay = std::max(m_delay, std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after));
+        m_delay =
+            std::max(m_delay, std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after));
       }
       return;
     }
@@ -135,8 +136,8 @@ private:
   }
 
   void classify(const net::FetchResponse& r) {
-    std::string attempts = std::to_string(m_result.attempts) +
-                           (m_result.attempts == 1 ? " attempt" : " attempts");
+    std::string attempts =
+        std::to_string(m_result.attempts) + (m_result.attempts == 1 ? " attempt" : " attempts");
     switch (r.error.kind) {
     case Kind::None:
       break;
@@ -254,8 +255,8 @@ std::vector<LinkResult> check_links(std::vector<std::string> urls, const LinkOpt
       continue;
     }
     const StatusSet& accept = accept_for(options, urls[i]);
-    jobs.emplace_back(i, std::make_unique<LinkJob>(std::move(urls[i]), options, accept, rng,
-                                                   progress));
+    jobs.emplace_back(
+        i, std::make_unique<LinkJob>(std::move(urls[i]), options, accept, rng, progress));
     raw.push_back(jobs.back().second.get());
   }
   progress.done = decided.size();

@@ -34,9 +34,9 @@ struct LinkOptions {
   std::vector<std::string> methods{"HEAD", "GET"}; // tried in order when one is refused
   StatusSet accept = StatusSet::success();
   std::map<std::string, StatusSet> host_accept; // by "host" or "host:port"
-  std::vector<std::regex> exclude; // URLs matching any are not fetched (link/excluded)
-  std::vector<std::regex> include; // when set, only matching URLs are fetched
-  LinkCache* cache = nullptr;      // working links of earlier runs
+  std::vector<std::regex> exclude;              // URLs matching any are not fetched (link/excluded)
+  std::vector<std::regex> include;              // when set, only matching URLs are fetched
+  LinkCache* cache = nullptr;                   // working links of earlier runs
   std::chrono::seconds max_cache_age{86400};
   std::function<void(const LinkProgress&)> progress; // after each URL
 };

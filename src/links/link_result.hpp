@@ -13,8 +13,8 @@ struct LinkResult {
   std::string rule; // "" = ok
   Severity severity = Severity::Note;
   std::string reason;
-  int status = 0;    // the final HTTP status, 0 when there was none
-  std::string error; // the network error, "" when there was none
+  int status = 0;                     // the final HTTP status, 0 when there was none
+  std::string error;                  // the network error, "" when there was none
   std::vector<std::string> redirects; // hops before final_url
   std::string final_url;
   bool permanent_redirect = false; // a 301/308 on the way

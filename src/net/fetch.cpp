@@ -7,12 +7,11 @@
 
 #include "net/transfer.hpp"
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <deque>
 #include <memory>
 #include <set>
+#include <sys/resource.h>
 #include <unordered_map>
 
 namespace verity::net {
@@ -121,8 +120,7 @@ private:
     }
     for (auto it = m_with_work.begin(); it != m_with_work.end() && m_active < m_max_total;) {
       HostQueue& h = m_hosts[*it];
-      while (!h.waiting.empty() && h.active < h.policy->max_concurrent &&
-             m_active < m_max_total) {
+      while (!h.waiting.empty() && h.active < h.policy->max_concurrent && m_active < m_max_total) {
         if (h.ready > now) {
           wake = std::min(wake, h.ready);
           break;
@@ -198,8 +196,12 @@ private:
         if (scheme != "http" && scheme != "https") {
           t->response.error = {FetchError::Kind::Scheme, "redirect to a non-http(s) URL"};
         } else {
-          Pending hop{t->job, std::move(t->request), std::move(t->redirects),
-                      std::move(t->redirect_statuses), url_authority(next), next};
+          Pending hop{t->job,
+                      std::move(t->request),
+                      std::move(t->redirects),
+                      std::move(t->redirect_statuses),
+                      url_authority(next),
+                      next};
           hop.redirects.push_back(t->url);
           hop.redirect_statuses.push_back(static_cast<int>(status));
           queue(std::move(hop), true); // the next hop, through the same limits and guard
@@ -207,8 +209,7 @@ private:
         }
       } else if (location) {
         t->response.error = {FetchError::Kind::TooManyRedirects,
-                             "more than " + std::to_string(m_options.max_redirects) +
-                                 " redirects"};
+                             "more than " + std::to_string(m_options.max_redirects) + " redirects"};
       }
     }
     t->response.final_url = t->url;

@@ -79,8 +79,8 @@ struct HostPolicy {
 
 struct FetchOptions {
   AddressGuard guard;
-  unsigned max_total = 32; // transfers at once
-  HostPolicy host;         // every host not in `hosts`
+  unsigned max_total = 32;                 // transfers at once
+  HostPolicy host;                         // every host not in `hosts`
   std::map<std::string, HostPolicy> hosts; // by "host" or "host:port" (lowercase)
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 20000;

@@ -18,9 +18,13 @@ bool reads_error_body(long status) {
 // Markers of the common bot-protection interstitials (Cloudflare, Akamai, Imperva, PerimeterX,
 // DataDome): a human in a browser passes them, a checker never does.
 bool looks_like_challenge(std::string_view body) {
-  static constexpr std::array<std::string_view, 7> k_markers = {
-      "<title>Just a moment...</title>", "cf-chl-", "challenge-platform", "_Incapsula_Resource",
-      "px-captcha", "captcha-delivery.com", "<title>Attention Required!"};
+  static constexpr std::array<std::string_view, 7> k_markers = {"<title>Just a moment...</title>",
+                                                                "cf-chl-",
+                                                                "challenge-platform",
+                                                                "_Incapsula_Resource",
+                                                                "px-captcha",
+                                                                "captcha-delivery.com",
+                                                                "<title>Attention Required!"};
   for (auto marker : k_markers) {
     if (body.find(marker) != std::string_view::npos) {
       return true;
@@ -147,7 +151,8 @@ void prepare(Transfer& t, const FetchOptions& o, const HostPolicy& policy) {
 }
 
 bool finished_normally(CURLcode code, const Transfer& t) {
-  return code == CURLE_OK || (code == CURLE_WRITE_ERROR && (t.response.stopped_by_job || !t.deliver));
+  return code == CURLE_OK ||
+         (code == CURLE_WRITE_ERROR && (t.response.stopped_by_job || !t.deliver));
 }
 
 FetchError classify(CURLcode code, const Transfer& t) {

@@ -23,7 +23,7 @@ struct Transfer {
   Slist headers;
   FetchResponse response;
   const AddressGuard* guard = nullptr;
-  std::string refused;   // the address the guard refused
+  std::string refused;    // the address the guard refused
   std::string error_body; // the start of a 403/429/503 body, to recognise challenge pages
   bool status_known = false;
   bool deliver = false; // 2xx: body goes to the job

@@ -12,9 +12,9 @@ std::set<std::string> load_baseline_keys(const std::filesystem::path& path) {
   constexpr std::uint64_t k_max_report_bytes = 512ull << 20;
   util::ReadResult r = util::read_file(path, k_max_report_bytes);
   if (r.status != util::ReadResult::Status::Ok) {
-    throw UsageError("--baseline " + path.string() + ": cannot read: " +
-                     (r.status == util::ReadResult::Status::TooLarge ? "larger than 512 MiB"
-                                                                     : r.error));
+    throw UsageError(
+        "--baseline " + path.string() + ": cannot read: " +
+        (r.status == util::ReadResult::Status::TooLarge ? "larger than 512 MiB" : r.error));
   }
   nlohmann::json report = nlohmann::json::parse(r.bytes, nullptr, false);
   if (report.is_discarded() || !report.is_object() || report.value("version", 0) != 1 ||

@@ -61,8 +61,8 @@ std::string bar_chart(const std::vector<std::pair<std::string, size_t>>& rows,
     double w = bar_width * static_cast<double>(n) / static_cast<double>(max);
     svg += "<text x=\"0\" y=\"" + num(y + 15) + "\" font-size=\"13\">" + esc(label) + "</text>";
     svg += "<rect x=\"" + num(label_width) + "\" y=\"" + num(y + 3) + "\" width=\"" +
-           num(std::max(w, 1.0)) + "\" height=\"16\" fill=\"#4a7fb5\"><title>" + esc(label) +
-           ": " + std::to_string(n) + "</title></rect>";
+           num(std::max(w, 1.0)) + "\" height=\"16\" fill=\"#4a7fb5\"><title>" + esc(label) + ": " +
+           std::to_string(n) + "</title></rect>";
     svg += "<text x=\"" + num(label_width + w + 6) + "\" y=\"" + num(y + 15) +
            "\" font-size=\"13\">" + std::to_string(n) + "</text>";
     y += row;
@@ -79,8 +79,8 @@ std::string trend_chart(const std::vector<LinkrotRun>& runs) {
   const double width = 640, height = 160, top = 10, bottom = 24;
   double slot = width / static_cast<double>(std::max<size_t>(runs.size(), 1));
   double bar = std::clamp(slot * 0.7, 2.0, 40.0);
-  std::string svg = "<svg id=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                    num(width) + "\" height=\"" + num(height) +
+  std::string svg = "<svg id=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) +
+                    "\" height=\"" + num(height) +
                     "\" role=\"img\" aria-label=\"broken links per run\">";
   svg += "<line x1=\"0\" y1=\"" + num(height - bottom) + "\" x2=\"" + num(width) + "\" y2=\"" +
          num(height - bottom) + "\" stroke=\"#999\"/>";
@@ -90,8 +90,8 @@ std::string trend_chart(const std::vector<LinkrotRun>& runs) {
     double x = slot * static_cast<double>(i) + (slot - bar) / 2;
     double hf = plot * static_cast<double>(r.failing) / static_cast<double>(max);
     double hb = plot * static_cast<double>(r.broken) / static_cast<double>(max);
-    std::string tip = "run " + std::to_string(r.id) + " (" + date_of(r.started_at) + "): " +
-                      std::to_string(r.broken) + " broken, " + std::to_string(r.failing) +
+    std::string tip = "run " + std::to_string(r.id) + " (" + date_of(r.started_at) +
+                      "): " + std::to_string(r.broken) + " broken, " + std::to_string(r.failing) +
                       " failing of " + std::to_string(r.urls);
     svg += "<g class=\"run\" data-broken=\"" + std::to_string(r.broken) + "\"><title>" + esc(tip) +
            "</title><rect x=\"" + num(x) + "\" y=\"" + num(height - bottom - hf) + "\" width=\"" +
@@ -204,15 +204,15 @@ void findings_section(const CheckResult& result, std::string& out) {
   out += "</section><section id=\"documents\"><h2>Findings by document</h2>";
   std::vector<DocumentFindings*> docs;
   for (auto& [file, d] : by_document) {
-    std::stable_sort(d.findings.begin(), d.findings.end(), [](const Finding* a, const Finding* b) {
-      return a->severity > b->severity;
-    });
+    std::stable_sort(d.findings.begin(), d.findings.end(),
+                     [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
     docs.push_back(&d);
   }
-  std::stable_sort(docs.begin(), docs.end(), [](const DocumentFindings* a, const DocumentFindings* b) {
-    return std::tuple(-a->worst, -static_cast<long>(a->counts[2]), a->file) <
-           std::tuple(-b->worst, -static_cast<long>(b->counts[2]), b->file);
-  });
+  std::stable_sort(docs.begin(), docs.end(),
+                   [](const DocumentFindings* a, const DocumentFindings* b) {
+                     return std::tuple(-a->worst, -static_cast<long>(a->counts[2]), a->file) <
+                            std::tuple(-b->worst, -static_cast<long>(b->counts[2]), b->file);
+                   });
   if (in_link_table > 0) {
     out += "<p>" + std::to_string(in_link_table) +
            " link-rot findings are listed by link in the table above.</p>";
@@ -248,7 +248,8 @@ std::string write_html(const CheckResult& result) {
   std::string title = result.linkrot ? "verity linkrot" : "verity check";
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    "<title>" + title + " report</title><style>" + std::string(k_style) +
+                    "<title>" +
+                    title + " report</title><style>" + std::string(k_style) +
                     "</style></head><body><header><h1 id=\"headline\">" + title + ": " +
                     std::to_string(counts[2]) + " errors, " + std::to_string(counts[1]) +
                     " warnings, " + std::to_string(counts[0]) + " notes</h1><p>" +

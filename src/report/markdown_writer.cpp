@@ -31,8 +31,8 @@ void linkrot_section(const LinkrotSummary& s, std::string& out) {
          " recovered, " + std::to_string(count("blocked")) + " blocked of " +
          std::to_string(total) + " links\n\n";
   if (!s.runs.empty()) {
-    out += "Broken links per run (last " + std::to_string(std::min<size_t>(s.runs.size(), 10)) +
-           "): ";
+    out +=
+        "Broken links per run (last " + std::to_string(std::min<size_t>(s.runs.size(), 10)) + "): ";
     for (size_t i = s.runs.size() > 10 ? s.runs.size() - 10 : 0; i < s.runs.size(); ++i) {
       out += std::to_string(s.runs[i].broken) + (i + 1 < s.runs.size() ? " → " : "");
     }

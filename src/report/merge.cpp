@@ -10,8 +10,8 @@
 namespace verity::report {
 namespace {
 
-const std::set<std::string> k_core_fields = {"rule", "severity", "file",    "line",
-                                             "column", "pointer", "message", "key"};
+const std::set<std::string> k_core_fields = {"rule",   "severity", "file",    "line",
+                                             "column", "pointer",  "message", "key"};
 
 Finding finding_from(const nlohmann::json& j) {
   Finding f;
@@ -41,9 +41,13 @@ LinkrotSummary linkrot_from(const nlohmann::json& j) {
   s.failures_to_broken = j.value("failures_to_broken", 3);
   s.states = j.value("states", std::map<std::string, size_t>{});
   for (const auto& u : j.value("urls", nlohmann::json::array())) {
-    LinkrotUrl url{u.value("url", ""), u.value("state", ""), u.value("consecutive_failures", 0),
-                   epoch_of(u.value("first_failed", nlohmann::json())), u.value("status", 0),
-                   u.value("last_error", ""), {}};
+    LinkrotUrl url{u.value("url", ""),
+                   u.value("state", ""),
+                   u.value("consecutive_failures", 0),
+                   epoch_of(u.value("first_failed", nlohmann::json())),
+                   u.value("status", 0),
+                   u.value("last_error", ""),
+                   {}};
     for (const auto& c : u.value("cited_by", nlohmann::json::array())) {
       url.cited_by.push_back({c.value("file", ""), c.value("line", 0), c.value("column", 0)});
     }
@@ -61,12 +65,13 @@ LinkrotSummary linkrot_from(const nlohmann::json& j) {
 CheckResult read_json_report(const std::filesystem::path& path, size_t& documents) {
   util::ReadResult r = util::read_file(path, 1ull << 30);
   if (r.status != util::ReadResult::Status::Ok) {
-    throw UsageError(path.string() + ": cannot read: " +
-                     (r.status == util::ReadResult::Status::TooLarge ? "larger than 1 GiB" : r.error));
+    throw UsageError(
+        path.string() + ": cannot read: " +
+        (r.status == util::ReadResult::Status::TooLarge ? "larger than 1 GiB" : r.error));
   }
   nlohmann::json j = nlohmann::json::parse(r.bytes, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("version", 0) != 1 ||
-      !j.contains("findings") || !j["findings"].is_array() || !j.contains("summary")) {
+  if (j.is_discarded() || !j.is_object() || j.value("version", 0) != 1 || !j.contains("findings") ||
+      !j["findings"].is_array() || !j.contains("summary")) {
     throw UsageError(path.string() + ": not a verity JSON report (--format json)");
   }
   CheckResult result;

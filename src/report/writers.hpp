@@ -1,5 +1,5 @@
-// Report writers: text, JSON, SARIF 2.1.0, JUnit XML, Markdown and HTML, from one CheckResult. Writers only
-// format; they never decide the exit code.
+// Report writers: text, JSON, SARIF 2.1.0, JUnit XML, Markdown and HTML, from one CheckResult.
+// Writers only format; they never decide the exit code.
 #pragma once
 
 #include "verity/check.hpp"

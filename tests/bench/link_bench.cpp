@@ -11,24 +11,23 @@
 // (tests/bench/peers.sh).
 #include <httplib.h>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cmath>
+#include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <netinet/in.h>
 #include <string>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -68,18 +67,18 @@ std::vector<std::unique_ptr<Server>> start_servers(int hosts, int latency_ms, in
     auto s = std::make_unique<Server>();
     s->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     s->http.set_keep_alive_max_count(100000);
-    s->http.Get(R"(/.*)", [&requests, latency_ms](const httplib::Request& req,
-                                                  httplib::Response& res) {
-      if (req.path == "/__count") { // for the peers script: requests so far, not counted
-        res.set_content(std::to_string(requests.load()), "text/plain");
-        return;
-      }
-      ++requests;
-      if (latency_ms > 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
-      }
-      res.set_content("ok", "text/plain");
-    });
+    s->http.Get(
+        R"(/.*)", [&requests, latency_ms](const httplib::Request& req, httplib::Response& res) {
+          if (req.path == "/__count") { // for the peers script: requests so far, not counted
+            res.set_content(std::to_string(requests.load()), "text/plain");
+            return;
+          }
+          ++requests;
+          if (latency_ms > 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
+          }
+          res.set_content("ok", "text/plain");
+        });
     s->port = s->http.bind_to_any_port("127.0.0.1");
     raise_backlog(s->port);
     Server* raw = s.get();
@@ -102,13 +101,15 @@ void stop_servers(std::vector<std::unique_ptr<Server>>& servers) {
 }
 
 std::string url_of(const std::vector<std::unique_ptr<Server>>& servers, long u) {
-  return "http://127.0.0.1:" + std::to_string(servers[static_cast<size_t>(u) % servers.size()]->port) +
-         "/p/" + std::to_string(u);
+  return "http://127.0.0.1:" +
+         std::to_string(servers[static_cast<size_t>(u) % servers.size()]->port) + "/p/" +
+         std::to_string(u);
 }
 
 int serve(int argc, char** argv) {
   if (argc < 7) {
-    std::fprintf(stderr, "usage: verity_link_bench --serve URLS HOSTS LATENCY_MS SECONDS URLFILE\n");
+    std::fprintf(stderr,
+                 "usage: verity_link_bench --serve URLS HOSTS LATENCY_MS SECONDS URLFILE\n");
     return 2;
   }
   long urls = std::stol(argv[2]);
@@ -200,8 +201,8 @@ int main(int argc, char** argv) {
   double latency = latency_ms / 1000.0;
   double parallel = std::min<double>(concurrency, static_cast<double>(hosts) * per_host);
   double busiest = std::ceil(static_cast<double>(urls) / hosts);
-  double bound = std::max(static_cast<double>(urls) * latency / parallel,
-                          busiest * interval_ms / 1000.0);
+  double bound =
+      std::max(static_cast<double>(urls) * latency / parallel, busiest * interval_ms / 1000.0);
   std::ifstream report(site / "report.json");
   std::string text((std::istreambuf_iterator<char>(report)), {});
   bool clean = text.find("\"findings\": []") != std::string::npos;

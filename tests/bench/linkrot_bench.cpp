@@ -27,16 +27,15 @@ int main(int argc, char** argv) {
       outcomes.reserve(urls);
       for (size_t i = 0; i < urls; ++i) {
         bool fails = i % 20 == static_cast<size_t>(run);
-        outcomes.push_back({"https://host" + std::to_string(i % 500) + ".example.org/page/" +
-                                std::to_string(i),
-                            fails ? linkrot::Outcome::Fail : linkrot::Outcome::Ok,
-                            fails ? 404 : 200, fails ? "HTTP 404" : ""});
+        outcomes.push_back(
+            {"https://host" + std::to_string(i % 500) + ".example.org/page/" + std::to_string(i),
+             fails ? linkrot::Outcome::Fail : linkrot::Outcome::Ok, fails ? 404 : 200,
+             fails ? "HTTP 404" : ""});
       }
       auto start = std::chrono::steady_clock::now();
       auto recorded = history.record_run(outcomes, 1'700'000'000 + run * 86400,
                                          1'700'000'000 + run * 86400 + 60, "", 3);
-      double s =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::printf("record run %d: %zu URL results in %.3f s (%s)\n", run + 1, recorded.size(), s,
                   run == 0 ? "every URL new" : "every URL updated");
     }
@@ -57,9 +56,9 @@ int main(int argc, char** argv) {
     u.status = 404;
     u.last_error = "HTTP 404";
     for (int c = 0; c < 2; ++c) {
-      u.cited_by.push_back({"_news/2024-01-0" + std::to_string(c + 1) + "-article-" +
-                                std::to_string(i) + ".md",
-                            12 + c, 5});
+      u.cited_by.push_back(
+          {"_news/2024-01-0" + std::to_string(c + 1) + "-article-" + std::to_string(i) + ".md",
+           12 + c, 5});
       Finding f;
       f.rule = "linkrot/" + u.state;
       f.severity = Severity::Warning;

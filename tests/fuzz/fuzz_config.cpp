@@ -3,12 +3,11 @@
 // status ranges, durations). Property: any input is a Config or a ConfigError, never a crash.
 #include "config/config.hpp"
 
-#include <unistd.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 

@@ -1,7 +1,8 @@
 // Fuzz target: URL handling: credential redaction, authorities, Retry-After and duration
-// parsing, local image path resolution and the uri formats. Property: a redacted URL never contains the text before an '@' of the authority.
-#include "media/local_images.hpp"
+// parsing, local image path resolution and the uri formats. Property: a redacted URL never contains
+// the text before an '@' of the authority.
 #include "config/links_config.hpp"
+#include "media/local_images.hpp"
 #include "net/fetch.hpp"
 #include "schema/formats.hpp"
 

@@ -51,7 +51,8 @@ TEST(BadConfigs, EveryMistakeIsExit2WithTheFileLineAndWhatToDo) {
     EXPECT_EQ(r.exit_code, 2) << entry.path().filename() << "\n" << r.err;
     for (const auto& part : parts) {
       EXPECT_NE(r.err.find(trim(part)), std::string::npos)
-          << entry.path().filename() << ": expected '" << trim(part) << "' in\n" << r.err;
+          << entry.path().filename() << ": expected '" << trim(part) << "' in\n"
+          << r.err;
     }
     EXPECT_EQ(r.out, "") << entry.path().filename(); // no half report
   }
@@ -96,14 +97,14 @@ TEST(BadInput, EveryHostileDocumentGetsItsFindingAndTheRunGoesOn) {
   }
   write_file(site / "_news/binary.md", binary);
   expected["_news/binary.md"] = {"frontmatter/missing"};
-  write_file(site / "_news/deep.md",
-             "---\ntitle: deep\nx: " + std::string(100000, '[') + std::string(100000, ']') +
-                 "\n---\n");
+  write_file(site / "_news/deep.md", "---\ntitle: deep\nx: " + std::string(100000, '[') +
+                                         std::string(100000, ']') + "\n---\n");
   expected["_news/deep.md"] = {"frontmatter/limit"};
   fs::create_directories(site / "assets");
   fs::create_symlink("/etc/passwd", site / "assets/escape.png");
-  write_file(site / "_news/symlinked-image.md",
-             "---\ntitle: symlink\nimage:\n  url: /assets/escape.png\n  width: 1\n  height: 1\n---\n");
+  write_file(
+      site / "_news/symlinked-image.md",
+      "---\ntitle: symlink\nimage:\n  url: /assets/escape.png\n  width: 1\n  height: 1\n---\n");
   expected["_news/symlinked-image.md"] = {"image/outside-site"};
 
   RunResult r = run_verity({"check", "--format", "json"}, site);
@@ -125,9 +126,8 @@ TEST(BadInput, EveryHostileDocumentGetsItsFindingAndTheRunGoesOn) {
 
 TEST(BadInput, CredentialsInALinkReachNoReport) {
   CountingServer server("127.0.0.1");
-  server.http().Get("/private", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 404;
-  });
+  server.http().Get("/private",
+                    [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
   TempDir dir;
   write_file(dir.path() / "verity.yaml",
              "version: 1\ncollections:\n  pages:\n    paths: [\"*.md\"]\nlinks:\n  retries: 0\n");
@@ -147,8 +147,8 @@ TEST(BadInput, CredentialsInALinkReachNoReport) {
     EXPECT_FALSE(text.empty()) << report;
     EXPECT_EQ(text.find("hunter2"), std::string::npos) << report;
   }
-  RunResult rot = run_verity({"linkrot", "--allow-address", "127.0.0.1", "--format", "json"},
-                             dir.path());
+  RunResult rot =
+      run_verity({"linkrot", "--allow-address", "127.0.0.1", "--format", "json"}, dir.path());
   EXPECT_EQ(rot.out.find("hunter2"), std::string::npos);
   EXPECT_EQ(read_file(dir.path() / ".verity/history.sqlite").find("hunter2"), std::string::npos);
 }

@@ -8,9 +8,9 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <chrono>
 #include <map>
 #include <mutex>
 #include <string>

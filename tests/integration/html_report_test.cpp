@@ -85,13 +85,14 @@ protected:
 TEST_F(HtmlReport, TheAuditPageGroupsFindingsByDocumentWorstFirst) {
   fs::path page = m_dir.path() / "audit.html";
   fs::path site = source_dir() / "fixtures" / "bad-site";
-  RunResult r = run_verity({"check", site.string(), "--format", "json", "--report",
-                            "html=" + page.string()},
-                           m_dir.path());
+  RunResult r =
+      run_verity({"check", site.string(), "--format", "json", "--report", "html=" + page.string()},
+                 m_dir.path());
   ASSERT_TRUE(fs::exists(page)) << r.err;
   const nlohmann::json report = r.json();
   std::string html = dom(page);
-  ASSERT_NE(html.find("<h1 id=\"headline\">verity check:"), std::string::npos) << html.substr(0, 400);
+  ASSERT_NE(html.find("<h1 id=\"headline\">verity check:"), std::string::npos)
+      << html.substr(0, 400);
   EXPECT_EQ(count(html, "<li class=\"finding\""), report["findings"].size());
   std::set<std::string> files;
   for (const auto& f : report["findings"]) {
@@ -101,7 +102,8 @@ TEST_F(HtmlReport, TheAuditPageGroupsFindingsByDocumentWorstFirst) {
   // Documents with errors come before documents with only warnings or notes.
   size_t first_error_doc = html.find("data-severity=\"error\"");
   size_t first_warning_only = std::string::npos;
-  for (size_t at = html.find("<details"); at != std::string::npos; at = html.find("<details", at + 1)) {
+  for (size_t at = html.find("<details"); at != std::string::npos;
+       at = html.find("<details", at + 1)) {
     size_t end = html.find("</details>", at);
     std::string doc = html.substr(at, end - at);
     if (doc.find("data-severity=\"error\"") == std::string::npos) {
@@ -146,8 +148,8 @@ TEST_F(HtmlReport, TheLinkrotPageListsNonOkLinksAndChartsEveryRun) {
   EXPECT_EQ(count(html, "data-state="), 2u); // /fine is ok: not listed
   EXPECT_NE(html.find(server.url("/gone")), std::string::npos);
   EXPECT_NE(html.find("2026-11-01"), std::string::npos); // failing since the first run
-  EXPECT_EQ(count(html, "<g class=\"run\""), 4u);      // one bar group per run
-  EXPECT_EQ(count(html, "data-broken=\"1\""), 2u);     // broken from the third run on
+  EXPECT_EQ(count(html, "<g class=\"run\""), 4u);        // one bar group per run
+  EXPECT_EQ(count(html, "data-broken=\"1\""), 2u);       // broken from the third run on
   auto [w, h] = screenshot(page, m_dir.path() / "linkrot.png");
   EXPECT_EQ(w, 1200u);
   EXPECT_GT(h, 0u);

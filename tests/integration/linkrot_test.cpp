@@ -61,8 +61,9 @@ protected:
 
   std::vector<std::string> args(const std::string& day, std::vector<std::string> extra = {},
                                 const std::string& format = "json") {
-    std::vector<std::string> a{"linkrot", "--format", format, "--allow-address", "127.0.0.1",
-                               "--run-time", day + "T02:00:00Z"};
+    std::vector<std::string> a{"linkrot",         "--format",  format,
+                               "--allow-address", "127.0.0.1", "--run-time",
+                               day + "T02:00:00Z"};
     a.insert(a.end(), extra.begin(), extra.end());
     return a;
   }
@@ -201,8 +202,7 @@ TEST_F(Linkrot, PruneDropsOldRuns) {
     std::string day = util::civil_from_days(util::days_of(now) - days_ago);
     ASSERT_EQ(run(day).exit_code, 0);
   }
-  RunResult pruned =
-      run_verity({"linkrot", "prune", "--keep-days", "15"}, m_dir.path());
+  RunResult pruned = run_verity({"linkrot", "prune", "--keep-days", "15"}, m_dir.path());
   EXPECT_EQ(pruned.exit_code, 0) << pruned.err;
   EXPECT_NE(pruned.out.find("deleted 2 runs"), std::string::npos) << pruned.out;
   EXPECT_EQ(recorded_runs(), 2);
@@ -222,8 +222,8 @@ TEST_F(Linkrot, FourShardsMergeIntoTheReportOfOneRun) {
   page("a", std::vector<std::string>(urls.begin(), urls.begin() + 12));
   page("b", std::vector<std::string>(urls.begin() + 8, urls.end()));
   write_file(m_dir.path() / "c.md", "---\ntitle: [unclosed\n---\n"); // an offline finding too
-  std::vector<std::string> base{"check",    "--online", "--no-cache", "--format",
-                                "json",     "--allow-address", "127.0.0.1"};
+  std::vector<std::string> base{"check", "--online",        "--no-cache", "--format",
+                                "json",  "--allow-address", "127.0.0.1"};
   auto whole = base;
   whole.insert(whole.end(), {"--output", "whole.json"});
   run_verity(whole, m_dir.path());
@@ -242,13 +242,15 @@ TEST_F(Linkrot, FourShardsMergeIntoTheReportOfOneRun) {
   auto a = nlohmann::json::parse(read_file(m_dir.path() / "whole.json"));
   auto b = nlohmann::json::parse(read_file(m_dir.path() / "merged.json"));
   EXPECT_EQ(a["findings"], b["findings"]);
-  for (const char* key : {"documents", "documents_loaded", "errors", "warnings", "notes", "by_rule"}) {
+  for (const char* key :
+       {"documents", "documents_loaded", "errors", "warnings", "notes", "by_rule"}) {
     EXPECT_EQ(a["summary"][key], b["summary"][key]) << key;
   }
   EXPECT_GT(a["findings"].size(), 16u);
   // No shard is empty, and none saw another's URLs.
   for (int k = 1; k <= 4; ++k) {
-    auto s = nlohmann::json::parse(read_file(m_dir.path() / ("shard" + std::to_string(k) + ".json")));
+    auto s =
+        nlohmann::json::parse(read_file(m_dir.path() / ("shard" + std::to_string(k) + ".json")));
     EXPECT_LT(s["findings"].size(), a["findings"].size()) << k;
   }
   EXPECT_EQ(run_verity({"check", "--shard", "5/4"}, m_dir.path()).exit_code, 2);

@@ -63,7 +63,7 @@ protected:
 TEST_F(LinkRuns, WorkingLinksAreReusedFromTheCacheAndErrorsAreAskedAgain) {
   page("a", {m_main.url("/ok"), m_main.url("/moved"), m_main.url("/missing")});
   RunResult first = check();
-  EXPECT_EQ(first.exit_code, 1); // /missing
+  EXPECT_EQ(first.exit_code, 1);    // /missing
   EXPECT_EQ(m_main.hits("/ok"), 2); // HEAD /ok, and HEAD /moved's target
   EXPECT_EQ(m_main.hits("/moved"), 1);
   EXPECT_EQ(m_main.hits("/missing"), 1); // a 404 to HEAD is an answer: no GET after it

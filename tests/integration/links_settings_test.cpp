@@ -8,12 +8,11 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <unistd.h>
-
-#include <atomic>
 #include <thread>
+#include <unistd.h>
 
 namespace verity::test {
 namespace {
@@ -71,7 +70,7 @@ protected:
   }
 
   RunResult check(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"check",       "--format",    "json", "--online",
+    std::vector<std::string> args{"check",      "--format",        "json",     "--online",
                                   "--no-cache", "--allow-address", "127.0.0.1"};
     args.insert(args.end(), extra.begin(), extra.end());
     return run_verity(args, m_dir.path());
@@ -102,7 +101,7 @@ TEST_F(LinkSettings, ASlowServerTimesOutAtTheGivenTimeout) {
   EXPECT_EQ(f[m_main.url("/sleepy")]["severity"], "warning");
   EXPECT_EQ(f[m_main.url("/sleepy")]["error"], "timed out");
   EXPECT_LT(took, std::chrono::milliseconds(2400)); // did not wait for the 2.5 s answer
-  EXPECT_EQ(r.exit_code, 0);                         // a warning does not fail the run
+  EXPECT_EQ(r.exit_code, 0);                        // a warning does not fail the run
   // The timeout is not a reason to try GET after HEAD: one request.
   EXPECT_EQ(m_main.hits("HEAD /sleepy") + m_main.hits("GET /sleepy"), 1);
 }
@@ -174,7 +173,8 @@ TEST_F(LinkSettings, TheIntervalSpacesRequestStartsOnOneHost) {
 
 TEST_F(LinkSettings, AcceptedStatusesPerHostAndTheMethodList) {
   std::string authority = "127.0.0.1:" + std::to_string(m_main.port());
-  config("  methods: [GET]\n  hosts:\n    \"" + authority + "\":\n      accept: [\"200-299\", 403]\n");
+  config("  methods: [GET]\n  hosts:\n    \"" + authority +
+         "\":\n      accept: [\"200-299\", 403]\n");
   page("a", {m_main.url("/forbidden"), m_main.url("/ok")});
   RunResult r = check();
   EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out; // 403 is accepted on this host
@@ -226,10 +226,10 @@ TEST_F(LinkSettings, AnUntrustedCertificateIsBrokenAndNotRetried) {
   if (!have_program("openssl")) {
     GTEST_SKIP() << "openssl is not installed: no certificate for the TLS server";
   }
-  auto made = util::run_process({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                                 "-keyout", "key.pem", "-out", "cert.pem", "-days", "1", "-subj",
-                                 "/CN=127.0.0.1"},
-                                m_dir.path());
+  auto made =
+      util::run_process({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                         "key.pem", "-out", "cert.pem", "-days", "1", "-subj", "/CN=127.0.0.1"},
+                        m_dir.path());
   ASSERT_EQ(made.exit_code, 0) << made.err;
   std::string cert = (m_dir.path() / "cert.pem").string();
   std::string key = (m_dir.path() / "key.pem").string();

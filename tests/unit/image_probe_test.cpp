@@ -242,7 +242,8 @@ TEST(RangeSource, NeedMoreNamesTheMissingOffset) {
 
 TEST(FuzzRegressions, EveryFoundInputIsHandled) {
   // Inputs the fuzzers found (tests/fuzz/regressions/): each must give an answer, not a crash.
-  for (const auto& e : std::filesystem::directory_iterator(verity::test::source_dir() / "tests/fuzz/regressions")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(verity::test::source_dir() / "tests/fuzz/regressions")) {
     if (e.path().filename().string().rfind("image-", 0) != 0) {
       continue;
     }
@@ -251,7 +252,8 @@ TEST(FuzzRegressions, EveryFoundInputIsHandled) {
     auto r = probe_image(src);
     EXPECT_NE(r.status, ProbeStatus::Ok) << e.path();
     RangeSource partial;
-    partial.add(0, std::vector<std::uint8_t>(bytes.begin(), bytes.begin() + static_cast<long>(bytes.size() / 2)));
+    partial.add(0, std::vector<std::uint8_t>(bytes.begin(),
+                                             bytes.begin() + static_cast<long>(bytes.size() / 2)));
     (void)probe_image(partial);
   }
 }

@@ -79,9 +79,8 @@ TEST(History, AnOlderSchemaIsMigratedWithItsData) {
   }
   History current(path);
   EXPECT_EQ(current.schema_version(), 2);
-  auto next =
-      current.record_run({{"https://a.example.org/", Outcome::Fail, 500, "HTTP 500"}}, 2000, 2001,
-                         "", 3);
+  auto next = current.record_run({{"https://a.example.org/", Outcome::Fail, 500, "HTTP 500"}}, 2000,
+                                 2001, "", 3);
   EXPECT_EQ(next[0].state.track.streak, 2); // the track record survived the migration
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -103,8 +102,8 @@ TEST(History, AnOlderSchemaIsMigratedWithItsData) {
 
 TEST(History, AFileThatIsNotADatabaseIsRefused) {
   test::TempDir dir;
-  test::write_file(dir.path() / "h.sqlite", "this is a text file, not a history\n" +
-                                                std::string(4096, '.'));
+  test::write_file(dir.path() / "h.sqlite",
+                   "this is a text file, not a history\n" + std::string(4096, '.'));
   EXPECT_THROW(History(dir.path() / "h.sqlite"), util::SqliteError);
 }
 
