@@ -166,8 +166,10 @@ TEST_F(LinkSettings, TheIntervalSpacesRequestStartsOnOneHost) {
   EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out;
   auto times = m_main.times("paced");
   ASSERT_EQ(times.size(), 5u);
+  // verity starts request i at least i x 150 ms after the first; the server sees each a little
+  // later, the first perhaps by up to a few tens of ms on a loaded machine.
   for (size_t i = 1; i < times.size(); ++i) {
-    EXPECT_GE(times[i] - times[i - 1], std::chrono::milliseconds(140)) << i;
+    EXPECT_GE(times[i] - times[0], std::chrono::milliseconds(150 * i - 60)) << i;
   }
 }
 
