@@ -42,7 +42,9 @@ constexpr std::array<std::string_view, History::k_schema_version> k_migrations =
 History::History(const std::filesystem::path& path) : History(path, k_schema_version) {}
 
 History::History(const std::filesystem::path& path, int version) : m_db(path, true) {
-  m_db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  // A run writes every URL and result at once: a 64 MiB page cache keeps the B-trees in memory.
+  m_db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA cache_size=-65536;");
   migrate(version);
 }
 
@@ -74,6 +76,7 @@ std::vector<RecordedUrl> History::record_run(const std::vector<UrlOutcome>& outc
   struct Known {
     std::int64_t id;
     UrlTrack track;
+    bool this_run = false; // two URLs that differ only in credentials are one URL here
   };
   std::unordered_map<std::string, Known> known;
   {
@@ -91,7 +94,8 @@ std::vector<RecordedUrl> History::record_run(const std::vector<UrlOutcome>& outc
       .bind(3, shard)
       .run();
   std::int64_t run_id = sqlite3_last_insert_rowid(m_db.get());
-  auto add_url = m_db.prepare("INSERT INTO urls (url) VALUES (?1)");
+  auto add_url = m_db.prepare("INSERT INTO urls (url, recent, streak, first_failed, last_run)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5)");
   auto update_url = m_db.prepare(
       "UPDATE urls SET recent = ?2, streak = ?3, first_failed = ?4, last_run = ?5 WHERE id = ?1");
   auto add_result = m_db.prepare(
@@ -103,18 +107,31 @@ std::vector<RecordedUrl> History::record_run(const std::vector<UrlOutcome>& outc
   for (const auto& o : outcomes) {
     std::string url = net::redact_url(o.url);
     auto it = known.find(url);
-    if (it == known.end()) {
-      add_url.bind(1, url).run();
-      it = known.emplace(url, Known{sqlite3_last_insert_rowid(m_db.get()), {}}).first;
+    bool is_new = it == known.end();
+    if (!is_new && it->second.this_run) {
+      continue;
     }
-    UrlState s = advance(it->second.track, o.outcome, started_at, failures_to_broken);
-    it->second.track = s.track;
-    update_url.bind(1, it->second.id)
-        .bind(2, s.track.recent)
-        .bind(3, std::int64_t{s.track.streak})
-        .bind(4, s.track.first_failed)
-        .bind(5, run_id)
-        .run();
+    UrlState s =
+        advance(is_new ? UrlTrack{} : it->second.track, o.outcome, started_at, failures_to_broken);
+    if (is_new) {
+      // One statement for a URL seen for the first time, not an insert and an update.
+      add_url.bind(1, url)
+          .bind(2, s.track.recent)
+          .bind(3, std::int64_t{s.track.streak})
+          .bind(4, s.track.first_failed)
+          .bind(5, run_id)
+          .run();
+      it = known.emplace(url, Known{sqlite3_last_insert_rowid(m_db.get()), s.track, true}).first;
+    } else {
+      it->second.track = s.track;
+      it->second.this_run = true;
+      update_url.bind(1, it->second.id)
+          .bind(2, s.track.recent)
+          .bind(3, std::int64_t{s.track.streak})
+          .bind(4, s.track.first_failed)
+          .bind(5, run_id)
+          .run();
+    }
     add_result.bind(1, run_id)
         .bind(2, it->second.id)
         .bind(3, s.state)

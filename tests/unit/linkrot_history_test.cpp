@@ -69,6 +69,17 @@ TEST(History, RecordsRunsAndReturnsStates) {
   EXPECT_EQ(h.runs(10).size(), 1u);
 }
 
+TEST(History, UrlsThatDifferOnlyInCredentialsAreOneUrl) {
+  test::TempDir dir;
+  History h(dir.path() / "h.sqlite");
+  auto recorded = h.record_run({{"https://u1:p1@c.example.org/", Outcome::Ok, 200, ""},
+                                {"https://u2:p2@c.example.org/", Outcome::Fail, 404, "HTTP 404"}},
+                               1000, 1001, "", 3);
+  ASSERT_EQ(recorded.size(), 1u); // the run is recorded, not refused for a duplicate key
+  EXPECT_EQ(recorded[0].url, "https://c.example.org/");
+  EXPECT_EQ(h.runs(10).at(0).urls, 2); // both were checked
+}
+
 TEST(History, AnOlderSchemaIsMigratedWithItsData) {
   test::TempDir dir;
   auto path = dir.path() / "h.sqlite";
