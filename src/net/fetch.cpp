@@ -178,6 +178,9 @@ private:
     long status = 0;
     curl_easy_getinfo(t->easy.get(), CURLINFO_RESPONSE_CODE, &status);
     t->response.status = static_cast<int>(status);
+    if (status == 429 && t->response.retry_after.empty()) {
+      t->response.retry_after = t->rate_limit_reset; // the same pause, said another way
+    }
     if ((status == 429 || status == 503) && !t->response.retry_after.empty()) {
       // Retry-After pauses the whole host, not just this URL (capped).
       if (auto wait = parse_retry_after(t->response.retry_after);

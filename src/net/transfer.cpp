@@ -3,6 +3,7 @@
 #include "verity/version.hpp"
 
 #include <array>
+#include <ctime>
 #include <string_view>
 
 namespace verity::net {
@@ -33,6 +34,21 @@ bool looks_like_challenge(std::string_view body) {
   return false;
 }
 
+// Seconds to wait from a rate-limit reset header, as text ("" when unusable): the IETF draft's
+// RateLimit-Reset is a delay in seconds, GitHub's and GitLab's X-RateLimit-Reset a Unix time.
+std::string rate_limit_wait(const std::string& name, const std::string& value) {
+  if (value.empty() || value.size() > 12 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
+    return "";
+  }
+  long long n = std::stoll(value);
+  if (name == "x-ratelimit-reset") {
+    long long now = static_cast<long long>(std::time(nullptr));
+    n = n > now ? n - now : 0;
+  }
+  return std::to_string(n);
+}
+
 size_t on_header(char* data, size_t size, size_t n, void* p) {
   auto* t = static_cast<Transfer*>(p);
   std::string line(data, size * n);
@@ -53,6 +69,8 @@ size_t on_header(char* data, size_t size, size_t n, void* p) {
       t->response.retry_after = value;
     else if (name == "cf-mitigated" || name == "x-amzn-waf-action")
       t->response.bot_wall = true;
+    else if (name == "ratelimit-reset" || name == "x-ratelimit-reset")
+      t->rate_limit_reset = rate_limit_wait(name, value);
   } else if (line.rfind("HTTP/", 0) == 0) {
     // A new status line (after a 100 Continue, say): reset what the previous one said.
     t->response.content_type.clear();
@@ -60,6 +78,7 @@ size_t on_header(char* data, size_t size, size_t n, void* p) {
     t->response.content_encoding.clear();
     t->response.retry_after.clear();
     t->response.bot_wall = false;
+    t->rate_limit_reset.clear();
   }
   return size * n;
 }
@@ -111,6 +130,7 @@ void prepare(Transfer& t, const FetchOptions& o, const HostPolicy& policy) {
   t.deliver = false;
   t.refused.clear();
   t.error_body.clear();
+  t.rate_limit_reset.clear();
   t.response.status = 0;
   t.response.body_bytes = 0;
   t.response.stopped_by_job = false;

@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <ctime>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
@@ -51,6 +52,13 @@ protected:
       res.set_content("<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
                       "<body>Checking your browser</body></html>",
                       "text/html");
+    });
+    // A rate limit said with the IETF draft's header (a delay).
+    s.Get("/draft-limited", [this](const httplib::Request& req, httplib::Response& res) {
+      if (m_main.hit(req.method + " " + req.path) == 1) {
+        res.status = 429;
+        res.set_header("RateLimit-Reset", "3");
+      }
     });
     s.Get("/for-an-hour", [this](const httplib::Request& req, httplib::Response& res) {
       m_main.hit(req.method + " " + req.path);
@@ -271,6 +279,29 @@ TEST_F(LinkSettings, AnAbsurdlyLongUrlIsAFindingNotARequest) {
   EXPECT_EQ(f[url]["rule"], "link/broken");
   EXPECT_LT(f[url]["message"].get<std::string>().size(), 400u);
   EXPECT_EQ(m_main.total_hits(), 3); // only /ok: HEAD, and its User-Agent and X-Token keys
+}
+
+TEST_F(LinkSettings, RateLimitResetHeadersAreWaitedForLikeRetryAfter) {
+  // GitHub's header (a Unix time) on another host: each pause holds its own host only.
+  CountingServer github_host("127.0.0.1");
+  github_host.http().Get(
+      "/github-limited", [&](const httplib::Request& req, httplib::Response& res) {
+        if (github_host.hit(req.method + " " + req.path) == 1) {
+          res.status = 429;
+          res.set_header("X-RateLimit-Remaining", "0");
+          res.set_header("X-RateLimit-Reset", std::to_string(std::time(nullptr) + 4));
+        }
+      });
+  config("  retries: 1\n");
+  page("a", {m_main.url("/draft-limited"), github_host.url("/github-limited")});
+  RunResult r = check();
+  EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out;
+  auto draft = m_main.times("HEAD /draft-limited");
+  auto github = github_host.times("HEAD /github-limited");
+  ASSERT_EQ(draft.size(), 2u);
+  ASSERT_EQ(github.size(), 2u);
+  EXPECT_GE(draft[1] - draft[0], std::chrono::milliseconds(2900));   // RateLimit-Reset: 3
+  EXPECT_GE(github[1] - github[0], std::chrono::milliseconds(2900)); // reset in 3 to 4 s
 }
 
 TEST_F(LinkSettings, ConfigMistakesAreExit2WithFileAndLine) {
