@@ -176,4 +176,18 @@ bool unparseable(const Document& doc, const Findings& findings) {
   return !doc.parsed && (doc.has_front_matter || !findings.empty());
 }
 
+void keep_reported(const config::Config& cfg, const Selection& selection, Findings& all,
+                   Findings& out) {
+  for (auto& f : all) {
+    if (!selection.is_reported(f.file)) {
+      continue;
+    }
+    if (auto severity = cfg.effective_severity(f.rule, f.file, f.severity)) {
+      f.severity = *severity;
+      out.push_back(std::move(f));
+    }
+  }
+  all.clear();
+}
+
 } // namespace verity::engine

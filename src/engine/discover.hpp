@@ -33,7 +33,16 @@ struct Selection {
   std::vector<SourceFile> files;  // every document (cross-document rules see them all)
   std::set<std::string> reported; // relative paths reported on, when not `all`
   bool all = true;
+
+  bool is_reported(const std::string& relative_path) const {
+    return all || reported.count(relative_path) > 0;
+  }
 };
+
+// Moves the findings of reported documents from `all` to `out` with the severities of `rules:`
+// and `ignore:` applied (findings turned off are dropped).
+void keep_reported(const config::Config& cfg, const Selection& selection, Findings& all,
+                   Findings& out);
 
 // Everything discover() finds plus explicit file arguments outside every collection; reported:
 // the given files and directories, narrowed to the files changed since `changed_since` (all of

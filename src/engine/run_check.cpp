@@ -83,8 +83,6 @@ CheckResult run_check(const CheckOptions& options) {
 
   engine::Selection selection = engine::select_documents(cfg, options.paths, options.changed_since);
   std::vector<engine::SourceFile>& files = selection.files;
-  const std::set<std::string>& selected = selection.reported;
-  const bool select_all = selection.all;
 
   std::optional<secured::PinFile> pins;
   try {
@@ -126,7 +124,7 @@ CheckResult run_check(const CheckOptions& options) {
     std::move(o.links.begin(), o.links.end(), std::back_inserter(link_refs));
     std::move(o.findings.begin(), o.findings.end(), std::back_inserter(all));
     std::move(o.unique_fields.begin(), o.unique_fields.end(), std::back_inserter(unique));
-    if (select_all || selected.count(files[i].relative)) {
+    if (selection.is_reported(files[i].relative)) {
       result.documents.push_back(
           {files[i].relative, files[i].collection ? files[i].collection->name : "", o.unparseable});
     }
@@ -135,19 +133,9 @@ CheckResult run_check(const CheckOptions& options) {
   content::check_duplicate_fields(std::move(unique), all);
   engine::NetworkRefs network{std::move(link_refs), std::move(remote)};
   engine::run_network_checks(
-      network, [&](const std::string& file) { return select_all || selected.count(file) > 0; }, cfg,
-      options, all);
-  for (auto& f : all) {
-    if (!select_all && !selected.count(f.file)) {
-      continue;
-    }
-    auto severity = cfg.effective_severity(f.rule, f.file, f.severity);
-    if (!severity) {
-      continue;
-    }
-    f.severity = *severity;
-    result.findings.push_back(std::move(f));
-  }
+      network, [&](const std::string& file) { return selection.is_reported(file); }, cfg, options,
+      all);
+  engine::keep_reported(cfg, selection, all, result.findings);
   if (any_v1 && !pins) {
     Finding note;
     note.rule = "secured/no-lockfile";

@@ -123,9 +123,7 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
   unsigned jobs = check.jobs == 0 ? util::default_jobs() : check.jobs;
   util::parallel_for(selection.files.size(), jobs,
                      [&](size_t i) { scans[i] = scan_document(selection.files[i], cfg); });
-  auto reported = [&](const std::string& file) {
-    return selection.all || selection.reported.count(file) > 0;
-  };
+  auto reported = [&](const std::string& file) { return selection.is_reported(file); };
   Findings all;
   engine::NetworkRefs refs;
   CheckResult result;
@@ -225,15 +223,7 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
            std::tuple(state_rank(b.state), -b.consecutive_failures, b.url);
   });
 
-  for (auto& f : all) {
-    if (!reported(f.file)) {
-      continue;
-    }
-    if (auto severity = cfg.effective_severity(f.rule, f.file, f.severity)) {
-      f.severity = *severity;
-      result.findings.push_back(std::move(f));
-    }
-  }
+  engine::keep_reported(cfg, selection, all, result.findings);
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   result.site_root = cfg.site_root;
   result.config_file = cfg.file;
