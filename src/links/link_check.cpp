@@ -17,14 +17,8 @@ using Kind = net::FetchError::Kind;
 constexpr size_t k_max_url_length = 8192;
 
 const StatusSet& accept_for(const LinkOptions& o, const std::string& url) {
-  std::string authority = net::url_authority(url);
-  if (auto it = o.host_accept.find(authority); it != o.host_accept.end()) {
-    return it->second;
-  }
-  if (auto it = o.host_accept.find(net::url_host(url)); it != o.host_accept.end()) {
-    return it->second;
-  }
-  return o.accept;
+  const StatusSet* s = net::find_for_authority(o.host_accept, net::url_authority(url));
+  return s ? *s : o.accept;
 }
 
 bool transient(const net::FetchResponse& r) {

@@ -239,16 +239,8 @@ private:
 } // namespace
 
 const HostPolicy& FetchOptions::policy_for(const std::string& authority) const {
-  if (auto it = hosts.find(authority); it != hosts.end()) {
-    return it->second;
-  }
-  size_t colon = authority.rfind(':');
-  if (colon != std::string::npos) {
-    if (auto it = hosts.find(authority.substr(0, colon)); it != hosts.end()) {
-      return it->second;
-    }
-  }
-  return host;
+  const HostPolicy* p = find_for_authority(hosts, authority);
+  return p ? *p : host;
 }
 
 std::optional<std::chrono::seconds> parse_retry_after(const std::string& value) {
