@@ -1,5 +1,6 @@
 #include "config/links_config.hpp"
 
+#include "util/ascii.hpp"
 #include "verity/source_map.hpp"
 
 #include <algorithm>
@@ -56,13 +57,6 @@ std::vector<std::string> regexes(const nlohmann::json& section, const char* key,
     }
   }
   return out;
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  });
-  return s;
 }
 
 } // namespace
@@ -144,7 +138,7 @@ LinksConfig parse_links_config(const nlohmann::json& s,
     for (auto& [header, value] : headers.items()) {
       host.headers.push_back(header + ": " + value.get<std::string>());
     }
-    c.hosts[lower(name)] = std::move(host);
+    c.hosts[util::ascii_lower(name)] = std::move(host);
   }
   return c;
 }

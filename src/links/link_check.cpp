@@ -198,7 +198,7 @@ std::optional<LinkResult> decide_offline(const std::string& url, const LinkOptio
         "longer than " + std::to_string(k_max_url_length) + " characters: not a usable link");
     return pre;
   }
-  std::string scheme = net::to_lower_ascii(url.substr(0, url.find("://")));
+  std::string scheme = util::ascii_lower(url.substr(0, url.find("://")));
   if (scheme != "http" && scheme != "https") {
     set(pre, "link/unsupported-scheme", Severity::Error, "only http and https links are checked");
     return pre;

@@ -195,7 +195,7 @@ private:
       curl_easy_getinfo(t->easy.get(), CURLINFO_REDIRECT_URL, &location);
       if (location && static_cast<int>(t->redirects.size()) < m_options.max_redirects) {
         std::string next(location);
-        std::string scheme = to_lower_ascii(next.substr(0, next.find(':')));
+        std::string scheme = util::ascii_lower(next.substr(0, next.find(':')));
         if (scheme != "http" && scheme != "https") {
           t->response.error = {FetchError::Kind::Scheme, "redirect to a non-http(s) URL"};
         } else {

@@ -54,7 +54,7 @@ struct FetchResponse {
   std::string content_range;
   std::string content_encoding;
   std::string retry_after; // Retry-After (429, 503); for a 429 without it, the rate-limit reset
-  bool bot_wall = false;        // cf-mitigated, x-amzn-waf-action or a challenge page answered
+  bool bot_wall = false;   // cf-mitigated, x-amzn-waf-action or a challenge page answered
   std::uint64_t body_bytes = 0; // delivered to the job
   bool stopped_by_job = false;  // the job had enough and stopped the transfer
 };

@@ -54,7 +54,7 @@ size_t on_header(char* data, size_t size, size_t n, void* p) {
   std::string line(data, size * n);
   size_t colon = line.find(':');
   if (colon != std::string::npos) {
-    std::string name = to_lower_ascii(line.substr(0, colon));
+    std::string name = util::ascii_lower(line.substr(0, colon));
     std::string value = line.substr(colon + 1);
     size_t first = value.find_first_not_of(" \t");
     size_t last = value.find_last_not_of(" \t\r\n");

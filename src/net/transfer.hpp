@@ -23,8 +23,8 @@ struct Transfer {
   Slist headers;
   FetchResponse response;
   const AddressGuard* guard = nullptr;
-  std::string refused;    // the address the guard refused
-  std::string error_body; // the start of a 403/429/503 body, to recognise challenge pages
+  std::string refused;          // the address the guard refused
+  std::string error_body;       // the start of a 403/429/503 body, to recognise challenge pages
   std::string rate_limit_reset; // seconds to wait from RateLimit-Reset / X-RateLimit-Reset
   bool status_known = false;
   bool deliver = false; // 2xx: body goes to the job

@@ -21,15 +21,8 @@ std::string url_part(const std::string& url, CURLUPart part, unsigned flags) {
 
 } // namespace
 
-std::string to_lower_ascii(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  });
-  return text;
-}
-
 std::string url_host(const std::string& url) {
-  return to_lower_ascii(url_part(url, CURLUPART_HOST, 0));
+  return util::ascii_lower(url_part(url, CURLUPART_HOST, 0));
 }
 
 std::string url_authority(const std::string& url) {

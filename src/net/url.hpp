@@ -2,13 +2,12 @@
 // and libcurl never disagree about where a host name ends.
 #pragma once
 
+#include "util/ascii.hpp"
+
 #include <map>
 #include <string>
 
 namespace verity::net {
-
-// ASCII lower case (host names, header names, schemes).
-std::string to_lower_ascii(std::string text);
 
 // The lowercase host of a URL ("" when it does not parse).
 std::string url_host(const std::string& url);
