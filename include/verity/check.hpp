@@ -31,12 +31,14 @@ public:
 struct CheckOptions {
   std::vector<std::filesystem::path> paths; // files or directories; empty = the current directory
   std::filesystem::path config_file;        // --config; empty = search for verity.yaml
-  std::optional<std::string> changed_since; // git revision
-  unsigned jobs = 0;                        // 0 = one per core
-  std::filesystem::path keys_dir;           // --keys / VERITY_KEYS; empty = format checks only
-  bool decrypt = false;                     // --decrypt: open v2 blobs and pinned legacy blobs
-  bool insecure_key_perms = false;          // --insecure-key-perms
-  bool online = false;                      // --online: fetch remote images (also `network: true`)
+  std::filesystem::path trusted_config;     // --trusted-config: outside the checkout, may widen
+  std::map<std::string, std::uint64_t> limits; // --limit NAME=VALUE
+  std::optional<std::string> changed_since;    // git revision
+  unsigned jobs = 0;                           // 0 = one per core
+  std::filesystem::path keys_dir;              // --keys / VERITY_KEYS; empty = format checks only
+  bool decrypt = false;                        // --decrypt: open v2 blobs and pinned legacy blobs
+  bool insecure_key_perms = false;             // --insecure-key-perms
+  bool online = false;        // --online: fetch remote images (also `network: true`)
   bool allow_private = false; // --allow-private: connect to private/loopback addresses
   std::vector<std::string> allow_addresses; // --allow-address: these private addresses only
   std::optional<double> timeout_seconds;    // --timeout: per request (config links.timeout)

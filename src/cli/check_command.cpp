@@ -12,7 +12,7 @@ namespace {
 
 struct CheckFlags {
   std::vector<std::string> paths;
-  std::string config;
+  ConfigFlags config;
   std::string changed_since;
   unsigned jobs = 0;
   std::string keys;
@@ -32,7 +32,7 @@ ExitCode run_check_command(const CheckFlags& flags) {
   for (const auto& p : flags.paths) {
     options.paths.emplace_back(p);
   }
-  options.config_file = flags.config;
+  apply_config_flags(flags.config, options);
   if (!flags.changed_since.empty()) {
     options.changed_since = flags.changed_since;
   }
@@ -69,8 +69,7 @@ Action add_check_command(CLI::App& app) {
   cmd->add_option("paths", flags->paths,
                   "Files or directories to report on (default: the site containing the current "
                   "directory); cross-document rules always see the whole site");
-  cmd->add_option("--config", flags->config, "verity.yaml to use (default: found by walking up)")
-      ->check(CLI::ExistingFile);
+  add_config_flags(*cmd, flags->config);
   cmd->add_option(
       "--changed-since", flags->changed_since,
       "Report only documents changed since this git revision (all, if the config changed)");

@@ -14,7 +14,7 @@ namespace {
 
 struct LinkrotFlags {
   std::vector<std::string> paths;
-  std::string config;
+  ConfigFlags config;
   std::string history;
   unsigned jobs = 0;
   int failures_to_broken = 0;
@@ -29,7 +29,7 @@ LinkrotOptions options_from(const LinkrotFlags& flags) {
   for (const auto& p : flags.paths) {
     options.check.paths.emplace_back(p);
   }
-  options.check.config_file = flags.config;
+  apply_config_flags(flags.config, options.check);
   options.check.jobs = flags.jobs;
   options.check.online = true;
   options.history_file = flags.history;
@@ -69,8 +69,7 @@ Action add_linkrot_command(CLI::App& app) {
       "linkrot", "Scheduled link-rot run: check every link afresh, record the results in the "
                  "history, and report each link's state across runs (only `broken` fails)");
   cmd->add_option("paths", flags->paths, "The site, or documents in it (default: current site)");
-  cmd->add_option("--config", flags->config, "verity.yaml to use (default: found by walking up)")
-      ->check(CLI::ExistingFile);
+  add_config_flags(*cmd, flags->config);
   cmd->add_option("--history", flags->history,
                   "History database (default: .verity/history.sqlite under the site root)");
   cmd->add_option("-j,--jobs", flags->jobs, "Threads reading documents (default: one per core)")
@@ -87,8 +86,7 @@ Action add_linkrot_command(CLI::App& app) {
       ->required()
       ->check(CLI::Range(0, 100000));
   prune->add_option("--history", flags->history, "History database (default: as for linkrot)");
-  prune->add_option("--config", flags->config, "verity.yaml to use (default: found by walking up)")
-      ->check(CLI::ExistingFile);
+  add_config_flags(*prune, flags->config);
   return [flags, prune] {
     if (prune->parsed()) {
       size_t deleted = prune_linkrot(options_from(*flags), flags->keep_days);

@@ -1,16 +1,45 @@
 #include "cli/run_flags.hpp"
 
 #include "cli/output.hpp"
+#include "config/trust.hpp"
 #include "report/baseline.hpp"
 #include "report/writers.hpp"
 #include "util/logging.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <unistd.h>
 
 namespace verity::cli {
 
 namespace {
 const std::vector<std::string> k_formats = {"text", "json", "sarif", "junit", "markdown", "html"};
+}
+
+namespace {
+std::string limit_list() {
+  std::string names;
+  for (const auto& n : config::limit_names()) {
+    names += (names.empty() ? "" : ", ") + n;
+  }
+  return names;
+}
+} // namespace
+
+void add_config_flags(CLI::App& cmd, ConfigFlags& f) {
+  cmd.add_option("--config", f.config,
+                 "verity.yaml to use (default: found by walking up); like any file in the checked "
+                 "tree it may only restrict verity")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--trusted-config", f.trusted_config,
+                 "A verity.yaml kept outside the checkout (e.g. from the base branch) that may "
+                 "widen what verity does; the checkout's own verity.yaml is then not read")
+      ->check(CLI::ExistingFile)
+      ->envname("VERITY_TRUSTED_CONFIG");
+  cmd.add_option("--limit", f.limits,
+                 "Set a resource limit NAME=VALUE (repeatable), above what a verity.yaml in the "
+                 "tree may ask for: " +
+                     limit_list());
 }
 
 void add_report_flags(CLI::App& cmd, ReportFlags& f) {
@@ -54,6 +83,25 @@ void init_logging(const ReportFlags& f) {
   util::init_logging(f.quiet     ? util::Verbosity::Quiet
                      : f.verbose ? util::Verbosity::Verbose
                                  : util::Verbosity::Normal);
+}
+
+void apply_config_flags(const ConfigFlags& f, CheckOptions& options) {
+  options.config_file = f.config;
+  options.trusted_config = f.trusted_config;
+  const auto& names = config::limit_names();
+  for (const auto& spec : f.limits) {
+    size_t eq = spec.find('=');
+    std::string name = spec.substr(0, eq);
+    std::string value = eq == std::string::npos ? "" : spec.substr(eq + 1);
+    std::uint64_t number = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (std::find(names.begin(), names.end(), name) == names.end() || value.empty() ||
+        ec != std::errc() || end != value.data() + value.size() || number == 0) {
+      throw UsageError("--limit expects NAME=VALUE with NAME one of " + limit_list() +
+                       " and VALUE a positive integer; got '" + spec + "'");
+    }
+    options.limits[name] = number;
+  }
 }
 
 void apply_network_flags(const NetworkFlags& f, CheckOptions& options) {

@@ -33,11 +33,22 @@ struct NetworkFlags {
   std::string shard; // K/N
 };
 
+// Where the configuration comes from, and the limits the command line raises.
+struct ConfigFlags {
+  std::string config;
+  std::string trusted_config;
+  std::vector<std::string> limits; // NAME=VALUE
+};
+
+void add_config_flags(CLI::App& cmd, ConfigFlags& flags);
 void add_report_flags(CLI::App& cmd, ReportFlags& flags);
 void add_network_flags(CLI::App& cmd, NetworkFlags& flags);
 
 // Sets up logging as the flags say (call first).
 void init_logging(const ReportFlags& flags);
+
+// Copies the config flags into `options`; throws UsageError for a malformed --limit.
+void apply_config_flags(const ConfigFlags& flags, CheckOptions& options);
 
 // Copies the network flags into `options`; throws UsageError for a malformed --shard.
 void apply_network_flags(const NetworkFlags& flags, CheckOptions& options);

@@ -2,6 +2,7 @@
 
 #include "config/embedded.hpp"
 #include "frontmatter/yaml_to_json.hpp"
+#include "util/confine.hpp"
 #include "util/file.hpp"
 #include "util/glob.hpp"
 #include "util/utf8.hpp"
@@ -126,8 +127,17 @@ nlohmann::json builtin_definitions() {
 }
 
 // `where`: the file:line:col of the `schema:` value, for mistakes in the value itself.
+// Where a path named by the config may be opened from: relative paths always stay inside the site
+// root (the tree is the pull request's, symlinks included); absolute paths only in a trusted
+// config.
+struct PathPolicy {
+  fs::path root;      // the site root
+  fs::path real_root; // with symlinks resolved
+  bool trusted = false;
+};
+
 std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string& source,
-                                                          const fs::path& base_dir,
+                                                          const PathPolicy& policy,
                                                           std::vector<fs::path>& read_files,
                                                           const std::string& where) {
   SourcedJson src;
@@ -150,10 +160,20 @@ std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string& sou
       }
     }
   } else {
-    fs::path path = fs::path(source).is_absolute() ? fs::path(source) : base_dir / source;
+    fs::path path = fs::path(source).is_absolute() ? fs::path(source) : policy.root / source;
     name = path.lexically_normal().string();
     read_files.push_back(path);
-    std::string text = read_text(path);
+    fs::path open_path = path;
+    if (!policy.trusted || !fs::path(source).is_absolute()) {
+      // Missing and outside get the same words: nothing about files outside the site leaks.
+      auto inside = util::resolve_inside(policy.root, policy.real_root, path);
+      if (!inside) {
+        throw ConfigError({where + ": the schema file " + source + " " +
+                           util::k_missing_or_outside + ": name a file inside the site"});
+      }
+      open_path = *inside;
+    }
+    std::string text = read_text(open_path);
     src = parse_file(path, text);
   }
   try {
@@ -175,13 +195,15 @@ std::string strip_trailing_slash(std::string s) {
 }
 
 // url + baseurl from Jekyll's _config.yml, the default for `site_url`.
-std::string jekyll_site_url(const fs::path& site_root) {
+// A _config.yml that leaves the site root is treated as missing.
+std::string jekyll_site_url(const fs::path& site_root, const fs::path& real_root) {
   fs::path path = site_root / "_config.yml";
+  auto inside = util::resolve_inside(site_root, real_root, path);
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
+  if (!inside || !fs::is_regular_file(*inside, ec)) {
     return "";
   }
-  util::ReadResult r = util::read_file(path, k_max_config_bytes);
+  util::ReadResult r = util::read_file(*inside, k_max_config_bytes);
   if (r.status != util::ReadResult::Status::Ok) {
     return "";
   }
@@ -204,6 +226,18 @@ std::string jekyll_site_url(const fs::path& site_root) {
   } catch (const std::exception& e) {
     spdlog::warn("{}: not read ({}); set site_url in verity.yaml", path.string(), e.what());
     return "";
+  }
+}
+
+void apply_limit(Config& cfg, const std::string& limit, std::uint64_t value) {
+  if (limit == "max_file_bytes") {
+    cfg.limits.max_file_bytes = value;
+  } else if (limit == "max_front_matter_bytes") {
+    cfg.limits.max_front_matter_bytes = value;
+  } else if (limit == "max_depth") {
+    cfg.limits.max_depth = value;
+  } else if (limit == "max_image_bytes") {
+    cfg.max_image_bytes = value;
   }
 }
 
@@ -236,7 +270,10 @@ std::optional<fs::path> find_config_file(const fs::path& start) {
   }
   for (int guard = 0; guard < 256 && !dir.empty(); ++guard) {
     fs::path candidate = dir / "verity.yaml";
-    if (fs::is_regular_file(candidate, ec)) {
+    // Any entry counts, a dangling symlink included: load_config then refuses a link that leaves
+    // the site in the same words whether or not its target exists.
+    auto st = fs::symlink_status(candidate, ec);
+    if (fs::exists(st) && !fs::is_directory(st)) {
       return candidate;
     }
     if (dir == dir.parent_path()) {
@@ -247,26 +284,80 @@ std::optional<fs::path> find_config_file(const fs::path& start) {
   return std::nullopt;
 }
 
-Config load_config(const fs::path& config_file, const fs::path& site_root) {
+namespace {
+
+fs::path real_path_of(const fs::path& dir) {
+  std::error_code ec;
+  fs::path real = fs::canonical(dir, ec);
+  return ec ? dir : real;
+}
+
+// A state or lock file named by the config (or its default): resolved inside the site root and
+// returned relative to it, or, when absolute in a trusted config, taken as written. Throws
+// ConfigError naming `where`.
+fs::path confined_state_path(const std::string& value, const PathPolicy& policy,
+                             const std::string& key, const std::string& where) {
+  fs::path p(value);
+  if (policy.trusted && p.is_absolute()) {
+    return p;
+  }
+  auto inside = util::resolve_writable_inside(policy.root, policy.real_root, p);
+  if (!inside) {
+    throw ConfigError({where + ": " + key + " '" + value +
+                       "' leaves the site root (an absolute path, `..`, or a symbolic link "
+                       "on the way pointing outside): name a path inside the site, or give an "
+                       "absolute path in a config passed with --trusted-config FILE"});
+  }
+  // Relative to the real root: the same file as written, with any symlink on the way replaced by
+  // where it led, so that nothing opened later can be redirected outside.
+  return inside->lexically_relative(policy.real_root);
+}
+
+} // namespace
+
+Config load_config(const fs::path& config_file, const fs::path& site_root, const Trust& trust) {
   Config cfg;
   SourcedJson src;
   std::string name;
   std::vector<fs::path> read_files;
-  fs::path base_dir;
+  const bool from_tree = !config_file.empty() && !trust.trusted;
   if (config_file.empty()) {
     cfg.site_root = site_root;
     name = "builtin:verity.yaml";
     src = parse_yaml_text(embedded::find("defaults/verity.yaml").value_or(""), name);
   } else {
     cfg.file = config_file;
-    cfg.site_root = config_file.parent_path().empty() ? fs::path(".") : config_file.parent_path();
+    // A trusted config lives outside the checkout: the site is where the command points.
+    cfg.site_root = trust.trusted                       ? site_root
+                    : config_file.parent_path().empty() ? fs::path(".")
+                                                        : config_file.parent_path();
     name = config_file.string();
-    std::string text = read_text(config_file);
+  }
+  cfg.site_root = fs::absolute(cfg.site_root).lexically_normal();
+  cfg.real_site_root = real_path_of(cfg.site_root);
+  cfg.trusted = !from_tree;
+  const PathPolicy policy{cfg.site_root, cfg.real_site_root, cfg.trusted};
+  if (!config_file.empty()) {
+    fs::path open_path = config_file;
+    if (from_tree) {
+      auto inside = util::resolve_inside(cfg.site_root, cfg.real_site_root, config_file);
+      if (!inside) {
+        throw ConfigError(
+            {name + ": " + util::k_missing_or_outside + ": replace the link with the file itself"});
+      }
+      open_path = *inside;
+    }
+    std::string text = read_text(open_path);
     src = parse_file(config_file, text);
-    base_dir = cfg.site_root;
   }
   validate_against(config_schema_compiled(), src, name);
   const nlohmann::json& j = src.value;
+  auto where = [&](const std::string& pointer) { return at(name, src.map.find(pointer).value); };
+  if (from_tree) {
+    if (auto widening = widening_settings(j, where); !widening.empty()) {
+      throw ConfigError(widening);
+    }
+  }
 
   std::vector<std::string> errors;
   const nlohmann::json empty_object = nlohmann::json::object();
@@ -284,7 +375,7 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
     if (!col.schema_source.empty()) {
       try {
         std::string pointer = "/collections/" + escape_pointer_token(cname) + "/schema";
-        col.schema = load_schema(col.schema_source, base_dir, read_files,
+        col.schema = load_schema(col.schema_source, policy, read_files,
                                  at(name, src.map.find(pointer).value));
       } catch (const ConfigError& e) {
         errors.insert(errors.end(), e.messages().begin(), e.messages().end());
@@ -344,15 +435,28 @@ Config load_config(const fs::path& config_file, const fs::path& site_root) {
   }
   std::string site_url = j.contains("site_url")
                              ? strip_trailing_slash(j["site_url"].get<std::string>())
-                             : jekyll_site_url(cfg.site_root);
+                             : jekyll_site_url(cfg.site_root, cfg.real_site_root);
   if (!site_url.empty()) {
     cfg.remap.push_back({site_url, "/"});
   }
-  cfg.site_root = fs::absolute(cfg.site_root).lexically_normal();
-  std::error_code ec;
-  cfg.real_site_root = fs::canonical(cfg.site_root, ec);
-  if (ec) {
-    cfg.real_site_root = cfg.site_root;
+  // State and lock files: never outside the site root unless a trusted config says so.
+  auto state = [&](const std::string& value, const std::string& key, const std::string& pointer) {
+    return confined_state_path(value, policy, key, where(pointer)).string();
+  };
+  try {
+    cfg.secured.lockfile = state(cfg.secured.lockfile, "secured.lockfile", "/secured/lockfile");
+    cfg.linkrot.history = state(cfg.linkrot.history, "linkrot.history", "/linkrot/history");
+    if (cfg.links.cache && j.contains("links") && j["links"].contains("cache")) {
+      cfg.links.cache = state(*cfg.links.cache, "links.cache", "/links/cache");
+    }
+  } catch (const ConfigError& e) {
+    errors.insert(errors.end(), e.messages().begin(), e.messages().end());
+  }
+  for (const auto& [limit, value] : trust.limits) {
+    apply_limit(cfg, limit, value);
+  }
+  if (!errors.empty()) {
+    throw ConfigError(errors);
   }
   return cfg;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config/links_config.hpp"
+#include "config/trust.hpp"
 #include "frontmatter/loader.hpp"
 #include "schema/compiled_schema.hpp"
 #include "secured/check.hpp"
@@ -50,6 +51,7 @@ struct Config {
   std::filesystem::path site_root;
   std::filesystem::path real_site_root; // site_root with symlinks resolved
   std::filesystem::path file;           // the verity.yaml used; empty for the built-in default
+  bool trusted = true; // false for a verity.yaml in the checked tree (it could only restrict)
   std::vector<Collection> collections;
   std::map<std::string, std::optional<Severity>> rule_levels; // nullopt = off
   std::vector<IgnoreEntry> ignore;
@@ -78,10 +80,14 @@ struct Config {
 // Finds verity.yaml by walking up from `start` (a file or directory). nullopt when none.
 std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start);
 
-// Loads `config_file`, or the built-in default when it is empty (then `site_root` must be
-// given). Throws ConfigError.
+// Loads `config_file`, or the built-in default when it is empty. The site root is the config
+// file's folder, except for the built-in default and a trusted config, where it is `site_root`.
+// A config that is not trusted is refused (ConfigError) when it would widen what verity does
+// (see trust.hpp); every path it names, and the default state paths, must stay inside the site
+// root; they come back relative to the site root with symlinks resolved.
+// Throws ConfigError.
 Config load_config(const std::filesystem::path& config_file,
-                   const std::filesystem::path& site_root);
+                   const std::filesystem::path& site_root, const Trust& trust = {});
 
 // The JSON Schema of verity.yaml, as JSON.
 nlohmann::json config_schema();

@@ -71,7 +71,8 @@ DocumentOutcome check_one(const engine::SourceFile& src, const RunContext& run) 
 
 CheckResult run_check(const CheckOptions& options) {
   auto start_time = std::chrono::steady_clock::now();
-  config::Config cfg = engine::open_site(options.paths, options.config_file);
+  config::Config cfg = engine::open_site(
+      options.paths, {options.config_file, options.trusted_config, options.limits});
   content::LocalDate zone = [&] {
     try {
       return content::LocalDate(cfg.timezone);

@@ -113,7 +113,8 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
   std::int64_t started_at =
       options.run_time.value_or(static_cast<std::int64_t>(std::time(nullptr)));
   const CheckOptions& check = options.check;
-  config::Config cfg = engine::open_site(check.paths, check.config_file);
+  config::Config cfg =
+      engine::open_site(check.paths, {check.config_file, check.trusted_config, check.limits});
   int failures_to_broken = options.failures_to_broken.value_or(cfg.linkrot.failures_to_broken);
   engine::Selection selection = engine::select_documents(cfg, check.paths, std::nullopt);
   // Opened before any request: a history that cannot be written stops the run at once.
@@ -235,7 +236,9 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
 }
 
 size_t prune_linkrot(const LinkrotOptions& options, std::int64_t keep_days) {
-  config::Config cfg = engine::open_site(options.check.paths, options.check.config_file);
+  config::Config cfg =
+      engine::open_site(options.check.paths, {options.check.config_file,
+                                              options.check.trusted_config, options.check.limits});
   fs::path path = history_path(options, cfg);
   if (!fs::exists(path)) {
     throw UsageError("no history at " + path.string() + ": run `verity linkrot` first");

@@ -39,19 +39,37 @@ fs::path site_root_for(const std::vector<fs::path>& paths,
 
 } // namespace
 
-config::Config open_site(const std::vector<fs::path>& paths, const fs::path& explicit_config) {
-  std::optional<fs::path> config_file;
-  if (!explicit_config.empty()) {
+config::Config open_site(const std::vector<fs::path>& paths, const SiteRequest& request) {
+  config::Trust trust;
+  trust.limits = request.limits;
+  auto existing = [](const fs::path& file, const char* flag) {
     std::error_code ec;
-    if (!fs::is_regular_file(explicit_config, ec)) {
-      throw UsageError("--config " + explicit_config.string() + ": no such file");
+    if (!fs::is_regular_file(file, ec)) {
+      throw UsageError(std::string(flag) + " " + file.string() + ": no such file");
     }
-    config_file = fs::absolute(explicit_config).lexically_normal();
+    return fs::absolute(file).lexically_normal();
+  };
+  if (!request.trusted_config.empty()) {
+    if (!request.config_file.empty()) {
+      throw UsageError("--config and --trusted-config exclude each other: give one");
+    }
+    trust.trusted = true;
+    fs::path file = existing(request.trusted_config, "--trusted-config");
+    // The checkout's own verity.yaml is not read: the trusted file replaces it.
+    return config::load_config(file, site_root_for(paths, std::nullopt), trust);
+  }
+  std::optional<fs::path> config_file;
+  if (!request.config_file.empty()) {
+    config_file = existing(request.config_file, "--config");
   } else {
     config_file = config::find_config_file(paths.empty() ? fs::current_path() : paths.front());
   }
   fs::path root = site_root_for(paths, config_file);
-  return config::load_config(config_file.value_or(fs::path()), root);
+  return config::load_config(config_file.value_or(fs::path()), root, trust);
+}
+
+config::Config open_site(const std::vector<fs::path>& paths, const fs::path& config_file) {
+  return open_site(paths, SiteRequest{config_file, {}, {}});
 }
 
 } // namespace verity::engine

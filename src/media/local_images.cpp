@@ -3,6 +3,7 @@
 #include "frontmatter/document_finding.hpp"
 #include "media/file_source.hpp"
 #include "media/image_verdict.hpp"
+#include "util/confine.hpp"
 
 #include <climits>
 
@@ -42,10 +43,8 @@ Finding make(const Document& doc, const std::string& rule, const std::string& po
   return frontmatter::finding_at(doc, rule, Severity::Error, pointer, std::move(message));
 }
 
-// True when `p` (absolute, lexically normal) lies inside `root`.
 bool inside(const fs::path& root, const fs::path& p) {
-  auto rel = p.lexically_relative(root);
-  return !rel.empty() && *rel.begin() != "..";
+  return util::is_within(root, p);
 }
 
 void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,

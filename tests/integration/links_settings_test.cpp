@@ -155,7 +155,8 @@ TEST_F(LinkSettings, PerHostConcurrencyIntervalAndHeadersApply) {
     urls.push_back(m_main.url("/slow/" + std::to_string(i)));
   }
   page("a", urls);
-  RunResult r = check();
+  // A per-host interval below the built-in one widens: only a trusted config may ask for it.
+  RunResult r = check({"--trusted-config", (m_dir.path() / "verity.yaml").string()});
   EXPECT_EQ(r.json()["findings"].size(), 0u) << r.out;
   EXPECT_EQ(m_main.hits("slow"), 6);
   EXPECT_EQ(m_main.max_in_flight.load(), 1);
