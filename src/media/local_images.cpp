@@ -73,19 +73,16 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
                            " under the site root): add it or fix the URL"));
     return;
   }
-  char resolved[PATH_MAX];
-  if (::realpath(candidate.c_str(), resolved) == nullptr) {
-    out.push_back(make(doc, "image/missing", url_ptr,
-                       "image " + url + " cannot be resolved: " + std::strerror(errno)));
+  // A symlink is followed only when it stays inside the site; a dangling link gets the same words
+  // as one pointing outside, so no finding tells whether a file outside the checkout exists.
+  auto resolved = util::resolve_inside(config.site_root, config.real_site_root, candidate);
+  if (!resolved) {
+    out.push_back(make(doc, "image/outside-site", url_ptr,
+                       "image " + url + " is a symbolic link whose target " +
+                           util::k_missing_or_outside + ": refused, not opened"));
     return;
   }
-  if (!inside(config.real_site_root, fs::path(resolved))) {
-    out.push_back(
-        make(doc, "image/outside-site", url_ptr,
-             "image " + url + " is a symlink that leaves the site root: refused, not opened"));
-    return;
-  }
-  judge_image(image_ref(doc, pointer, obj), cache.probe(resolved), out);
+  judge_image(image_ref(doc, pointer, obj), cache.probe(resolved->string()), out);
 }
 
 void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,

@@ -191,3 +191,33 @@ TEST_F(Confine, AJekyllConfigThatLinksOutIsTreatedAsMissing) {
 
 } // namespace
 } // namespace verity::test
+
+namespace verity::test {
+namespace {
+
+TEST_F(Confine, AnImageSymlinkOutAndADanglingOneGetTheSameFinding) {
+  config("");
+  write_file(outside / "real.png", png_header(10, 10));
+  write_file(site / "img.md", "---\nimage: {url: /a.png, width: 10, height: 10}\n---\n");
+  std::vector<std::string> messages;
+  for (const fs::path& target : {outside / "real.png", outside / "missing.png"}) {
+    fs::remove(site / "a.png");
+    fs::create_symlink(target, site / "a.png");
+    RunResult r = run({"check", "--format", "json"});
+    const nlohmann::json report = r.json();
+    ASSERT_EQ(report["findings"].size(), 1u) << r.out;
+    EXPECT_EQ(report["findings"][0]["rule"], "image/outside-site");
+    messages.push_back(report["findings"][0]["message"]);
+  }
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[0], messages[1]);
+  // Positive control: a symlink to an image inside the site is probed (and its size is wrong).
+  write_file(site / "img" / "b.png", png_header(12, 10));
+  fs::remove(site / "a.png");
+  fs::create_symlink(site / "img" / "b.png", site / "a.png");
+  RunResult r = run({"check", "--format", "json"});
+  EXPECT_EQ(r.json()["summary"]["by_rule"].value("image/dimension-mismatch", 0), 1) << r.out;
+}
+
+} // namespace
+} // namespace verity::test
