@@ -1,5 +1,7 @@
 #include "report/markup.hpp"
 
+#include "util/printable.hpp"
+
 namespace verity::report {
 
 std::string xml_escape(std::string_view s) {
@@ -33,7 +35,10 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-std::string markdown_cell(std::string_view s) {
+std::string markdown_cell(std::string_view text) {
+  // Controls and bidi overrides first (a job summary is shown in a browser, and read in logs);
+  // their escapes' backslashes are then escaped as Markdown, so the reader sees `\x1b`.
+  std::string s = util::printable(text);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -49,10 +54,6 @@ std::string markdown_cell(std::string_view s) {
     case '>':
       out += '\\';
       out += c;
-      break;
-    case '\n':
-    case '\r':
-      out += ' ';
       break;
     default:
       out += c;

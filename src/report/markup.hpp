@@ -10,8 +10,8 @@ namespace verity::report {
 // become U+FFFD.
 std::string xml_escape(std::string_view s);
 
-// Text for a Markdown table cell: pipes, backslashes, markup characters and line breaks
-// neutralised.
+// Text for a Markdown table cell: control characters and bidi overrides escaped (see
+// util::printable), pipes, backslashes and markup characters neutralised; always one line.
 std::string markdown_cell(std::string_view s);
 
 } // namespace verity::report
