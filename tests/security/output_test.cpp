@@ -123,6 +123,16 @@ TEST_F(HostileText, TheMarkdownReportStartsNoCommandAndHoldsNoControls) {
   EXPECT_NE(md.out.find("::error file=x::pwned"), std::string::npos) << md.out; // escaped, kept
 }
 
+TEST_F(HostileText, HtmlAndJunitShowBidiOverridesAndControlsInsteadOfApplyingThem) {
+  for (const char* format : {"html", "junit"}) {
+    RunResult r = check(format);
+    EXPECT_EQ(r.exit_code, 1) << format << r.err;
+    EXPECT_TRUE(free_of_controls(r.out)) << format;
+    EXPECT_NE(r.out.find("\\u202e"), std::string::npos) << format; // shown, not applied
+    EXPECT_NE(r.out.find("::error file=x::pwned"), std::string::npos) << format;
+  }
+}
+
 TEST_F(HostileText, JsonKeepsTheFileNameExactAndSarifPercentEncodesIt) {
   std::string name = "name" + k_injection + k_osc + k_rlo + ".md";
   RunResult json = check("json");
