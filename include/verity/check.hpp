@@ -4,6 +4,7 @@
 #include "verity/finding.hpp"
 #include "verity/linkrot_summary.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -47,6 +48,9 @@ struct CheckOptions {
   bool no_cache = false;    // --no-cache: neither read nor write the link cache
   unsigned shard_index = 0; // --shard K/N: this run checks shard K (1-based)...
   unsigned shard_count = 0; // ...of N (0 = no sharding)
+  // --deadline: when the network phases must be over (unfinished URLs become link/unchecked).
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  std::optional<double> url_budget_seconds; // --url-budget; default max(90 s, 2 x timeout)
   // Called as links finish (done, total, not working so far), from the network thread.
   std::function<void(size_t done, size_t total, size_t broken)> link_progress;
 };

@@ -5,6 +5,7 @@
 #include "crypto/keyfile.hpp"
 #include "net/curl_handles.hpp"
 #include "util/logging.hpp"
+#include "util/printable.hpp"
 #include "verity/check.hpp"
 #include "verity/version.hpp"
 
@@ -57,20 +58,20 @@ int run(int argc, char** argv) {
     return static_cast<int>(ExitCode::UsageError);
   } catch (const config::ConfigError& e) {
     for (const auto& m : e.messages()) {
-      std::cerr << "verity: error: " << m << "\n";
+      std::cerr << "verity: error: " << util::printable(m) << "\n";
     }
     return static_cast<int>(ExitCode::UsageError);
   } catch (const crypto::KeyError& e) {
-    std::cerr << "verity: error: " << e.what() << "\n";
+    std::cerr << "verity: error: " << util::printable(e.what()) << "\n";
     return static_cast<int>(ExitCode::UsageError);
   } catch (const UsageError& e) {
-    std::cerr << "verity: error: " << e.what() << "\n";
+    std::cerr << "verity: error: " << util::printable(e.what()) << "\n";
     return static_cast<int>(ExitCode::UsageError);
   } catch (const RunError& e) {
-    std::cerr << "verity: error: " << e.what() << "\n";
+    std::cerr << "verity: error: " << util::printable(e.what()) << "\n";
     return static_cast<int>(ExitCode::RunFailed);
   } catch (const std::exception& e) {
-    std::cerr << "verity: internal error: " << e.what() << "\n";
+    std::cerr << "verity: internal error: " << util::printable(e.what()) << "\n";
     return static_cast<int>(ExitCode::RunFailed);
   }
 }

@@ -1,6 +1,7 @@
 #include "cli/run_flags.hpp"
 
 #include "cli/output.hpp"
+#include "config/links_config.hpp"
 #include "config/trust.hpp"
 #include "report/baseline.hpp"
 #include "report/writers.hpp"
@@ -77,7 +78,27 @@ void add_network_flags(CLI::App& cmd, NetworkFlags& f) {
   cmd.add_option("--shard", f.shard,
                  "Check only shard K of N of the unique URLs (K/N, e.g. 2/4), by a stable hash; "
                  "merge the reports with `verity report merge`");
+  cmd.add_option("--deadline", f.deadline,
+                 "Time the whole run may take (90s, 10m, 2h; default 30m; 0 = none): URLs not "
+                 "checked by then are link/unchecked, and the reports are written");
+  cmd.add_option("--url-budget", f.url_budget,
+                 "Time one URL may take with its retries, backoff, Retry-After waits and slow "
+                 "answers (default: 90s, or twice --timeout if that is longer; 0 = none)");
 }
+
+namespace {
+
+// A duration flag in seconds (90s, 10m, 2h, 1d, or plain seconds); UsageError when malformed.
+std::int64_t duration_flag(const char* name, const std::string& text) {
+  auto seconds = config::parse_duration_seconds(text);
+  if (!seconds) {
+    throw UsageError(std::string(name) + " expects a duration such as 90s, 10m or 2h; got '" +
+                     text + "'");
+  }
+  return *seconds;
+}
+
+} // namespace
 
 void init_logging(const ReportFlags& f) {
   util::init_logging(f.quiet     ? util::Verbosity::Quiet
@@ -112,6 +133,12 @@ void apply_network_flags(const NetworkFlags& f, CheckOptions& options) {
   }
   if (f.concurrency > 0) {
     options.concurrency = f.concurrency;
+  }
+  if (std::int64_t deadline = duration_flag("--deadline", f.deadline); deadline > 0) {
+    options.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(deadline);
+  }
+  if (!f.url_budget.empty()) {
+    options.url_budget_seconds = static_cast<double>(duration_flag("--url-budget", f.url_budget));
   }
   if (!f.shard.empty()) {
     unsigned k = 0, n = 0;

@@ -30,7 +30,9 @@ struct NetworkFlags {
   double timeout = 0;
   unsigned concurrency = 0;
   bool no_progress = false;
-  std::string shard; // K/N
+  std::string shard;            // K/N
+  std::string deadline = "30m"; // the whole network run; 0 = none
+  std::string url_budget;       // per URL; "" = max(90 s, 2 x --timeout)
 };
 
 // Where the configuration comes from, and the limits the command line raises.

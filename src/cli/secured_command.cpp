@@ -11,6 +11,7 @@
 #include "secured/envelope.hpp"
 #include "util/file.hpp"
 #include "util/logging.hpp"
+#include "util/printable.hpp"
 #include "verity/check.hpp"
 
 #include <iostream>
@@ -74,8 +75,8 @@ std::string read_plaintext(const std::string& input) {
 
 ExitCode print_findings(const Findings& findings) {
   for (const auto& f : findings) {
-    std::cerr << f.file << ": " << to_string(f.severity) << " [" << f.rule << "] " << f.message
-              << "\n";
+    std::cerr << util::printable(f.file) << ": " << to_string(f.severity) << " [" << f.rule << "] "
+              << util::printable(f.message) << "\n";
   }
   return findings.empty() ? ExitCode::Ok : ExitCode::Findings;
 }
@@ -85,7 +86,7 @@ ExitCode pin(const SecuredFlags& f) {
   crypto::KeyRing keys = load_keys(f, false);
   auto summary = engine::pin_site(cfg, f.keys.empty() ? nullptr : &keys);
   for (const auto& s : summary.skipped) {
-    std::cerr << "verity: not pinned (malformed): " << s << "\n";
+    std::cerr << "verity: not pinned (malformed): " << util::printable(s) << "\n";
   }
   emit("-", "pinned " + std::to_string(summary.pinned) + " legacy blobs in " +
                 (cfg.site_root / cfg.secured.lockfile).string() + " (" +

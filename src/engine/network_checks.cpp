@@ -53,6 +53,9 @@ net::FetchOptions fetch_options(const config::LinksConfig& lc, const CheckOption
   fo.total_timeout_ms = static_cast<long>(timeout * 1000);
   fo.connect_timeout_ms =
       std::min(fo.total_timeout_ms, static_cast<long>(lc.connect_timeout_seconds * 1000));
+  fo.url_budget = std::chrono::milliseconds(
+      static_cast<long>(1000 * options.url_budget_seconds.value_or(std::max(90.0, 2 * timeout))));
+  fo.deadline = options.deadline;
   fo.user_agent = lc.user_agent;
   fo.host.max_concurrent = lc.per_host;
   fo.host.min_interval = std::chrono::milliseconds(lc.interval_ms);

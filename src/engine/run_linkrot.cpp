@@ -53,10 +53,11 @@ linkrot::History open_history(const fs::path& path) {
 }
 
 // Excluded links, other schemes and private addresses are decided by the configuration, not by
-// the site at the other end: they are reported as `verity check` does, never tracked as rot.
+// the site at the other end, and a link the deadline left unchecked has no outcome: they are
+// reported as `verity check` does, never tracked as rot.
 bool has_history(const links::LinkResult& r) {
   return r.rule != "link/excluded" && r.rule != "link/unsupported-scheme" &&
-         r.rule != "link/private-address";
+         r.rule != "link/private-address" && r.rule != "link/unchecked";
 }
 
 linkrot::Outcome outcome_of(const links::LinkResult& r) {

@@ -84,6 +84,13 @@ public:
   bool on_body(std::span<const std::uint8_t>) override { return false; } // the status is enough
 
   void on_response(const net::FetchResponse& r) override {
+    if (r.error.kind == Kind::Budget || r.error.kind == Kind::Deadline) {
+      out_of_time(r);
+      return;
+    }
+    if (r.error.kind == Kind::None) {
+      m_last_answer = r;
+    }
     if (r.error.kind == Kind::None && m_accept.contains(r.status)) {
       finish(r);
       return;
@@ -112,6 +119,19 @@ public:
   LinkResult take() { return std::move(m_result); }
 
 private:
+  // The budget or the deadline ended the URL. A request that never started is no attempt; an
+  // HTTP answer of an earlier attempt (an endless 503, say) is the result when there was one.
+  void out_of_time(const net::FetchResponse& r) {
+    if (r.started == net::Clock::time_point{} && m_result.attempts > 0) {
+      --m_result.attempts;
+    }
+    if (r.error.kind == Kind::Budget && m_last_answer) {
+      finish(*m_last_answer);
+      return;
+    }
+    finish(r);
+  }
+
   void finish(const net::FetchResponse& r) {
     m_done = true;
     m_result.status = r.status;
@@ -141,6 +161,15 @@ private:
       return;
     case Kind::Scheme:
       set(m_result, "link/unsupported-scheme", Severity::Error, r.error.detail);
+      return;
+    case Kind::Deadline:
+      set(m_result, "link/unchecked", Severity::Warning,
+          "not checked: " + r.error.detail + " (raise --deadline, or split the run with --shard)");
+      return;
+    case Kind::Budget:
+      set(m_result, "link/timeout", Severity::Warning,
+          "no answer before " + r.error.detail + ", after " + attempts +
+              " (raise --url-budget for a slow site)");
       return;
     case Kind::Timeout:
       set(m_result, "link/timeout", Severity::Warning,
@@ -183,6 +212,7 @@ private:
   bool m_done = false;
   int m_retries = 0;
   std::chrono::milliseconds m_delay{0};
+  std::optional<net::FetchResponse> m_last_answer; // the last HTTP answer, for a spent budget
 };
 
 // The result for a URL decided without fetching it, if any: not http(s), excluded, or fresh in

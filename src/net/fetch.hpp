@@ -3,10 +3,15 @@
 // job, which may stop a transfer as soon as it has what it needs. Redirects are followed here, hop
 // by hop, so the scheme allowlist and the private-address guard apply to every hop. Politeness is
 // per host (host:port): at most N transfers at once, a minimum interval between starts, and a
-// Retry-After pause for the whole host. Library error codes end here: callers see FetchError kinds.
+// Retry-After pause for the whole host. Time is bounded twice: each job (one URL) has a budget
+// from its first start that covers its retries, backoff, Retry-After waits and slow bodies, and
+// the whole run may have a deadline; both cap each transfer's libcurl timeout and end requests
+// that could not start in time. Time comes from a Clock, so tests can use a fake one. Library
+// error codes end here: callers see FetchError kinds.
 #pragma once
 
 #include "net/address_guard.hpp"
+#include "net/clock.hpp"
 #include "net/url.hpp"
 
 #include <chrono>
@@ -37,7 +42,9 @@ struct FetchError {
     PrivateAddress,
     Scheme,
     TooManyRedirects,
-    Reset, // the connection broke or the server sent nothing (retried)
+    Reset,    // the connection broke or the server sent nothing (retried)
+    Budget,   // the job's time budget (FetchOptions::url_budget) ran out: its last response
+    Deadline, // the run's deadline was reached: its last response
     Other
   };
   Kind kind = Kind::None;
@@ -57,6 +64,7 @@ struct FetchResponse {
   bool bot_wall = false;   // cf-mitigated, x-amzn-waf-action or a challenge page answered
   std::uint64_t body_bytes = 0; // delivered to the job
   bool stopped_by_job = false;  // the job had enough and stopped the transfer
+  Clock::time_point started{};  // when the (last hop's) transfer started, on the options' clock
 };
 
 class FetchJob {
@@ -66,7 +74,8 @@ public:
   virtual std::optional<FetchRequest> next() = 0;
   // Body bytes of a 2xx response; return false to stop the transfer.
   virtual bool on_body(std::span<const std::uint8_t> bytes) = 0;
-  // Called once when a request (after its redirects) ends.
+  // Called once when a request (after its redirects) ends. After a Budget or Deadline error,
+  // next() is not called again: the job is over.
   virtual void on_response(const FetchResponse& response) = 0;
 };
 
@@ -87,6 +96,11 @@ struct FetchOptions {
   int max_redirects = 10;
   std::string user_agent;                   // default: verity/<version>
   std::chrono::seconds max_retry_after{60}; // a longer Retry-After is not waited for
+  // Per job, from its first transfer start: retries, backoff, Retry-After waits and slow bodies
+  // included (0 = none).
+  std::chrono::milliseconds url_budget{0};
+  std::optional<Clock::time_point> deadline; // for the whole run, on `clock`
+  Clock* clock = nullptr;                    // nullptr = Clock::real()
 
   // The policy for an authority ("host:port"): an exact entry, then the host's, then the default.
   const HostPolicy& policy_for(const std::string& authority) const;

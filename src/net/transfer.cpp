@@ -115,7 +115,7 @@ size_t on_write(char* data, size_t size, size_t n, void* p) {
 curl_socket_t on_open_socket(void* p, curlsocktype, curl_sockaddr* address) {
   auto* t = static_cast<Transfer*>(p);
   if (!t->guard->permits(&address->addr)) {
-    t->refused = AddressGuard::text(&address->addr);
+    t->refused = AddressGuard::text(&address->addr) + ": " + AddressGuard::reason(&address->addr);
     return CURL_SOCKET_BAD;
   }
   return ::socket(address->family, address->socktype, address->protocol);

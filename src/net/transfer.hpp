@@ -23,11 +23,14 @@ struct Transfer {
   Slist headers;
   FetchResponse response;
   const AddressGuard* guard = nullptr;
-  std::string refused;          // the address the guard refused
+  std::string refused;          // the address the guard refused, and why
   std::string error_body;       // the start of a 403/429/503 body, to recognise challenge pages
   std::string rate_limit_reset; // seconds to wait from RateLimit-Reset / X-RateLimit-Reset
   bool status_known = false;
   bool deliver = false; // 2xx: body goes to the job
+  // What a libcurl timeout of this transfer means: the request timeout, or the job's budget or
+  // the run's deadline when less of those was left.
+  FetchError::Kind cut_by = FetchError::Kind::Timeout;
 };
 
 // Creates the easy handle for the transfer's current hop.

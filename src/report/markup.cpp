@@ -1,39 +1,64 @@
 #include "report/markup.hpp"
 
+#include "util/printable.hpp"
+#include "util/utf8.hpp"
+
+#include <cstdint>
+
 namespace verity::report {
 
 std::string xml_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (unsigned char c : s) {
-    switch (c) {
+  for (size_t i = 0; i < s.size();) {
+    std::uint32_t cp = 0;
+    size_t len = util::utf8_sequence(s, i, cp);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD"; // not UTF-8: the document must stay well-formed
+      ++i;
+      continue;
+    }
+    std::string_view one = s.substr(i, len);
+    i += len;
+    switch (cp) {
     case '&':
       out += "&amp;";
-      break;
+      continue;
     case '<':
       out += "&lt;";
-      break;
+      continue;
     case '>':
       out += "&gt;";
-      break;
+      continue;
     case '"':
       out += "&quot;";
-      break;
+      continue;
     case '\'':
       out += "&apos;";
-      break;
+      continue;
+    case '\n':
+    case '\t':
+    case '\r':
+      out += one;
+      continue;
     default:
-      if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-        out += "\xEF\xBF\xBD"; // control characters are not allowed in XML 1.0
-      } else {
-        out += static_cast<char>(c);
-      }
+      break;
+    }
+    if (cp < 0x20 || cp == 0x7F) {
+      out += "\xEF\xBF\xBD"; // control characters are not allowed in XML 1.0
+    } else if (!util::is_printable(one)) {
+      out += util::printable(one); // C1 and bidi overrides: shown as \u202e, never applied
+    } else {
+      out += one;
     }
   }
   return out;
 }
 
-std::string markdown_cell(std::string_view s) {
+std::string markdown_cell(std::string_view text) {
+  // Controls and bidi overrides first (a job summary is shown in a browser, and read in logs);
+  // their escapes' backslashes are then escaped as Markdown, so the reader sees `\x1b`.
+  std::string s = util::printable(text);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -49,10 +74,6 @@ std::string markdown_cell(std::string_view s) {
     case '>':
       out += '\\';
       out += c;
-      break;
-    case '\n':
-    case '\r':
-      out += ' ';
       break;
     default:
       out += c;

@@ -86,7 +86,8 @@ const std::vector<RuleInfo>& all_rules() {
        "The URL answered 4xx/5xx after retries, or its host does not resolve, or TLS failed.",
        "Fix or remove the link."},
       {"link/timeout", Severity::Warning, "Link timed out",
-       "The server did not answer in time, after retries.",
+       "The server did not answer in time, after retries, or not within the URL's time budget "
+       "(--url-budget: retries, backoff, Retry-After waits and slow answers together).",
        "Check the link later, or in a browser."},
       {"link/blocked", Severity::Warning, "A bot wall answered",
        "A bot protection (Cloudflare, AWS WAF), LinkedIn's 999 or rate limiting answered instead "
@@ -101,6 +102,10 @@ const std::vector<RuleInfo>& all_rules() {
        "Use a public URL, or --allow-private / --allow-address for an intranet."},
       {"link/unsupported-scheme", Severity::Error, "Link scheme not checked",
        "Only http and https links are checked.", "Use an http(s) URL."},
+      {"link/unchecked", Severity::Warning, "Link not checked before the deadline",
+       "The run's --deadline was reached before this URL had an answer; every other result is "
+       "complete and the reports are written.",
+       "Raise --deadline, or split the run with --shard K/N."},
       {"link/excluded", Severity::Note, "Link not checked",
        "The URL is excluded: a reserved example host or a configured exclusion.", "Nothing to do."},
       {"linkrot/broken", Severity::Error, "Link broken for several runs",

@@ -1,14 +1,36 @@
 // SARIF 2.1.0 as GitHub code scanning accepts it: rules with all three texts, relative URIs,
-// regions in code points, and partialFingerprints that stay stable across runs.
+// regions in code points, and partialFingerprints that stay stable across runs. Artifact URIs
+// are percent-encoded (RFC 3986): a file name with a space, '#', '?' or '%' is still one valid
+// relative reference, and message texts are made printable for the annotation views.
 #include "report/baseline.hpp"
 #include "report/rules.hpp"
 #include "report/writers.hpp"
+#include "util/printable.hpp"
 #include "verity/version.hpp"
 
 #include <map>
 
 namespace verity::report {
 namespace {
+
+// A relative path as a URI reference: '/' separates segments, unreserved characters stay, every
+// other byte (space, '%', '#', '?', ':', non-ASCII UTF-8, controls) becomes %XX.
+std::string uri_reference(std::string_view path) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (unreserved) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 0xF];
+    }
+  }
+  return out;
+}
 
 std::string level(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
@@ -42,10 +64,10 @@ std::string write_sarif(const CheckResult& result) {
     r["ruleId"] = f.rule;
     r["ruleIndex"] = rule_index[f.rule];
     r["level"] = level(f.severity);
-    r["message"] = {{"text", f.message.empty() ? f.rule : f.message}};
+    r["message"] = {{"text", util::printable(f.message.empty() ? f.rule : f.message)}};
     r["locations"] = nlohmann::ordered_json::array(
         {{{"physicalLocation",
-           {{"artifactLocation", {{"uri", f.file}, {"uriBaseId", "%SRCROOT%"}}},
+           {{"artifactLocation", {{"uri", uri_reference(f.file)}, {"uriBaseId", "%SRCROOT%"}}},
             {"region", region}}}}});
     r["partialFingerprints"] = {{"verity/v1", finding_key(f)}};
     if (f.extra.contains("new")) {

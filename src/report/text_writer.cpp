@@ -1,7 +1,10 @@
 // Text report: one `file:line:col: severity [rule] message` line per finding, as compilers
-// print them (editors and CI problem matchers parse this form), then a one-line summary.
+// print them (editors and CI problem matchers parse this form), then a one-line summary. Every
+// input-derived part is made printable, so a finding is exactly one line and no file name, key
+// or message can start a line of its own (a CI workflow command) or talk to the terminal.
 #include "report/baseline.hpp"
 #include "report/writers.hpp"
+#include "util/printable.hpp"
 
 #include <cstdio>
 
@@ -17,7 +20,7 @@ std::string write_text(const CheckResult& result, bool color) {
   };
   for (const auto& f : result.findings) {
     ++counts[static_cast<int>(f.severity)];
-    std::string loc = f.file;
+    std::string loc = util::printable(f.file);
     if (f.line > 0) {
       loc += ":" + std::to_string(f.line);
       if (f.column > 0) {
@@ -28,8 +31,8 @@ std::string write_text(const CheckResult& result, bool color) {
     std::string_view code = f.severity == Severity::Error     ? "1;31"
                             : f.severity == Severity::Warning ? "1;33"
                                                               : "1;36";
-    out += paint("1", loc) + ": " + paint(code, sev) + " [" + f.rule + "] " + f.message +
-           (is_new(f) ? "" : " (known: in the baseline)") + "\n";
+    out += paint("1", loc) + ": " + paint(code, sev) + " [" + util::printable(f.rule) + "] " +
+           util::printable(f.message) + (is_new(f) ? "" : " (known: in the baseline)") + "\n";
     known += is_new(f) ? 0 : 1;
   }
   char duration[32];
