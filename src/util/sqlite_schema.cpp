@@ -97,11 +97,17 @@ void open_versioned(Database& db, Migrations migrations, int target, std::string
   };
   int current = 0;
   try {
-    current = check(); // read-only: a file that fails is left exactly as it was
-  } catch (const SqliteUntrusted&) {
-    throw;
-  } catch (const SqliteError&) {
+    // Read-only, and in one read transaction: the version and the schema come from one snapshot
+    // even while another run migrates. A file that fails is left exactly as it was.
+    db.exec("BEGIN");
+    current = check();
+    db.exec("COMMIT");
+  } catch (const SqliteError& e) {
     int code = sqlite3_errcode(db.get()) & 0xff;
+    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr); // nothing was written
+    if (dynamic_cast<const SqliteUntrusted*>(&e)) {
+      throw;
+    }
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
       throw SqliteUntrusted(db.path(), "it is not an SQLite database, or it is damaged");
     }
