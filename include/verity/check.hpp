@@ -38,6 +38,7 @@ struct CheckOptions {
   unsigned jobs = 0;                           // 0 = one per core
   std::filesystem::path keys_dir;              // --keys / VERITY_KEYS; empty = format checks only
   bool decrypt = false;                        // --decrypt: open v2 blobs and pinned legacy blobs
+  std::optional<std::string> pins_from;        // --pins-from REV: legacy pins as committed there
   bool insecure_key_perms = false;             // --insecure-key-perms
   bool online = false;        // --online: fetch remote images (also `network: true`)
   bool allow_private = false; // --allow-private: connect to private/loopback addresses

@@ -17,6 +17,7 @@ struct CheckFlags {
   unsigned jobs = 0;
   std::string keys;
   bool decrypt = false;
+  std::string pins_from;
   bool insecure_key_perms = false;
   bool online = false;
   std::string max_cache_age;
@@ -39,6 +40,9 @@ ExitCode run_check_command(const CheckFlags& flags) {
   options.jobs = flags.jobs;
   options.keys_dir = flags.keys;
   options.decrypt = flags.decrypt;
+  if (!flags.pins_from.empty()) {
+    options.pins_from = flags.pins_from;
+  }
   options.insecure_key_perms = flags.insecure_key_perms;
   options.online = flags.online;
   apply_network_flags(flags.network, options);
@@ -81,6 +85,9 @@ Action add_check_command(CLI::App& app) {
       "--decrypt", flags->decrypt,
       "Open v2 blobs and pinned legacy blobs with the keys (trusted CI only); plaintext is "
       "never printed");
+  cmd->add_option("--pins-from", flags->pins_from,
+                  "Trust only the legacy pins (secured.lock) committed at this git revision, e.g. "
+                  "the base branch of a pull request, not the working tree's");
   cmd->add_flag("--insecure-key-perms", flags->insecure_key_perms,
                 "Accept secret key files readable by others (containers with 0777 bind mounts), "
                 "with a warning");
@@ -89,7 +96,7 @@ Action add_check_command(CLI::App& app) {
   cmd->add_option("--max-cache-age", flags->max_cache_age,
                   "Reuse working links checked within this time: 1d, 12h, 30m, 0 (default 1d)");
   cmd->add_flag("--no-cache", flags->no_cache,
-                "Neither read nor write the link cache (.verity/cache.sqlite)");
+                "Neither read nor write the link cache (kept in the user cache directory)");
   add_report_flags(*cmd, flags->report);
   add_network_flags(*cmd, flags->network);
   return [flags] { return run_check_command(*flags); };

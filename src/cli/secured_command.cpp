@@ -33,7 +33,12 @@ struct SecuredFlags {
   std::string out;
   std::string input = "-";
   bool reveal = false;
+  std::string pins_from;
 };
+
+std::optional<std::string> pins_from(const SecuredFlags& f) {
+  return f.pins_from.empty() ? std::nullopt : std::optional(f.pins_from);
+}
 
 crypto::KeyRing load_keys(const SecuredFlags& f, bool required) {
   if (f.keys.empty()) {
@@ -144,7 +149,7 @@ ExitCode seal(const SecuredFlags& f) {
 ExitCode reseal(const SecuredFlags& f) {
   config::Config cfg = site_for(f);
   crypto::KeyRing keys = load_keys(f, true);
-  auto summary = engine::reseal_site(cfg, keys);
+  auto summary = engine::reseal_site(cfg, keys, pins_from(f));
   emit("-", "resealed " + std::to_string(summary.resealed) + " blobs; " +
                 std::to_string(summary.current) + " already current; " +
                 std::to_string(summary.problems.size()) + " could not be opened\n");
@@ -199,12 +204,7 @@ ExitCode inspect(const SecuredFlags& f) {
 ExitCode decrypt(const SecuredFlags& f) {
   config::Config cfg = site_for(f);
   crypto::KeyRing keys = load_keys(f, true);
-  std::optional<secured::PinFile> pins;
-  try {
-    pins = secured::PinFile::load(cfg.site_root / cfg.secured.lockfile);
-  } catch (const secured::PinError& e) {
-    throw config::ConfigError({e.what()});
-  }
+  std::optional<secured::PinFile> pins = engine::load_pins(cfg, pins_from(f));
   Findings findings;
   Document doc = engine::load_site_document(cfg, f.path, findings);
   if (!doc.parsed || !doc.data.contains("secured")) {
@@ -249,6 +249,11 @@ Action add_secured_command(CLI::App& app) {
     sub->add_flag("--insecure-key-perms", f->insecure_key_perms,
                   "Accept group/world-readable secret key files");
   };
+  auto with_pins = [&](CLI::App* sub) {
+    sub->add_option("--pins-from", f->pins_from,
+                    "Trust only the legacy pins committed at this git revision (the base branch), "
+                    "not the working tree's lockfile");
+  };
   CLI::App* pin_cmd =
       cmd->add_subcommand("pin", "Write the legacy pin lockfile from the current (trusted) tree");
   pin_cmd->add_option("path", f->path, "Site directory (default: current)");
@@ -271,6 +276,7 @@ Action add_secured_command(CLI::App& app) {
   reseal_cmd->add_option("path", f->path, "Site directory (default: current)");
   with_site(reseal_cmd);
   with_keys(reseal_cmd);
+  with_pins(reseal_cmd);
   CLI::App* inspect_cmd =
       cmd->add_subcommand("inspect", "Show a blob's version, algorithm, key id and lengths");
   inspect_cmd->add_option("file", f->path, "The document")->required();
@@ -280,6 +286,7 @@ Action add_secured_command(CLI::App& app) {
   decrypt_cmd->add_flag("--reveal", f->reveal, "Print the plaintext on standard output");
   with_site(decrypt_cmd);
   with_keys(decrypt_cmd);
+  with_pins(decrypt_cmd);
   return [=] {
     util::init_logging(util::Verbosity::Normal);
     if (pin_cmd->parsed())

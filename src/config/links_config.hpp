@@ -35,8 +35,10 @@ struct LinksConfig {
   StatusRanges accept{{200, 299}};
   std::vector<std::string> exclude; // ECMAScript regular expressions, checked when loaded
   std::vector<std::string> include;
-  std::string user_agent;                                   // "" = verity/<version>
-  std::optional<std::string> cache{".verity/cache.sqlite"}; // relative to the site root
+  std::string user_agent; // "" = verity/<version>
+  // "" = the user's cache directory (the default, outside the checkout); nullopt = no cache
+  // (`cache: false`); else a file relative to the site root.
+  std::optional<std::string> cache{std::string()};
   std::int64_t max_cache_age_seconds = 86400;
   bool allow_private = false;
   std::vector<std::string> allow_addresses;

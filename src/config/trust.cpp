@@ -69,6 +69,12 @@ widening_settings(const nlohmann::json& j,
     refuse("/links/allow_addresses", "links.allow_addresses would open private addresses",
            "pass --allow-address ADDRESS");
   }
+  if (auto cache = l.find("cache"); cache != l.end() && cache->is_string()) {
+    // The default cache lives outside the checkout; a path here could only point at a cache the
+    // pull request committed, whose rows would mark dead links as alive.
+    refuse("/links/cache", "links.cache would read link results from a file in the checkout",
+           "use `cache: false` or the default (the user's cache directory)");
+  }
   auto more_than = [&](const std::string& pointer, const std::string& name,
                        const nlohmann::json* value, double builtin) {
     if (value && value->get<double>() > builtin) {

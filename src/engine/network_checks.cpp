@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <set>
@@ -76,9 +77,21 @@ std::unique_ptr<links::LinkCache> open_cache(const config::Config& cfg,
   if (options.no_cache || !cfg.links.cache) {
     return nullptr;
   }
-  std::filesystem::path path = cfg.site_root / *cfg.links.cache;
+  std::optional<std::filesystem::path> path =
+      cfg.links.cache->empty()
+          ? links::LinkCache::default_path(cfg.site_root, std::getenv("XDG_CACHE_HOME"),
+                                           std::getenv("HOME"))
+          : cfg.site_root / *cfg.links.cache;
+  if (!path) {
+    spdlog::warn("link cache not used: neither XDG_CACHE_HOME nor HOME is set");
+    return nullptr;
+  }
   try {
-    return std::make_unique<links::LinkCache>(path);
+    return std::make_unique<links::LinkCache>(*path);
+  } catch (const util::SqliteUntrusted& e) {
+    spdlog::warn("link cache not used: the cache file {}; delete it, or run with --no-cache",
+                 e.what());
+    return nullptr;
   } catch (const util::SqliteError& e) {
     spdlog::warn("link cache not used: {} (delete the file, or run with --no-cache)", e.what());
     return nullptr;

@@ -6,6 +6,7 @@
 #include "content/local_date.hpp"
 #include "engine/discover.hpp"
 #include "engine/network_checks.hpp"
+#include "engine/secured_ops.hpp"
 #include "engine/site.hpp"
 #include "frontmatter/loader.hpp"
 #include "links/link_check.hpp"
@@ -85,12 +86,7 @@ CheckResult run_check(const CheckOptions& options) {
   engine::Selection selection = engine::select_documents(cfg, options.paths, options.changed_since);
   std::vector<engine::SourceFile>& files = selection.files;
 
-  std::optional<secured::PinFile> pins;
-  try {
-    pins = secured::PinFile::load(cfg.site_root / cfg.secured.lockfile);
-  } catch (const secured::PinError& e) {
-    throw config::ConfigError({e.what()});
-  }
+  std::optional<secured::PinFile> pins = engine::load_pins(cfg, options.pins_from);
   std::optional<crypto::KeyRing> keys;
   if (!options.keys_dir.empty()) {
     std::vector<std::string> warnings;

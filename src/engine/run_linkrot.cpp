@@ -46,6 +46,10 @@ fs::path history_path(const LinkrotOptions& options, const config::Config& cfg) 
 linkrot::History open_history(const fs::path& path) {
   try {
     return linkrot::History(path);
+  } catch (const util::SqliteUntrusted& e) {
+    // Exit 2: the file was given (or kept) by whoever runs verity; it is left as it was.
+    throw UsageError("the history file " + std::string(e.what()) +
+                     "; delete it or move it away to start a new history, or give --history FILE");
   } catch (const util::SqliteError& e) {
     throw RunError(std::string(e.what()) +
                    " (move the file away to start a new history, or give --history FILE)");

@@ -14,15 +14,19 @@
 namespace verity::engine {
 namespace fs = std::filesystem;
 
-namespace {
-
-std::optional<secured::PinFile> load_pins(const config::Config& cfg) {
+std::optional<secured::PinFile> load_pins(const config::Config& cfg,
+                                          const std::optional<std::string>& pins_from) {
   try {
+    if (pins_from) {
+      return secured::PinFile::at_revision(cfg.site_root, cfg.secured.lockfile, *pins_from);
+    }
     return secured::PinFile::load(cfg.site_root / cfg.secured.lockfile);
   } catch (const secured::PinError& e) {
     throw config::ConfigError({e.what()});
   }
 }
+
+namespace {
 
 void write_pins(const config::Config& cfg, const secured::PinFile& pins) {
   try {
@@ -149,21 +153,22 @@ void seal_document(const config::Config& cfg, const fs::path& file, const crypto
   } catch (const std::exception& e) {
     throw RunError(e.what());
   }
-  auto pins = load_pins(cfg);
+  auto pins = load_pins(cfg, std::nullopt);
   if (pins && pins->find(secured::document_id(doc))) {
     pins->erase(secured::document_id(doc));
     write_pins(cfg, *pins);
   }
 }
 
-ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys) {
+ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys,
+                          const std::optional<std::string>& pins_from) {
   const crypto::Key* key = keys.active({crypto::KeyAlg::Aes256Gcm});
   if (!key) {
     throw UsageError("no active aes-256-gcm key in the key directory: create one with "
                      "`verity secured keygen --alg aes-256-gcm`");
   }
   const crypto::Key* signer = active_signer(cfg, keys);
-  auto pins = load_pins(cfg);
+  auto pins = load_pins(cfg, pins_from);
   secured::SecuredContext ctx{&cfg.secured, pins ? &*pins : nullptr, &keys, true};
   ResealSummary summary;
   std::set<std::string> still_v1;

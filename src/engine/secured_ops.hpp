@@ -4,13 +4,21 @@
 
 #include "config/config.hpp"
 #include "crypto/keyfile.hpp"
+#include "secured/pins.hpp"
 #include "verity/document.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace verity::engine {
+
+// The pin lockfile the run trusts: the working tree's, or with `pins_from` (--pins-from REV) the
+// one committed at that git revision, so that a pull request cannot pin blobs of its own. nullopt
+// when there is none; a malformed lockfile or an unknown revision is a ConfigError.
+std::optional<secured::PinFile> load_pins(const config::Config& cfg,
+                                          const std::optional<std::string>& pins_from);
 
 // Loads one document of the site (any path under the root), with load findings in `out`.
 Document load_site_document(const config::Config& cfg, const std::filesystem::path& file,
@@ -39,6 +47,8 @@ struct ResealSummary {
 };
 
 // Rotates every blob to the active key (v1 -> v2 included), one atomic write per file.
-ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys);
+// Legacy blobs are opened only when pinned by `load_pins(cfg, pins_from)`.
+ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys,
+                          const std::optional<std::string>& pins_from = std::nullopt);
 
 } // namespace verity::engine

@@ -1,6 +1,7 @@
 #include "linkrot/history.hpp"
 
 #include "net/url.hpp"
+#include "util/sqlite_schema.hpp"
 
 #include <array>
 #include <unordered_map>
@@ -43,30 +44,14 @@ History::History(const std::filesystem::path& path) : History(path, k_schema_ver
 
 History::History(const std::filesystem::path& path, int version) : m_db(path, true) {
   // A run writes every URL and result at once: a 64 MiB page cache keeps the B-trees in memory.
-  m_db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-            "PRAGMA cache_size=-65536;");
-  migrate(version);
+  util::open_versioned(
+      m_db, k_migrations, version,
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+      "PRAGMA cache_size=-65536;");
 }
 
 int History::schema_version() {
-  auto q = m_db.prepare("PRAGMA user_version");
-  q.step();
-  return static_cast<int>(q.column_int(0));
-}
-
-void History::migrate(int target) {
-  int current = schema_version();
-  if (current > k_schema_version) {
-    throw util::SqliteError(m_db.path().string() + ": written by a newer verity (history version " +
-                            std::to_string(current) + ", this verity knows up to " +
-                            std::to_string(k_schema_version) + ")");
-  }
-  for (int next = current + 1; next <= target; ++next) {
-    util::Transaction tx(m_db);
-    m_db.exec(k_migrations[static_cast<size_t>(next - 1)]);
-    m_db.exec("PRAGMA user_version = " + std::to_string(next));
-    tx.commit();
-  }
+  return static_cast<int>(m_db.user_version());
 }
 
 std::vector<RecordedUrl> History::record_run(const std::vector<UrlOutcome>& outcomes,

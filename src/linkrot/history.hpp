@@ -1,7 +1,10 @@
 // The link-rot history (SQLite, default .verity/history.sqlite under the site root): every run,
 // every URL's result in it, and each URL's track record. The schema is versioned
-// (PRAGMA user_version) and migrated step by step on open; a run is written in one transaction,
-// so a run killed half-way records nothing and the database stays usable.
+// (PRAGMA user_version) and migrated on open in one BEGIN IMMEDIATE transaction (two first runs at
+// once both succeed); a run is written in one transaction, so a run killed half-way records
+// nothing and the database stays usable. The history is meant to be kept between runs (an
+// Actions cache), so it is checked before use: a file whose schema is not exactly verity's (extra
+// or missing tables or columns, views, triggers, a version out of range) is refused untouched.
 #pragma once
 
 #include "linkrot/url_state.hpp"
@@ -41,7 +44,8 @@ public:
   // The schema version this build writes; older files are migrated, newer ones refused.
   static constexpr int k_schema_version = 2;
 
-  // Opens or creates the history. Throws util::SqliteError with the reason.
+  // Opens or creates the history. Throws util::SqliteUntrusted for a file verity did not write,
+  // util::SqliteError for other failures.
   explicit History(const std::filesystem::path& path);
   // Opens an existing file applying migrations only up to `version` (tests of the migrations).
   History(const std::filesystem::path& path, int version);
@@ -58,7 +62,6 @@ public:
   int schema_version();
 
 private:
-  void migrate(int target);
   util::Database m_db;
 };
 

@@ -1,11 +1,26 @@
 #include "links/link_cache.hpp"
 
 #include "net/url.hpp"
+#include "util/hash.hpp"
+#include "util/sqlite_schema.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+
 namespace verity::links {
 namespace {
+
+// Migration N takes the cache from version N-1 to N. Never edit a released step: add one.
+constexpr std::array<std::string_view, 1> k_migrations = {
+    "CREATE TABLE links ("
+    " url TEXT PRIMARY KEY,"
+    " status INTEGER NOT NULL,"
+    " final_url TEXT NOT NULL,"
+    " redirects TEXT NOT NULL," // JSON array of the hops before final_url
+    " permanent INTEGER NOT NULL,"
+    " checked_at INTEGER NOT NULL);",
+};
 
 std::string redacted_chain(const std::vector<std::string>& hops) {
   nlohmann::json chain = nlohmann::json::array();
@@ -18,22 +33,29 @@ std::string redacted_chain(const std::vector<std::string>& hops) {
 } // namespace
 
 LinkCache::LinkCache(const std::filesystem::path& path) : m_db(path, true) {
-  m_db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  auto version = m_db.prepare("PRAGMA user_version");
-  version.step();
-  std::int64_t v = version.column_int(0);
-  if (v > 1) {
-    throw util::SqliteError(path.string() + ": written by a newer verity (cache version " +
-                            std::to_string(v) + ")");
+  util::open_versioned(m_db, k_migrations, static_cast<int>(k_migrations.size()),
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+}
+
+std::optional<std::filesystem::path> LinkCache::default_path(const std::filesystem::path& site_root,
+                                                             const char* xdg_cache_home,
+                                                             const char* home) {
+  std::filesystem::path base;
+  // The XDG base directory spec: a relative XDG_CACHE_HOME is invalid and ignored.
+  if (xdg_cache_home && *xdg_cache_home && std::filesystem::path(xdg_cache_home).is_absolute()) {
+    base = xdg_cache_home;
+  } else if (home && *home && std::filesystem::path(home).is_absolute()) {
+    base = std::filesystem::path(home) / ".cache";
+  } else {
+    return std::nullopt;
   }
-  m_db.exec("CREATE TABLE IF NOT EXISTS links ("
-            " url TEXT PRIMARY KEY,"
-            " status INTEGER NOT NULL,"
-            " final_url TEXT NOT NULL,"
-            " redirects TEXT NOT NULL," // JSON array of the hops before final_url
-            " permanent INTEGER NOT NULL,"
-            " checked_at INTEGER NOT NULL);"
-            "PRAGMA user_version = 1;");
+  std::error_code ec;
+  std::filesystem::path real = std::filesystem::canonical(site_root, ec);
+  if (ec) {
+    real = std::filesystem::absolute(site_root, ec).lexically_normal();
+  }
+  // One directory per site (its real path, so two spellings of one root share a cache).
+  return base / "verity" / util::sha256_hex(real.string()).substr(0, 32) / "links.sqlite";
 }
 
 std::optional<CachedLink> LinkCache::fresh(const std::string& url, std::int64_t now,

@@ -117,10 +117,12 @@ void check_v1(const Document& doc, const std::string& value, const SecuredContex
   const Pin* pin = ctx.pins->find(id);
   std::string hash = v1_pin_hash(blob);
   if (!pin || pin->hash != hash) {
+    const std::string& lockfile =
+        ctx.pins->source().empty() ? ctx.policy->lockfile : ctx.pins->source();
     emit("secured/unpinned-legacy",
          std::string(pin ? "this legacy blob differs from the one pinned for '"
                          : "no legacy blob is pinned for '") +
-             id + "' in " + ctx.policy->lockfile +
+             id + "' in " + lockfile +
              ": a new, edited or copied v1 blob is never decrypted; seal new content as v2, or "
              "re-pin from "
              "the trusted branch");
@@ -144,14 +146,16 @@ void check_v1(const Document& doc, const std::string& value, const SecuredContex
   if (!key) {
     return;
   }
+  // Every step runs whatever the previous one found, and the verdict is taken once at the end:
+  // padding and content failures take the same path to the same finding (no early exit).
   crypto::SecretBytes padded;
   bool ok =
       crypto::aes_cbc_decrypt_raw(crypto::ByteView(key->material.data(), key->material.size()),
                                   blob.iv, blob.ciphertext, padded);
   std::optional<size_t> len =
-      ok ? crypto::pkcs7_unpad_ct(crypto::ByteView(padded.data(), padded.size()))
-         : std::optional<size_t>();
-  bool good = len.has_value() && util::is_valid_utf8(padded.view().substr(0, *len));
+      crypto::pkcs7_unpad_ct(crypto::ByteView(padded.data(), padded.size()));
+  bool utf8 = util::is_valid_utf8(padded.view().substr(0, len.value_or(padded.size())));
+  bool good = ok & len.has_value() & utf8;
   if (!good) {
     emit("secured/invalid", k_invalid_message);
     return;

@@ -1,6 +1,7 @@
 #include "secured/pins.hpp"
 
 #include "util/file.hpp"
+#include "util/subprocess.hpp"
 
 namespace verity::secured {
 namespace {
@@ -30,6 +31,34 @@ std::optional<PinFile> PinFile::load(const std::filesystem::path& path) {
                    (r.error.empty() ? "" : ": " + r.error));
   }
   return parse(r.bytes, path.string());
+}
+
+std::optional<PinFile> PinFile::at_revision(const std::filesystem::path& site_root,
+                                            const std::string& relative,
+                                            const std::string& revision) {
+  std::string where = relative + " at " + revision;
+  if (revision.empty() || revision[0] == '-' || revision.find(':') != std::string::npos) {
+    throw PinError("--pins-from needs a git revision, got '" + revision + "'");
+  }
+  auto commit = util::run_process(
+      {"git", "rev-parse", "--verify", "--quiet", revision + "^{commit}"}, site_root);
+  if (commit.exit_code != 0) {
+    throw PinError("--pins-from " + revision +
+                   ": not a commit in this repository (fetch the base branch first)");
+  }
+  // "./" makes the path relative to the site root, wherever it sits in the repository. cat-file
+  // gives the committed bytes as they are: no textconv or filter from the checkout applies.
+  std::string object = revision + ":./" + relative;
+  if (util::run_process({"git", "cat-file", "-e", object}, site_root).exit_code != 0) {
+    return std::nullopt;
+  }
+  auto blob = util::run_process({"git", "cat-file", "blob", object}, site_root, 64u << 20);
+  if (blob.exit_code != 0) {
+    throw PinError(where + ": git cat-file failed");
+  }
+  PinFile file = parse(blob.out, where);
+  file.m_source = where;
+  return file;
 }
 
 PinFile PinFile::parse(std::string_view text, const std::string& name) {

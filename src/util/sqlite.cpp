@@ -15,23 +15,52 @@ Database::Database(const std::filesystem::path& path, bool create) : m_path(path
     m_db = nullptr;
     throw SqliteError(path.string() + ": cannot open: " + message);
   }
+  // Before the first query reads the schema: a hostile file's schema must not run anything.
+  // Defensive mode refuses writes to the schema and pages that could corrupt the file; with
+  // trusted_schema off, functions and virtual tables named by the schema are not used; views and
+  // triggers are off entirely (verity creates none); cell_size_check catches malformed pages early.
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, 16 << 20); // no row verity writes comes close
+  sqlite3_progress_handler(m_db, 10000, &Database::on_progress, this);
   sqlite3_busy_timeout(m_db, 10000);
+  sqlite3_exec(m_db, "PRAGMA cell_size_check=ON", nullptr, nullptr, nullptr); // reads nothing
 }
 
 Database::~Database() {
   sqlite3_close_v2(m_db);
 }
 
+int Database::on_progress(void* self) {
+  return std::chrono::steady_clock::now() > static_cast<Database*>(self)->m_deadline ? 1 : 0;
+}
+
+void Database::arm() const {
+  m_deadline = std::chrono::steady_clock::now() + m_budget;
+}
+
 void Database::fail(const std::string& what) const {
+  if (sqlite3_errcode(m_db) == SQLITE_INTERRUPT) {
+    throw SqliteError(m_path.string() + ": " + what + ": a query ran longer than " +
+                      std::to_string(m_budget.count()) +
+                      " ms (the file may not be one verity wrote)");
+  }
   throw SqliteError(m_path.string() + ": " + what + ": " + sqlite3_errmsg(m_db));
 }
 
 void Database::exec(std::string_view sql) {
   std::string text(sql);
   char* message = nullptr;
+  arm();
   if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string why = message ? message : "unknown error";
     sqlite3_free(message);
+    if (sqlite3_errcode(m_db) == SQLITE_INTERRUPT) {
+      fail("statement failed");
+    }
     throw SqliteError(m_path.string() + ": " + why);
   }
 }
@@ -40,7 +69,16 @@ Statement Database::prepare(std::string_view sql) {
   return Statement(*this, sql);
 }
 
+std::int64_t Database::user_version() {
+  auto q = prepare("PRAGMA user_version");
+  if (!q.step()) {
+    fail("cannot read the version");
+  }
+  return q.column_int(0);
+}
+
 Statement::Statement(const Database& db, std::string_view sql) : m_db(&db) {
+  db.arm();
   if (sqlite3_prepare_v2(db.get(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) !=
       SQLITE_OK) {
     db.fail("cannot prepare statement");
@@ -78,6 +116,7 @@ Statement& Statement::bind_null(int index) {
 }
 
 bool Statement::step() {
+  m_db->arm();
   int rc = sqlite3_step(m_stmt);
   if (rc == SQLITE_ROW) {
     return true;

@@ -3,6 +3,7 @@
 // a killed run), the progress line (none without a terminal, drawn on one), --baseline (only new
 // findings fail) and --changed-since (only URLs of changed documents are fetched).
 #include "counting_server.hpp"
+#include "links/link_cache.hpp"
 #include "support.hpp"
 
 #include <httplib.h>
@@ -16,6 +17,7 @@ namespace {
 class LinkRuns : public ::testing::Test {
 protected:
   void SetUp() override {
+    ::setenv("XDG_CACHE_HOME", m_xdg.path().c_str(), 1); // the cache lives outside the site
     auto& s = m_main.http();
     s.Get("/ok", [this](const httplib::Request& req, httplib::Response& res) {
       m_main.hit(req.path);
@@ -54,8 +56,12 @@ protected:
   }
 
   // Rows of the link cache, or -1 when it cannot be read or fails the integrity check.
-  int cache_rows() { return rows_if_intact(m_dir.path() / ".verity/cache.sqlite", "links"); }
+  int cache_rows() { return rows_if_intact(cache_file(), "links"); }
+  fs::path cache_file() const {
+    return *links::LinkCache::default_path(m_dir.path(), m_xdg.path().c_str(), nullptr);
+  }
 
+  TempDir m_xdg;
   TempDir m_dir;
   CountingServer m_main{"127.0.0.1"};
 };
@@ -95,7 +101,8 @@ TEST_F(LinkRuns, NoCacheNeitherReadsNorWrites) {
   check({"--no-cache"});
   check({"--no-cache"});
   EXPECT_EQ(m_main.hits("/ok"), 2);
-  EXPECT_FALSE(fs::exists(m_dir.path() / ".verity/cache.sqlite"));
+  EXPECT_FALSE(fs::exists(cache_file()));
+  EXPECT_FALSE(fs::exists(m_dir.path() / ".verity"));
 }
 
 TEST_F(LinkRuns, AKilledRunLeavesTheCacheAsItWas) {

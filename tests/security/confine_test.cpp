@@ -130,20 +130,29 @@ TEST_F(Confine, SchemaPathsOutsideTheSiteAreRefusedWithoutLeakingOrTellingExiste
 
 TEST_F(Confine, StatePathsOutsideTheSiteAreRefusedAndNothingIsCreatedOrWritten) {
   int refused = 0;
-  const std::vector<std::string> settings{
-      "secured:\n  lockfile: ../outside/secured.lock\n",
-      "secured:\n  lockfile: " + (outside / "secured.lock").string() + "\n",
-      "linkrot:\n  history: ../outside/h/history.sqlite\n",
-      "links:\n  cache: ../outside/c/cache.sqlite\n"};
-  for (const std::string& setting : settings) {
+  // {setting, the key the message must name}; links.cache is refused in a checkout's config
+  // whatever its path (a trusted config may name one, but only inside the site or absolute).
+  const std::vector<std::pair<std::string, std::string>> settings{
+      {"secured:\n  lockfile: ../outside/secured.lock\n", "secured.lockfile"},
+      {"secured:\n  lockfile: " + (outside / "secured.lock").string() + "\n", "secured.lockfile"},
+      {"linkrot:\n  history: ../outside/h/history.sqlite\n", "linkrot.history"},
+      {"links:\n  cache: ../outside/c/cache.sqlite\n", "links.cache"}};
+  int refused = 0;
+  for (const auto& [setting, key] : settings) {
     config(setting);
     RunResult r = run({"check"});
     EXPECT_EQ(r.exit_code, 2) << setting << r.err;
-    EXPECT_NE(r.err.find("leaves the site root"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(key), std::string::npos) << r.err;
     refused += r.exit_code == 2;
     r = run({"linkrot", "--allow-private"});
     EXPECT_EQ(r.exit_code, 2) << setting << r.err;
   }
+  // In a trusted config, a relative path still may not leave the site.
+  write_file(dir.path() / "trusted.yaml",
+             std::string(k_pages) + "links:\n  cache: ../outside/c/cache.sqlite\n");
+  RunResult r = run({"check", "--trusted-config", (dir.path() / "trusted.yaml").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("leaves the site root"), std::string::npos) << r.err;
   EXPECT_EQ(refused, 4);
   EXPECT_FALSE(fs::exists(outside / "h"));
   EXPECT_FALSE(fs::exists(outside / "c"));

@@ -129,8 +129,14 @@ TEST_F(Trust, HarderHittingLinkSettingsAreRefusedAndGentlerOnesAccepted) {
   }
   EXPECT_EQ(refused, 8);
 
+  // A cache file named by the checkout: it could only be one the pull request committed.
+  config("links:\n  cache: .verity/cache.sqlite\n");
+  r = check({});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("verity.yaml:6:10: links.cache"), std::string::npos) << r.err;
+
   config("links:\n  concurrency: 4\n  per_host: 1\n  interval_ms: 500\n  timeout: 5\n"
-         "  retries: 0\n  max_cache_age: 1h\n");
+         "  retries: 0\n  max_cache_age: 1h\n  cache: false\n");
   r = check({});
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
