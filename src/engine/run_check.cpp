@@ -97,6 +97,13 @@ CheckResult run_check(const CheckOptions& options) {
   } else if (options.decrypt) {
     throw UsageError("--decrypt needs keys: give --keys DIR or set VERITY_KEYS");
   }
+  if (options.decrypt && !options.pins_from) {
+    // Whoever can edit the working tree's lockfile can pin variants of a legacy blob and read
+    // "decrypts or not" per document: a padding oracle. Say so where the run is configured.
+    spdlog::warn("--decrypt trusts {} in the working tree: on a pull request pass --pins-from "
+                 "BASE (e.g. origin/main) so that only blobs pinned there are decrypted",
+                 cfg.secured.lockfile);
+  }
   media::ProbeCache probes(cfg.max_image_bytes);
   bool online = options.online || cfg.network;
   RunContext run{cfg,
