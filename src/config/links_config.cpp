@@ -1,11 +1,11 @@
 #include "config/links_config.hpp"
 
 #include "util/ascii.hpp"
+#include "util/pattern.hpp"
 #include "verity/source_map.hpp"
 
 #include <algorithm>
 #include <charconv>
-#include <regex>
 
 namespace verity::config {
 namespace {
@@ -48,12 +48,12 @@ std::vector<std::string> regexes(const nlohmann::json& section, const char* key,
   const auto& items = section[key];
   for (size_t i = 0; i < items.size(); ++i) {
     std::string pattern = items[i].get<std::string>();
-    try {
-      std::regex compiled(pattern, std::regex::ECMAScript);
+    std::string error;
+    if (util::Pattern::compile(pattern, error)) {
       out.push_back(pattern);
-    } catch (const std::regex_error& e) {
-      errors.push_back(where("/links/" + std::string(key) + "/" + std::to_string(i)) +
-                       ": not a valid regular expression (" + e.what() + ")");
+    } else {
+      errors.push_back(where("/links/" + std::string(key) + "/" + std::to_string(i)) + ": " +
+                       error);
     }
   }
   return out;

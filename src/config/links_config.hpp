@@ -33,7 +33,7 @@ struct LinksConfig {
   int retries = 2;
   std::vector<std::string> methods{"HEAD", "GET"};
   StatusRanges accept{{200, 299}};
-  std::vector<std::string> exclude; // ECMAScript regular expressions, checked when loaded
+  std::vector<std::string> exclude; // regular expressions (util::Pattern), checked when loaded
   std::vector<std::string> include;
   std::string user_agent; // "" = verity/<version>
   // "" = the user's cache directory (the default, outside the checkout); nullopt = no cache

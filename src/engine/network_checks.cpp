@@ -112,11 +112,17 @@ links::LinkOptions link_options(const config::Config& cfg, const CheckOptions& o
       lo.host_accept[name] = links::StatusSet(*h.accept);
     }
   }
+  // Every pattern compiled when the configuration was loaded, so none is dropped here.
+  std::string error;
   for (const auto& pattern : lc.exclude) {
-    lo.exclude.emplace_back(pattern, std::regex::ECMAScript);
+    if (auto p = util::Pattern::compile(pattern, error)) {
+      lo.exclude.push_back(std::move(*p));
+    }
   }
   for (const auto& pattern : lc.include) {
-    lo.include.emplace_back(pattern, std::regex::ECMAScript);
+    if (auto p = util::Pattern::compile(pattern, error)) {
+      lo.include.push_back(std::move(*p));
+    }
   }
   lo.max_cache_age =
       std::chrono::seconds(options.max_cache_age_seconds.value_or(lc.max_cache_age_seconds));

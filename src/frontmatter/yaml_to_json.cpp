@@ -149,11 +149,28 @@ private:
     size_t pos = static_cast<size_t>(mark.pos);
     size_t col = static_cast<size_t>(mark.column);
     if (pos <= m_yaml.size() && col <= pos) {
-      p.column = static_cast<int>(util::count_code_points(m_yaml.substr(pos - col, col))) + 1;
+      p.column = static_cast<int>(code_points_to(pos - col, pos)) + 1;
     } else {
       p.column = mark.column + 1;
     }
     return p;
+  }
+
+  // Code points from `line_start` to `pos`, counted on from the position asked before (marks
+  // arrive in order), so that the values of one long line (a flow sequence of 100,000 items)
+  // cost linear time in all, not a recount from the start of the line each.
+  size_t code_points_to(size_t line_start, size_t pos) const {
+    Cursor& c = m_cursor;
+    if (line_start != c.line_start) {
+      c = {line_start, line_start, 0};
+    }
+    if (pos >= c.pos) {
+      c.count += util::count_code_points(m_yaml.substr(c.pos, pos - c.pos));
+    } else {
+      c.count -= util::count_code_points(m_yaml.substr(pos, c.pos - pos));
+    }
+    c.pos = pos;
+    return c.count;
   }
 
   bool expecting_key() const {
@@ -282,7 +299,14 @@ private:
     m_stack.push_back(std::move(frame));
   }
 
+  struct Cursor {
+    size_t line_start = 0;
+    size_t pos = 0;   // a byte offset on that line
+    size_t count = 0; // code points from line_start to pos
+  };
+
   std::string_view m_yaml;
+  mutable Cursor m_cursor;
   const ConversionLimits& m_limits;
   Conversion& m_out;
   std::vector<Frame> m_stack;

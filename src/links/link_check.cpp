@@ -233,7 +233,7 @@ std::optional<LinkResult> decide_offline(const std::string& url, const LinkOptio
     set(pre, "link/unsupported-scheme", Severity::Error, "only http and https links are checked");
     return pre;
   }
-  auto matches = [&](const std::regex& re) { return std::regex_search(url, re); };
+  auto matches = [&](const util::Pattern& re) { return re.search(url); };
   if (reserved_example_host(url)) {
     set(pre, "link/excluded", Severity::Note, "a reserved example host: never fetched");
     return pre;

@@ -11,11 +11,11 @@
 #include "links/link_result.hpp"
 #include "links/status_set.hpp"
 #include "net/fetch.hpp"
+#include "util/pattern.hpp"
 
 #include <chrono>
 #include <functional>
 #include <map>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -34,8 +34,8 @@ struct LinkOptions {
   std::vector<std::string> methods{"HEAD", "GET"}; // tried in order when one is refused
   StatusSet accept = StatusSet::success();
   std::map<std::string, StatusSet> host_accept; // by "host" or "host:port"
-  std::vector<std::regex> exclude;              // URLs matching any are not fetched (link/excluded)
-  std::vector<std::regex> include;              // when set, only matching URLs are fetched
+  std::vector<util::Pattern> exclude;           // URLs matching any are not fetched (link/excluded)
+  std::vector<util::Pattern> include;           // when set, only matching URLs are fetched
   LinkCache* cache = nullptr;                   // working links of earlier runs
   std::chrono::seconds max_cache_age{86400};
   std::function<void(const LinkProgress&)> progress; // after each URL

@@ -1,7 +1,10 @@
 #include "schema/compiled_schema.hpp"
 
 #include "schema/formats.hpp"
+#include "schema/pattern_keywords.hpp"
+#include "schema/schema_refs.hpp"
 #include "schema/schema_walk.hpp"
+#include "util/pattern.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -10,7 +13,6 @@
 #include <valijson/validator.hpp>
 
 #include <map>
-#include <regex>
 
 namespace verity::schema {
 namespace {
@@ -119,6 +121,7 @@ std::string keyword_for(std::string_view d) {
       {"Target should not validate against schema specified in 'not'", "not"},
       {"Failed to validate against a conditional schema", "if"},
       {"String should be a valid", "format"},
+      {"Property name does not match", "propertyNames"},
   };
   for (const auto& m : k_map) {
     if (starts_with(d, m.prefix)) {
@@ -215,17 +218,17 @@ void report_unknown_properties(const Context& ctx, const std::string& pointer) {
   if (!value || !value->is_object()) {
     return;
   }
-  std::vector<std::regex> patterns;
+  std::vector<util::Pattern> patterns;
   const nlohmann::json* props = nullptr;
   if (sub) {
     if (auto it = sub->find("properties"); it != sub->end()) {
       props = &*it;
     }
     if (auto it = sub->find("patternProperties"); it != sub->end() && it->is_object()) {
+      std::string error;
       for (auto& [pattern, unused] : it->items()) {
-        try {
-          patterns.emplace_back(pattern, std::regex::ECMAScript);
-        } catch (const std::regex_error&) {
+        if (auto p = util::Pattern::compile(pattern, error)) {
+          patterns.push_back(std::move(*p));
         }
       }
     }
@@ -244,7 +247,7 @@ void report_unknown_properties(const Context& ctx, const std::string& pointer) {
     }
     bool matched = false;
     for (const auto& re : patterns) {
-      matched = matched || std::regex_search(name, re);
+      matched = matched || re.search(name);
     }
     if (matched) {
       continue;
@@ -316,6 +319,19 @@ void report(const Context& ctx, const std::string& pointer, const std::string& d
     std::string pattern =
         sub && sub->contains("pattern") ? (*sub)["pattern"].get<std::string>() : "";
     ctx.emit("pattern", pointer, at, path + ": " + got + " does not match the pattern " + pattern);
+  } else if (keyword == "propertyNames") {
+    size_t slash = pointer.rfind('/');
+    std::string parent = slash == std::string::npos ? "" : pointer.substr(0, slash);
+    const nlohmann::json* owner = subschema_for(ctx.schema, parent);
+    std::string rule;
+    if (owner && owner->contains("propertyNames") && (*owner)["propertyNames"].is_object() &&
+        (*owner)["propertyNames"].contains("pattern")) {
+      rule = " (keys here must match " + (*owner)["propertyNames"]["pattern"].dump() + ")";
+    }
+    ctx.emit("propertyNames", pointer, ctx.key_pos(pointer),
+             (parent.empty() ? "" : display_path(parent) + ": ") + "the key " +
+                 preview(nlohmann::json(quoted_name(description))) + " is not allowed" + rule +
+                 ": rename it");
   } else if (keyword == "const") {
     std::string expected = sub && sub->contains("const") ? (*sub)["const"].dump() : "";
     ctx.emit("const", pointer, at, path + ": expected " + expected + ", got " + got);
@@ -395,19 +411,30 @@ void check_formats(const Context& ctx, const nlohmann::json& schema_node,
 
 } // namespace
 
-CompiledSchema::CompiledSchema(nlohmann::json schema) : m_schema(std::move(schema)) {
+namespace {
+
+// nlohmann copies recursively: a schema nested 100,000 levels deep must be refused before.
+nlohmann::json checked_copy(const nlohmann::json& schema) {
+  if (auto deep = check_depth(schema)) {
+    throw SchemaError({std::move(*deep)});
+  }
+  return schema;
+}
+
+} // namespace
+
+CompiledSchema::CompiledSchema(const nlohmann::json& schema) : m_schema(checked_copy(schema)) {
   auto problems = lint_schema(m_schema);
   if (!problems.empty()) {
     throw SchemaError(std::move(problems));
   }
-  // valijson gets a copy without `format`: verity checks formats itself (see formats.hpp).
-  nlohmann::json stripped = m_schema;
-  for_each_schema_mut(stripped, [](nlohmann::json& s) { s.erase("format"); });
+  // valijson gets a copy without `format` (verity checks formats itself, see formats.hpp) and
+  // without the keywords it would run through the standard regex (see pattern_keywords.hpp).
+  nlohmann::json copy = m_schema;
+  m_patterns = std::make_unique<PatternKeywords>();
   m_compiled = std::make_unique<valijson::Schema>();
   try {
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(stripped);
-    parser.populateSchema(adapter, *m_compiled);
+    m_patterns->compile(copy, *m_compiled);
   } catch (const std::exception& e) {
     throw SchemaError(
         {{"", std::string("the schema is not valid JSON Schema draft-07: ") + e.what()}});
@@ -420,8 +447,7 @@ void CompiledSchema::validate(const Document& doc, Findings& out) const {
   Context ctx{m_schema, doc, out};
   valijson::ValidationResults results;
   try {
-    // One validator per thread: it caches compiled `pattern` regexes between documents.
-    thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::adapters::NlohmannJsonAdapter adapter(doc.data);
     validator.validate(*m_compiled, adapter, &results);
   } catch (const std::exception& e) {

@@ -19,6 +19,8 @@ class Schema;
 
 namespace verity::schema {
 
+class PatternKeywords;
+
 struct SchemaProblem {
   std::string pointer; // where in the schema document
   std::string message;
@@ -36,13 +38,16 @@ private:
 
 // Every reason this schema would validate less than its author thinks: keywords draft-07 (and so
 // valijson) ignores, `format` under a combinator (verity checks formats outside combinators
-// only), unknown format names, remote `$ref`s, later `$schema` drafts.
+// only), unknown format names, remote `$ref`s, later `$schema` drafts; and every reason it could
+// not be run in bounded time and stack: patterns verity's engine cannot run, `$ref`s that do not
+// resolve or form a cycle, nesting too deep.
 std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema);
 
 class CompiledSchema {
 public:
-  // Lints and compiles; throws SchemaError.
-  explicit CompiledSchema(nlohmann::json schema);
+  // Lints and compiles; throws SchemaError. Takes a reference: a copy of a hostile (too deep)
+  // document would overflow the stack before it could be refused.
+  explicit CompiledSchema(const nlohmann::json& schema);
   ~CompiledSchema();
   CompiledSchema(const CompiledSchema&) = delete;
   CompiledSchema& operator=(const CompiledSchema&) = delete;
@@ -54,6 +59,8 @@ public:
 
 private:
   nlohmann::json m_schema; // as written, formats included
+  // Before m_compiled: its constraints point into it, so it must be destroyed after.
+  std::unique_ptr<PatternKeywords> m_patterns;
   std::unique_ptr<valijson::Schema> m_compiled;
 };
 

@@ -1,7 +1,10 @@
 // The schema self-check: a schema verity accepts can never silently under-validate.
 #include "schema/compiled_schema.hpp"
 #include "schema/formats.hpp"
+#include "schema/schema_refs.hpp"
 #include "schema/schema_walk.hpp"
+#include "util/pattern.hpp"
+#include "verity/source_map.hpp"
 
 #include <array>
 
@@ -35,6 +38,11 @@ std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema) {
                            "draft-07 (use http://json-schema.org/draft-07/schema#)"});
     }
   }
+  // Refs and depth first: the walk below and every later step rely on them.
+  problems = check_refs(schema);
+  if (!problems.empty()) {
+    return problems;
+  }
   for_each_schema(schema, [&](const nlohmann::json& s, const std::string& ptr,
                               bool under_combinator) {
     for (auto kw : k_later_draft_keywords) {
@@ -50,6 +58,23 @@ std::vector<SchemaProblem> lint_schema(const nlohmann::json& schema) {
         problems.push_back({ptr + "/$ref",
                             "only local references ('#/definitions/...') are supported; copy "
                             "the referenced schema into this file's definitions"});
+      }
+    }
+    if (auto it = s.find("pattern"); it != s.end()) {
+      std::string error;
+      if (!it->is_string()) {
+        problems.push_back({ptr + "/pattern", "'pattern' must be a string"});
+      } else if (!util::Pattern::compile(it->get_ref<const std::string&>(), error)) {
+        problems.push_back({ptr + "/pattern", "pattern: " + error});
+      }
+    }
+    if (auto it = s.find("patternProperties"); it != s.end() && it->is_object()) {
+      for (auto& [source, unused] : it->items()) {
+        std::string error;
+        if (!util::Pattern::compile(source, error)) {
+          problems.push_back(
+              {ptr + "/patternProperties/" + escape_pointer_token(source), "pattern: " + error});
+        }
       }
     }
     if (auto it = s.find("format"); it != s.end()) {

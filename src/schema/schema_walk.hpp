@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace verity::schema {
 
@@ -15,8 +17,21 @@ void for_each_schema(
     const nlohmann::json& root,
     const std::function<void(const nlohmann::json&, const std::string&, bool)>& visit);
 
+// Calls `visit(child, pointer_suffix, keyword)` for each schema directly inside `schema` (through
+// a keyword that holds schemas); `pointer_suffix` is escaped ("/properties/a~1b").
+void for_each_child(
+    const nlohmann::json& schema,
+    const std::function<void(const nlohmann::json&, const std::string&, std::string_view)>& visit);
+
 // Same walk, mutable (to strip keywords).
 void for_each_schema_mut(nlohmann::json& root, const std::function<void(nlohmann::json&)>& visit);
+
+// The JSON Pointer (RFC 6901, escaped) a local "$ref" ("#/definitions/a%20b") names, decoded as
+// valijson decodes it; nullopt when it is not a local reference or cannot be decoded.
+std::optional<std::string> local_ref_pointer(std::string_view ref);
+
+// The value at an escaped JSON Pointer, or nullptr.
+const nlohmann::json* at_pointer(const nlohmann::json& root, const std::string& pointer);
 
 // Follows a local "$ref" ("#/definitions/x") inside `root`; nullptr when it does not resolve.
 const nlohmann::json* resolve_ref(const nlohmann::json& root, const nlohmann::json& schema);

@@ -1,56 +1,160 @@
+// Globs run as two nested NFAs, simulated with state sets: over path segments (a `**` token
+// stays active while it consumes segments) and, within a segment, over bytes (a `*` stays
+// active while it consumes bytes; a brace group forks into its alternatives). Nothing is
+// expanded and nothing backtracks, so a match costs at most pattern length x path length,
+// whatever the number of `**` or brace groups (the backtracking matcher this replaces took
+// exponential time on `**/**/...` and expanded every brace combination).
 #include "util/glob.hpp"
 
-#include <string>
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
 
 namespace verity::util {
 namespace {
 
-// Matches one segment pattern (no '/') against one segment, with '*', '?' and '{a,b}'.
-bool match_segment(std::string_view pat, std::string_view seg) {
-  size_t brace = pat.find('{');
-  if (brace != std::string_view::npos) {
-    size_t close = pat.find('}', brace);
-    if (close != std::string_view::npos) {
-      std::string_view head = pat.substr(0, brace);
-      std::string_view tail = pat.substr(close + 1);
-      std::string_view alts = pat.substr(brace + 1, close - brace - 1);
-      size_t start = 0;
-      while (true) {
-        size_t comma = alts.find(',', start);
-        std::string_view alt = alts.substr(
-            start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        std::string candidate = std::string(head) + std::string(alt) + std::string(tail);
-        if (match_segment(candidate, seg)) {
-          return true;
+// One segment pattern ('*', '?', literals, `{a,b}` groups) as a small NFA over bytes.
+class SegmentNfa {
+public:
+  explicit SegmentNfa(std::string_view pat) { build(pat); }
+
+  bool matches(std::string_view seg) const {
+    std::vector<uint32_t> current, next;
+    std::vector<uint32_t> seen(m_nodes.size(), 0);
+    uint32_t generation = 1;
+    bool accept = add(0, current, seen, generation);
+    for (char ch : seg) {
+      if (current.empty()) {
+        return false;
+      }
+      ++generation;
+      next.clear();
+      accept = false;
+      for (uint32_t s : current) {
+        const Node& n = m_nodes[s];
+        if (n.kind == Kind::Star) {
+          accept = add(s, next, seen, generation) || accept;
+        } else if (n.kind == Kind::Any || (n.kind == Kind::Byte && n.byte == ch)) {
+          accept = add(n.next, next, seen, generation) || accept;
         }
-        if (comma == std::string_view::npos) {
-          return false;
+      }
+      current.swap(next);
+    }
+    return accept;
+  }
+
+private:
+  enum class Kind : uint8_t { Byte, Any, Star, Fork, Jump, Match };
+  struct Node {
+    Kind kind = Kind::Match;
+    char byte = 0;
+    uint32_t next = 0;                   // the following node (Byte, Any, Star, Jump)
+    uint32_t alt_begin = 0, alt_end = 0; // Fork: its alternatives' first nodes in m_alts
+  };
+
+  uint32_t push(Kind kind, char byte = 0) {
+    Node n;
+    n.kind = kind;
+    n.byte = byte;
+    n.next = static_cast<uint32_t>(m_nodes.size()) + 1;
+    m_nodes.push_back(n);
+    return static_cast<uint32_t>(m_nodes.size()) - 1;
+  }
+
+  void push_atom(char c) { push(c == '*' ? Kind::Star : (c == '?' ? Kind::Any : Kind::Byte), c); }
+
+  // The first '{' that has a '}' after it opens a group of ','-separated alternatives of
+  // literals, '*' and '?'; anything else is literal.
+  void build(std::string_view pat) {
+    size_t i = 0;
+    while (i < pat.size()) {
+      size_t close = pat[i] == '{' ? pat.find('}', i) : std::string_view::npos;
+      if (close == std::string_view::npos) {
+        push_atom(pat[i++]);
+        continue;
+      }
+      build_group(pat.substr(i + 1, close - i - 1));
+      i = close + 1;
+    }
+    push(Kind::Match);
+  }
+
+  void build_group(std::string_view alts) {
+    uint32_t fork = push(Kind::Fork);
+    std::vector<uint32_t> starts, ends; // ends: nodes whose `next` must become the join
+    size_t start = 0;
+    while (true) {
+      size_t comma = alts.find(',', start);
+      std::string_view alt = alts.substr(
+          start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+      if (alt.empty()) {
+        starts.push_back(UINT32_MAX); // straight to the join
+      } else {
+        starts.push_back(static_cast<uint32_t>(m_nodes.size()));
+        for (char c : alt) {
+          push_atom(c);
         }
-        start = comma + 1;
+        ends.push_back(static_cast<uint32_t>(m_nodes.size()) - 1);
+      }
+      if (comma == std::string_view::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+    uint32_t join = push(Kind::Jump);
+    for (uint32_t e : ends) {
+      m_nodes[e].next = join;
+    }
+    m_nodes[fork].alt_begin = static_cast<uint32_t>(m_alts.size());
+    for (uint32_t s : starts) {
+      m_alts.push_back(s == UINT32_MAX ? join : s);
+    }
+    m_nodes[fork].alt_end = static_cast<uint32_t>(m_alts.size());
+  }
+
+  // Adds `state` and everything reachable from it without consuming a byte to `list`; true
+  // when the end of the pattern is among them. Iterative: a pattern cannot deepen the stack.
+  bool add(uint32_t state, std::vector<uint32_t>& list, std::vector<uint32_t>& seen,
+           uint32_t generation) const {
+    bool accept = false;
+    std::vector<uint32_t> stack{state};
+    while (!stack.empty()) {
+      uint32_t s = stack.back();
+      stack.pop_back();
+      if (seen[s] == generation) {
+        continue;
+      }
+      seen[s] = generation;
+      const Node& n = m_nodes[s];
+      switch (n.kind) {
+      case Kind::Match:
+        accept = true;
+        break;
+      case Kind::Fork:
+        for (uint32_t a = n.alt_begin; a < n.alt_end; ++a) {
+          stack.push_back(m_alts[a]);
+        }
+        break;
+      case Kind::Jump:
+        stack.push_back(n.next);
+        break;
+      case Kind::Star:
+        list.push_back(s);
+        stack.push_back(n.next);
+        break;
+      case Kind::Byte:
+      case Kind::Any:
+        list.push_back(s);
+        break;
       }
     }
+    return accept;
   }
-  // Iterative wildcard match with one backtrack point: linear in practice, never exponential.
-  size_t p = 0, s = 0, star = std::string_view::npos, mark = 0;
-  while (s < seg.size()) {
-    if (p < pat.size() && (pat[p] == '?' || pat[p] == seg[s])) {
-      ++p;
-      ++s;
-    } else if (p < pat.size() && pat[p] == '*') {
-      star = p++;
-      mark = s;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      s = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pat.size() && pat[p] == '*') {
-    ++p;
-  }
-  return p == pat.size();
-}
+
+  std::vector<Node> m_nodes;
+  std::vector<uint32_t> m_alts;
+};
 
 std::string_view next_segment(std::string_view& rest) {
   size_t slash = rest.find('/');
@@ -59,42 +163,18 @@ std::string_view next_segment(std::string_view& rest) {
   return seg;
 }
 
-bool match_from(std::string_view pat, std::string_view path) {
-  while (!pat.empty()) {
-    std::string_view pat_rest = pat;
-    std::string_view pseg = next_segment(pat_rest);
-    if (pseg == "**") {
-      if (pat_rest.empty()) {
-        return true; // trailing ** matches everything below
-      }
-      std::string_view probe = path;
-      while (true) {
-        if (match_from(pat_rest, probe)) {
-          return true;
-        }
-        if (probe.empty()) {
-          return false;
-        }
-        next_segment(probe);
-      }
-    }
-    if (path.empty()) {
-      return false;
-    }
-    std::string_view path_rest = path;
-    std::string_view sseg = next_segment(path_rest);
-    if (!match_segment(pseg, sseg)) {
-      return false;
-    }
-    pat = pat_rest;
-    path = path_rest;
-    if (pat.empty() != path.empty() && pat != "**") {
-      if (pat.empty()) {
-        return false;
-      }
+struct Token {
+  bool globstar = false;
+  std::optional<SegmentNfa> segment; // when not a globstar
+};
+
+// Marks the states reachable through `**` tokens, which may match no segment at all.
+void close_over_globstars(const std::vector<Token>& tokens, std::vector<char>& active) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (active[i] && tokens[i].globstar) {
+      active[i + 1] = 1;
     }
   }
-  return path.empty();
 }
 
 } // namespace
@@ -106,7 +186,46 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   while (path.substr(0, 2) == "./") {
     path.remove_prefix(2);
   }
-  return match_from(pattern, path);
+  if (pattern.size() > k_max_glob_bytes) {
+    return false; // refused when the configuration is loaded; never worth matching
+  }
+  std::vector<Token> tokens;
+  for (std::string_view rest = pattern; !rest.empty();) {
+    std::string_view seg = next_segment(rest);
+    Token t;
+    t.globstar = seg == "**";
+    if (!t.globstar) {
+      t.segment.emplace(seg);
+    }
+    tokens.push_back(std::move(t));
+  }
+  // active[i]: the next token to match is tokens[i]; active[size]: the whole pattern matched.
+  std::vector<char> active(tokens.size() + 1, 0), next(tokens.size() + 1, 0);
+  active[0] = 1;
+  close_over_globstars(tokens, active);
+  for (std::string_view rest = path; !rest.empty();) {
+    std::string_view seg = next_segment(rest);
+    std::fill(next.begin(), next.end(), 0);
+    bool any = false;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (!active[i]) {
+        continue;
+      }
+      if (tokens[i].globstar) {
+        next[i] = 1;
+        any = true;
+      } else if (tokens[i].segment->matches(seg)) {
+        next[i + 1] = 1;
+        any = true;
+      }
+    }
+    if (!any) {
+      return false;
+    }
+    active.swap(next);
+    close_over_globstars(tokens, active);
+  }
+  return active[tokens.size()] != 0;
 }
 
 } // namespace verity::util
