@@ -129,7 +129,6 @@ TEST_F(Confine, SchemaPathsOutsideTheSiteAreRefusedWithoutLeakingOrTellingExiste
 }
 
 TEST_F(Confine, StatePathsOutsideTheSiteAreRefusedAndNothingIsCreatedOrWritten) {
-  int refused = 0;
   // {setting, the key the message must name}; links.cache is refused in a checkout's config
   // whatever its path (a trusted config may name one, but only inside the site or absolute).
   const std::vector<std::pair<std::string, std::string>> settings{
