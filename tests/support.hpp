@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
+#include <unistd.h>
 #include <vector>
 
 namespace verity::test {
@@ -82,9 +84,19 @@ struct RunResult {
   nlohmann::json json() const { return nlohmann::json::parse(out); }
 };
 
+// The binary under test, from VERITY_BIN (set by CTest). Never whatever `verity` is on PATH: an
+// unset or wrong VERITY_BIN fails the test loudly instead of testing some other build.
 inline std::string verity_binary() {
   const char* bin = std::getenv("VERITY_BIN");
-  return bin ? bin : "verity";
+  if (bin == nullptr || *bin == '\0') {
+    ADD_FAILURE() << "VERITY_BIN is not set: run the tests through ctest, or set VERITY_BIN to the "
+                     "verity binary under test (e.g. build/src/verity)";
+    return "/nonexistent/VERITY_BIN-is-not-set";
+  }
+  if (::access(bin, X_OK) != 0) {
+    ADD_FAILURE() << "VERITY_BIN=" << bin << " is not an executable file";
+  }
+  return bin;
 }
 
 inline RunResult run_verity(const std::vector<std::string>& args, const fs::path& cwd) {
@@ -98,4 +110,30 @@ inline bool have_program(const std::string& name) {
   return util::run_process({"sh", "-c", "command -v " + name}, ".").exit_code == 0;
 }
 
+// True under ci/test (VERITY_REQUIRE_TOOLS=1): a tool that ci/install-deps provides must be there,
+// so a test that would skip for want of it fails instead of silently losing its coverage.
+inline bool tools_required() {
+  const char* v = std::getenv("VERITY_REQUIRE_TOOLS");
+  return v != nullptr && std::string_view(v) == "1";
+}
+
 } // namespace verity::test
+
+// Skips the current test when `available` is false, or fails it under VERITY_REQUIRE_TOOLS=1.
+// `what` names the tool and its Debian package. A macro, because GTEST_SKIP/GTEST_FAIL return
+// from the test body. Only for what ci/install-deps installs: the ../shared corpus may still skip.
+#define VERITY_NEED_OR_SKIP(available, what)                                                       \
+  do {                                                                                             \
+    if (!(available)) {                                                                            \
+      if (::verity::test::tools_required()) {                                                      \
+        GTEST_FAIL() << what << " is missing, and VERITY_REQUIRE_TOOLS=1 forbids skipping "        \
+                     << "(ci/install-deps installs it)";                                           \
+      } else {                                                                                     \
+        GTEST_SKIP() << what << " is missing: skipped (ci/install-deps installs it)";              \
+      }                                                                                            \
+    }                                                                                              \
+  } while (0)
+
+// Skips (or, under ci/test, fails) when the program `name` is not on PATH.
+#define REQUIRE_TOOL_OR_SKIP(name)                                                                 \
+  VERITY_NEED_OR_SKIP(::verity::test::have_program(name), "the program `" << (name) << "`")

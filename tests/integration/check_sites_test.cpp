@@ -148,20 +148,36 @@ TEST(BadSite, NeverOpensPathsOutsideTheSite) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
   auto report = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
+  size_t refused = 0, not_images = 0;
   for (const auto& f : report["findings"]) {
     if (f["rule"] == "image/outside-site") {
       EXPECT_NE(f["message"].get<std::string>().find("refused"), std::string::npos);
+      ++refused;
     }
     // /etc/hostname is a text file: had it been probed, it would read as image/not-an-image.
     if (f["rule"] == "image/not-an-image") {
       EXPECT_NE(f["message"].get<std::string>().find("not-an-image.png"), std::string::npos);
+      ++not_images;
     }
   }
+  // The symlink to /etc/hostname and the `..` path, both refused; the one real non-image (the
+  // positive control that a text file is read as image/not-an-image when it is probed).
+  EXPECT_EQ(refused, 2u);
+  EXPECT_EQ(not_images, 1u);
 }
 
 TEST(Config, RuleLevelsAndIgnoresApply) {
   TempDir dir;
   make_bad_site(dir.path() / "site");
+  // Positive control: without the configuration the same site has every finding silenced below.
+  auto plain = run_verity({"check", "--format", "json"}, dir.path() / "site").json();
+  EXPECT_TRUE(find_finding(plain, "_news/2020-05-19-wrong-date.md", "content/filename-date"));
+  EXPECT_TRUE(find_finding(plain, "_news/2021-02-01-dup-a.md", "content/duplicate-url"));
+  EXPECT_TRUE(find_finding(plain, "_news/2021-04-01-yaml-error.md", "frontmatter/yaml-error"));
+  const auto* error = find_finding(plain, "_news/2021-01-01-types.md", "schema/type");
+  ASSERT_NE(error, nullptr);
+  EXPECT_EQ((*error)["severity"], "error");
+
   write_file(dir.path() / "site/verity.yaml", R"(version: 1
 collections:
   news:
@@ -177,14 +193,19 @@ ignore:
 )");
   auto r = run_verity({"check", "--format", "json"}, dir.path() / "site");
   auto report = r.json();
+  size_t schema_findings = 0;
   for (const auto& f : report["findings"]) {
     EXPECT_NE(f["rule"], "content/filename-date");
     if (f["rule"].get<std::string>().rfind("schema/", 0) == 0) {
       EXPECT_EQ(f["severity"], "warning");
+      ++schema_findings;
     }
     EXPECT_EQ(f["file"].get<std::string>().rfind("_news/2021-04-0", 0), std::string::npos);
     EXPECT_NE(f["file"], "_data/organizations/images.example.md"); // not in a collection
   }
+  // The schema findings are still there, as warnings: the six of _news/2021-01-01-types.md and the
+  // two of _news/2021-03-01-missing-required.md.
+  EXPECT_EQ(schema_findings, 8u) << report["findings"].dump(1);
   EXPECT_TRUE(find_finding(report, "_news/2021-02-01-dup-b.md", "content/duplicate-url"));
   EXPECT_FALSE(find_finding(report, "_news/2021-02-01-dup-a.md", "content/duplicate-url"));
 }
@@ -264,9 +285,7 @@ TEST(Cli, ReportFlagWritesSeveralFormatsInOneRun) {
 }
 
 TEST(Cli, JunitIsWellFormedXml) {
-  if (!have_program("python3")) {
-    GTEST_SKIP() << "python3 is not installed";
-  }
+  REQUIRE_TOOL_OR_SKIP("python3");
   TempDir dir;
   make_bad_site(dir.path() / "site");
   run_verity({"check", "--format", "junit", "--output", (dir.path() / "j.xml").string()},
@@ -284,9 +303,7 @@ TEST(Cli, JunitIsWellFormedXml) {
 }
 
 TEST(ChangedSince, ReportsOnlyChangedDocumentsButSeesTheWholeCorpus) {
-  if (!have_program("git")) {
-    GTEST_SKIP() << "git is not installed";
-  }
+  REQUIRE_TOOL_OR_SKIP("git");
   TempDir dir;
   fs::path site = dir.path() / "site";
   make_bad_site(site);

@@ -1,7 +1,7 @@
 // The HTML reports rendered by a real browser: headless Chromium loads each page (no network:
 // the pages are self-contained), dumps the DOM and takes a screenshot, and the test checks the
-// rows a person would see. Skips with a message when chromium is not installed (ci/install-deps
-// installs it).
+// rows a person would see. Skips when chromium is not installed, and fails instead under ci/test
+// (VERITY_REQUIRE_TOOLS=1: ci/install-deps installs it).
 #include "counting_server.hpp"
 #include "support.hpp"
 
@@ -23,10 +23,7 @@ size_t count(const std::string& text, const std::string& needle) {
 class HtmlReport : public ::testing::Test {
 protected:
   void SetUp() override {
-    if (!have_program("chromium")) {
-      GTEST_SKIP() << "chromium is not installed (apt-get install chromium): the HTML reports "
-                      "are not rendered";
-    }
+    REQUIRE_TOOL_OR_SKIP("chromium"); // without it the HTML reports are not rendered
   }
 
   // The pages are local files with no external assets. Beyond the usual headless flags, every

@@ -126,9 +126,7 @@ TEST_F(LinkRuns, ProgressOnlyOnATerminal) {
   EXPECT_EQ(piped.err.find("links "), std::string::npos) << piped.err;
   EXPECT_EQ(piped.err.find('\r'), std::string::npos);
 
-  if (!have_program("script")) {
-    GTEST_SKIP() << "util-linux `script` is not installed: the terminal case is not checked";
-  }
+  REQUIRE_TOOL_OR_SKIP("script"); // bsdutils: without it the terminal case is not checked
   // `script` gives verity a pseudo-terminal; its output is what a person would see.
   std::string command;
   for (const auto& a : online({"--no-cache", "--format", "json", "--output", "report.json"})) {
@@ -184,9 +182,7 @@ TEST_F(LinkRuns, ABaselineFailsTheRunOnlyForNewFindings) {
 }
 
 TEST_F(LinkRuns, ChangedSinceFetchesOnlyTheUrlsOfChangedDocuments) {
-  if (!have_program("git")) {
-    GTEST_SKIP() << "git is not installed";
-  }
+  REQUIRE_TOOL_OR_SKIP("git");
   page("a", {m_main.url("/ok")});
   page("b", {m_main.url("/missing")});
   auto git = [&](std::vector<std::string> args) {

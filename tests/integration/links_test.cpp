@@ -139,16 +139,20 @@ TEST_F(Links, EveryOutcomeIsClassified) {
   EXPECT_EQ(m_main.hits("HEAD /error") + m_main.hits("GET /error"), 3)
       << m_main.hits("HEAD /error") << " HEAD";                        // two retries
   EXPECT_LE(m_main.hits("HEAD /loop") + m_main.hits("GET /loop"), 24); // bounded
+  size_t detailed = 0;
   for (const auto& f : report["findings"]) {
     if (f["url"] == m_main.url("/moved")) {
       EXPECT_EQ(f["redirects"], nlohmann::json::array({m_main.url("/moved"), m_main.url("/ok")}));
       EXPECT_EQ(f["severity"], "note");
+      ++detailed;
     }
     if (f["url"] == m_main.url("/missing")) {
       EXPECT_EQ(f["status"], 404);
       EXPECT_EQ(f["line"], 5); // the second item of the list
+      ++detailed;
     }
   }
+  EXPECT_EQ(detailed, 2u);
 }
 
 TEST_F(Links, TransientFailuresAreRetriedAndRetryAfterIsHonoured) {

@@ -1,6 +1,7 @@
 #include "content/duplicate_fields.hpp"
 #include "content/filename_date.hpp"
 #include "frontmatter/loader.hpp"
+#include "support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -49,14 +50,40 @@ TEST(FilenameDate, ConfiguredZoneIsExact) {
 }
 
 TEST(FilenameDate, IanaZoneFollowsDaylightSaving) {
-  if (!std::filesystem::exists("/usr/share/zoneinfo/Europe/Berlin")) {
-    GTEST_SKIP() << "tzdata is not installed";
-  }
+  VERITY_NEED_OR_SKIP(std::filesystem::exists("/usr/share/zoneinfo/Europe/Berlin"),
+                      "tzdata (/usr/share/zoneinfo)");
   // 22:30 UTC is 00:30 the next day in Berlin in summer (UTC+2), 23:30 the same day in winter.
   EXPECT_TRUE(
       filename_findings("_news/2020-07-02-a.md", "2020-07-01T22:30:00Z", "Europe/Berlin").empty());
   EXPECT_TRUE(
       filename_findings("_news/2020-01-01-a.md", "2020-01-01T22:30:00Z", "Europe/Berlin").empty());
+  // The same instants under the dates the zone must reject: the UTC date in summer (which the
+  // no-zone mode would accept) and the next day in winter.
+  EXPECT_EQ(
+      filename_findings("_news/2020-07-01-a.md", "2020-07-01T22:30:00Z", "Europe/Berlin").size(),
+      1u);
+  EXPECT_EQ(
+      filename_findings("_news/2020-01-02-a.md", "2020-01-01T22:30:00Z", "Europe/Berlin").size(),
+      1u);
+  // Either side of the change to summer time (2020-03-29 01:00 UTC): 22:30 UTC is the same day the
+  // evening before it (UTC+1) and the next day the evening after it (UTC+2).
+  EXPECT_TRUE(
+      filename_findings("_news/2020-03-28-a.md", "2020-03-28T22:30:00Z", "Europe/Berlin").empty());
+  EXPECT_TRUE(
+      filename_findings("_news/2020-03-30-a.md", "2020-03-29T22:30:00Z", "Europe/Berlin").empty());
+  EXPECT_EQ(
+      filename_findings("_news/2020-03-29-a.md", "2020-03-29T22:30:00Z", "Europe/Berlin").size(),
+      1u);
+}
+
+TEST(FilenameDate, UnknownOrEscapingZoneNamesAreRefused) {
+  VERITY_NEED_OR_SKIP(std::filesystem::exists("/usr/share/zoneinfo/Europe/Berlin"),
+                      "tzdata (/usr/share/zoneinfo)");
+  EXPECT_NO_THROW(content::LocalDate("Europe/Berlin")); // positive control: a real zone
+  for (const char* bad : {"Europe/Atlantis", "Berlin", "europe/berlin", "../../etc/passwd",
+                          "Europe/../../../etc/passwd", "/etc/localtime", "Europe", "Europe/"}) {
+    EXPECT_THROW(content::LocalDate{bad}, std::invalid_argument) << bad;
+  }
 }
 
 TEST(DuplicateFields, EveryDocumentOfAGroupNamesTheOthers) {

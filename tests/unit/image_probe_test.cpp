@@ -119,13 +119,19 @@ TEST(ImageProbe, EveryPrefixGivesTheAnswerOrNoAnswerNeverAWrongOne) {
   std::string jpeg =
       k_soi + jpeg_segment(0xE0, "JFIF") + sof(0xC0, 123, 456) + jpeg_segment(0xDA, "x");
   for (const std::string& img : {png_header(123, 456), jpeg}) {
+    size_t answered = 0;
     for (size_t n = 0; n <= img.size(); ++n) {
       auto r = probe(img.substr(0, n));
       if (r.status == ProbeStatus::Ok) {
         EXPECT_EQ(r.width, 123u);
         EXPECT_EQ(r.height, 456u);
+        ++answered;
       }
     }
+    // The whole image answers (positive control), and a prefix too short for the size does not.
+    EXPECT_EQ(probe(img).status, ProbeStatus::Ok);
+    EXPECT_GE(answered, 1u);
+    EXPECT_LT(answered, img.size());
   }
 }
 
@@ -146,24 +152,30 @@ TEST(LocalImagePath, RemapQueryAndPercentDecoding) {
 }
 
 TEST(ImageProbe, AgreesWithImageMagickIdentify) {
-  if (!verity::test::have_program("convert") || !verity::test::have_program("identify")) {
-    GTEST_SKIP() << "ImageMagick is not installed (ci/install-deps installs it)";
-  }
+  // By full path, as tests/images/make-image-set.sh does: another `convert` on PATH must not
+  // stand in for ImageMagick.
+  VERITY_NEED_OR_SKIP(std::filesystem::exists("/usr/bin/convert") &&
+                          std::filesystem::exists("/usr/bin/identify"),
+                      "ImageMagick (/usr/bin/convert, /usr/bin/identify)");
   verity::test::TempDir dir;
+  size_t compared = 0;
   for (const char* ext : {"png", "jpg", "gif", "bmp", "webp"}) {
     auto file = dir.path() / (std::string("img.") + ext);
+    // Debian's ImageMagick writes all five: a coder that fails is a failure, not a skip.
     auto made = verity::util::run_process(
-        {"convert", "-size", "123x45", "gradient:red-blue", file.string()}, dir.path());
-    if (made.exit_code != 0) {
-      continue; // this ImageMagick build lacks the coder
-    }
-    auto id =
-        verity::util::run_process({"identify", "-format", "%w %h", file.string()}, dir.path());
+        {"/usr/bin/convert", "-size", "123x45", "gradient:red-blue", file.string()}, dir.path());
+    ASSERT_EQ(made.exit_code, 0) << ext << ": " << made.err;
+    auto id = verity::util::run_process({"/usr/bin/identify", "-format", "%w %h", file.string()},
+                                        dir.path());
+    ASSERT_EQ(id.exit_code, 0) << ext << ": " << id.err;
     FileSource src(file);
     auto r = probe_image(src);
     ASSERT_EQ(r.status, ProbeStatus::Ok) << ext << ": " << r.reason;
     EXPECT_EQ(std::to_string(r.width) + " " + std::to_string(r.height), id.out) << ext;
+    EXPECT_EQ(id.out, "123 45") << ext; // identify itself saw the size that was asked for
+    ++compared;
   }
+  EXPECT_EQ(compared, 5u);
 }
 
 namespace {
@@ -242,6 +254,7 @@ TEST(RangeSource, NeedMoreNamesTheMissingOffset) {
 
 TEST(FuzzRegressions, EveryFoundInputIsHandled) {
   // Inputs the fuzzers found (tests/fuzz/regressions/): each must give an answer, not a crash.
+  size_t inputs = 0;
   for (const auto& e :
        std::filesystem::directory_iterator(verity::test::source_dir() / "tests/fuzz/regressions")) {
     if (e.path().filename().string().rfind("image-", 0) != 0) {
@@ -255,5 +268,7 @@ TEST(FuzzRegressions, EveryFoundInputIsHandled) {
     partial.add(0, std::vector<std::uint8_t>(bytes.begin(),
                                              bytes.begin() + static_cast<long>(bytes.size() / 2)));
     (void)probe_image(partial);
+    ++inputs;
   }
+  EXPECT_GE(inputs, 1u) << "no image-* input in tests/fuzz/regressions";
 }

@@ -134,6 +134,7 @@ namespace {
 TEST(ConfigFuzzRegressions, InvalidUtf8InAConfigIsAnErrorWithItsPosition) {
   // tests/fuzz/regressions/config-*: inputs fuzz_config found. Invalid UTF-8 once reached
   // valijson's string length code, which reads past a table on long continuation runs.
+  size_t inputs = 0;
   for (const auto& e :
        std::filesystem::directory_iterator(test::source_dir() / "tests/fuzz/regressions")) {
     if (e.path().filename().string().rfind("config-", 0) != 0) {
@@ -149,7 +150,9 @@ TEST(ConfigFuzzRegressions, InvalidUtf8InAConfigIsAnErrorWithItsPosition) {
       EXPECT_NE(err.messages()[0].find("verity.yaml:6:"), std::string::npos) << err.messages()[0];
       EXPECT_NE(err.messages()[0].find("UTF-8"), std::string::npos) << err.messages()[0];
     }
+    ++inputs;
   }
+  EXPECT_GE(inputs, 1u) << "no config-* input in tests/fuzz/regressions";
 }
 
 } // namespace

@@ -39,14 +39,14 @@ TEST(Base64, StrictDecoderRejectsWhatEvpDecodeBlockAccepts) {
   auto r = crypto::base64_decode("YR==");
   EXPECT_EQ(r.error->offset, 1u);
   EXPECT_NE(r.error->rule.find("pad bits"), std::string::npos);
-  for (size_t n = 0; n < 40; ++n) {
+  size_t round_trips = 0;
+  for (size_t n = 1; n < 40; ++n) { // n = 0 encodes to "", which the strict decoder refuses
     crypto::Bytes data = seq(0, static_cast<std::uint8_t>(n));
     data.resize(n);
-    auto text = crypto::base64_encode(data);
-    if (n > 0) {
-      EXPECT_EQ(crypto::base64_decode(text).bytes, data);
-    }
+    EXPECT_EQ(crypto::base64_decode(crypto::base64_encode(data)).bytes, data) << n;
+    ++round_trips;
   }
+  EXPECT_EQ(round_trips, 39u);
 }
 
 TEST(SecuredV1, DesignNoteVectorDecryptsWithConstantTimeUnpad) {
@@ -77,8 +77,8 @@ TEST(SecuredV1, UnpadRejectsEveryMalformedPadding) {
     if (p >= 1 && p <= 16) {
       ASSERT_TRUE(len) << p;
       EXPECT_EQ(*len, 16u - p);
-      b[16 - p] ^= 1; // one wrong padding byte (for p = 1 this changes the pad byte itself)
-      EXPECT_FALSE(crypto::pkcs7_unpad_ct(b) && p > 1) << p;
+      b[16 - p] ^= 1; // one wrong padding byte (for p = 1 the pad byte itself becomes 0)
+      EXPECT_FALSE(crypto::pkcs7_unpad_ct(b)) << p;
     } else {
       EXPECT_FALSE(len) << p;
     }
@@ -184,11 +184,37 @@ TEST(SecuredV2, EnvelopeLengthsAndReservedBitsAreExact) {
 }
 
 TEST(SecuredV2, OpenRefusesTruncatedTagsBeforeOpenSsl) {
+  // OpenSSL itself verifies a tag prefix of any length from 1 to 16 bytes, so each truncation
+  // below would open if verity handed it on. Sealed with a real AAD (the v2 binding), so the full
+  // tag verifies: the positive control that makes the refusals mean something.
   crypto::Bytes key(32, 0x42);
-  auto env = std::get<Envelope>(parse_v2(k_v2_vector));
+  std::array<std::uint8_t, 12> nonce{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+  crypto::Bytes aad = bind_bytes(example_binding(), 0);
+  ASSERT_FALSE(aad.empty());
+  crypto::Bytes ciphertext;
+  std::array<std::uint8_t, 16> tag{};
+  ASSERT_TRUE(
+      crypto::aes256gcm_seal(key, nonce, aad, crypto::as_bytes("hello, secured"), ciphertext, tag));
   crypto::SecretBytes pt;
-  for (size_t len : {0u, 1u, 4u, 8u, 12u, 15u}) {
-    EXPECT_FALSE(crypto::aes256gcm_open(key, env.nonce, {}, env.ciphertext,
-                                        crypto::ByteView(env.tag.data(), len), pt));
+  ASSERT_TRUE(crypto::aes256gcm_open(key, nonce, aad, ciphertext, tag, pt));
+  EXPECT_EQ(pt.view(), "hello, secured");
+  size_t refused = 0;
+  for (size_t len : {0u, 1u, 4u, 8u, 12u, 13u, 14u, 15u}) {
+    EXPECT_FALSE(
+        crypto::aes256gcm_open(key, nonce, aad, ciphertext, crypto::ByteView(tag.data(), len), pt))
+        << len << "-byte tag";
+    EXPECT_TRUE(pt.empty()) << len;
+    ++refused;
   }
+  EXPECT_EQ(refused, 8u);
+  // The same full tag under another AAD, or with one bit flipped, fails too.
+  crypto::Bytes other_aad = bind_bytes(example_binding("docs/other.md"), 0);
+  EXPECT_FALSE(crypto::aes256gcm_open(key, nonce, other_aad, ciphertext, tag, pt));
+  std::array<std::uint8_t, 16> flipped = tag;
+  flipped[15] ^= 1;
+  EXPECT_FALSE(crypto::aes256gcm_open(key, nonce, aad, ciphertext, flipped, pt));
+  EXPECT_TRUE(pt.empty());
+  // And the published v2 vector, opened through its real AAD, still opens with its full tag.
+  auto env = std::get<Envelope>(parse_v2(k_v2_vector));
+  EXPECT_TRUE(open_v2(env, key, example_binding(), pt));
 }
