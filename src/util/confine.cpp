@@ -12,20 +12,27 @@ bool is_within(const fs::path& root, const fs::path& path) {
 
 namespace {
 
-fs::path anchored(const fs::path& root, const fs::path& path) {
-  return (path.is_absolute() ? path : root / path).lexically_normal();
+// `path` anchored at `root` and lexically normal, when that lies inside the root as given or as
+// resolved (so that `..` never escapes before any symlink is looked at); nullopt otherwise.
+std::optional<fs::path> lexically_inside(const fs::path& root, const fs::path& real_root,
+                                         const fs::path& path) {
+  fs::path p = (path.is_absolute() ? path : root / path).lexically_normal();
+  if (!is_within(root, p) && !is_within(real_root, p)) {
+    return std::nullopt;
+  }
+  return p;
 }
 
 } // namespace
 
 std::optional<fs::path> resolve_inside(const fs::path& root, const fs::path& real_root,
                                        const fs::path& path) {
-  fs::path p = anchored(root, path);
-  if (!is_within(root, p) && !is_within(real_root, p)) {
+  auto p = lexically_inside(root, real_root, path);
+  if (!p) {
     return std::nullopt;
   }
   std::error_code ec;
-  fs::path real = fs::canonical(p, ec);
+  fs::path real = fs::canonical(*p, ec);
   if (ec || !is_within(real_root, real)) {
     return std::nullopt;
   }
@@ -34,10 +41,11 @@ std::optional<fs::path> resolve_inside(const fs::path& root, const fs::path& rea
 
 std::optional<fs::path> resolve_writable_inside(const fs::path& root, const fs::path& real_root,
                                                 const fs::path& path) {
-  fs::path p = anchored(root, path);
-  if (!is_within(root, p) && !is_within(real_root, p)) {
+  auto lexical = lexically_inside(root, real_root, path);
+  if (!lexical) {
     return std::nullopt;
   }
+  const fs::path& p = *lexical;
   std::error_code ec;
   if (fs::exists(fs::symlink_status(p, ec))) {
     return resolve_inside(root, real_root, p); // an existing file, or a symlink: follow it
