@@ -247,12 +247,31 @@ TEST_F(Linkrot, FourShardsMergeIntoTheReportOfOneRun) {
     EXPECT_EQ(a["summary"][key], b["summary"][key]) << key;
   }
   EXPECT_GT(a["findings"].size(), 16u);
-  // No shard is empty, and none saw another's URLs.
+  // No shard is empty, none saw another's URLs, and together they saw every URL of the whole run.
+  auto url_findings = [](const nlohmann::json& report) {
+    std::multiset<std::string> seen;
+    for (const auto& f : report["findings"]) {
+      if (f.contains("url")) {
+        seen.insert(f["rule"].get<std::string>() + " " + f["file"].get<std::string>() + " " +
+                    f["url"].get<std::string>());
+      }
+    }
+    return seen;
+  };
+  const std::multiset<std::string> whole_urls = url_findings(a);
+  std::multiset<std::string> union_urls;
   for (int k = 1; k <= 4; ++k) {
-    auto s =
+    const nlohmann::json s =
         nlohmann::json::parse(read_file(m_dir.path() / ("shard" + std::to_string(k) + ".json")));
-    EXPECT_LT(s["findings"].size(), a["findings"].size()) << k;
+    const std::multiset<std::string> shard_urls = url_findings(s);
+    EXPECT_FALSE(shard_urls.empty()) << "shard " << k << " checked no URL";
+    for (const auto& u : shard_urls) {
+      EXPECT_EQ(union_urls.count(u), 0u) << u << " seen by two shards";
+    }
+    union_urls.insert(shard_urls.begin(), shard_urls.end());
   }
+  EXPECT_GE(whole_urls.size(), 16u);
+  EXPECT_EQ(union_urls, whole_urls);
   EXPECT_EQ(run_verity({"check", "--shard", "5/4"}, m_dir.path()).exit_code, 2);
 }
 

@@ -275,9 +275,7 @@ TEST_F(LinkSettings, AChallengePageIsABotWallAndALongRetryAfterIsNotWaitedFor) {
 }
 
 TEST_F(LinkSettings, AnUntrustedCertificateIsBrokenAndNotRetried) {
-  if (!have_program("openssl")) {
-    GTEST_SKIP() << "openssl is not installed: no certificate for the TLS server";
-  }
+  REQUIRE_TOOL_OR_SKIP("openssl"); // makes the TLS server's certificate
   auto made =
       util::run_process({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
                          "key.pem", "-out", "cert.pem", "-days", "1", "-subj", "/CN=127.0.0.1"},

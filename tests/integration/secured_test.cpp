@@ -176,9 +176,7 @@ TEST(SecuredCli, InsecureKeyFilesAreRefusedWithExit2AndAFix) {
 }
 
 TEST(SecuredCli, LegacyBlobFromOpensslEncIsPinnedDecryptedAndResealed) {
-  if (!have_program("openssl")) {
-    GTEST_SKIP() << "openssl is not installed";
-  }
+  REQUIRE_TOOL_OR_SKIP("openssl");
   Site s;
   make_site(s);
   keygen(s);
@@ -232,9 +230,9 @@ TEST(SecuredCli, LegacyBlobFromOpensslEncIsPinnedDecryptedAndResealed) {
 }
 
 TEST(SecuredCli, V2BlobsOpenWithPythonCryptography) {
-  if (util::run_process({"python3", "-c", "import cryptography"}, ".").exit_code != 0) {
-    GTEST_SKIP() << "python3-cryptography is not installed";
-  }
+  VERITY_NEED_OR_SKIP(util::run_process({"python3", "-c", "import cryptography"}, ".").exit_code ==
+                          0,
+                      "python3-cryptography");
   Site s;
   make_site(s);
   ASSERT_EQ(run_in(s, {"secured", "keygen", "-o", (s.keys() / "gcm.key").string()}).exit_code, 0);
