@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace verity {
@@ -62,8 +63,16 @@ struct DocumentSummary {
   bool unparseable = false;
 };
 
+// What a run looked for: said when it found nothing, so an empty run is never a silent pass.
+struct SiteSearch {
+  std::string profile;        // builtin:jekyll, builtin:smartable or none
+  std::string profile_reason; // extends: in FILE, or what the site root has
+  std::vector<std::pair<std::string, std::vector<std::string>>> collections; // name, globs
+};
+
 struct CheckResult {
   std::filesystem::path site_root;
+  SiteSearch searched;
   std::filesystem::path config_file;      // empty when the built-in default was used
   Findings findings;                      // severities applied, ignored ones dropped, sorted
   std::vector<DocumentSummary> documents; // the documents whose findings are reported

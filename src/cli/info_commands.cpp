@@ -40,15 +40,18 @@ Action add_config_command(CLI::App& app) {
       }
       for (const auto& f : embedded::files()) {
         std::string path(f.path);
-        if (path.find("/defaults/") == std::string::npos) {
+        const bool profile = path.find("/profiles/smartable.yaml") != std::string::npos;
+        if (path.find("/defaults/") == std::string::npos && !profile) {
           continue;
         }
-        std::string name = fs::path(path).filename().string();
+        std::string name = profile ? "verity.yaml" : fs::path(path).filename().string();
         std::string content(f.content);
-        fs::path target = name == "verity.yaml" ? root / name : root / "schemas" / name;
-        if (name == "verity.yaml") {
-          for (size_t at; (at = content.find("builtin:")) != std::string::npos;) {
-            content.replace(at, 8, "schemas/");
+        fs::path target = profile ? root / name : root / "schemas" / name;
+        if (profile) {
+          // The copy names its schemas as files; it still extends the Jekyll profile.
+          const std::string from = "schema: builtin:", to = "schema: schemas/";
+          for (size_t at; (at = content.find(from)) != std::string::npos;) {
+            content.replace(at, from.size(), to);
           }
         }
         if (fs::exists(target, ec)) {

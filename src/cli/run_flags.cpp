@@ -44,6 +44,9 @@ void add_config_flags(CLI::App& cmd, ConfigFlags& f) {
 }
 
 void add_report_flags(CLI::App& cmd, ReportFlags& f) {
+  cmd.add_flag("--allow-empty", f.allow_empty,
+               "Exit 0 when no document is found (by default that is exit 2: a gate that read "
+               "nothing must not pass)");
   cmd.add_option("--format", f.format, "Report format on stdout or --output")
       ->check(CLI::IsMember(k_formats));
   cmd.add_option("-o,--output", f.output,
@@ -176,6 +179,28 @@ ReportPlan plan_reports(const ReportFlags& f) {
   return plan;
 }
 
+namespace {
+
+// What the run looked for, so that the user can see why it found nothing.
+std::string empty_run_message(const CheckResult& result) {
+  std::string m = "no document found under " + result.site_root.string() + " (profile " +
+                  result.searched.profile + ": " + result.searched.profile_reason + "; ";
+  if (result.searched.collections.empty()) {
+    m += "no collection";
+  }
+  for (size_t i = 0; i < result.searched.collections.size(); ++i) {
+    const auto& [name, globs] = result.searched.collections[i];
+    m += (i ? "; " : "") + name + ":";
+    for (const auto& g : globs) {
+      m += " " + g;
+    }
+  }
+  return m + "). Name the site's files under `collections:` in verity.yaml, or pass --allow-empty "
+             "if an empty site is expected";
+}
+
+} // namespace
+
 ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& result) {
   if (plan.baseline_keys) {
     report::mark_baseline(result.findings, *plan.baseline_keys);
@@ -190,6 +215,9 @@ ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& r
       continue;
     }
     emit(t.destination, report::write_report(format, result, wo));
+  }
+  if (result.documents_loaded == 0 && !f.allow_empty) {
+    throw UsageError(empty_run_message(result));
   }
   Severity threshold = *parse_severity(f.fail_on);
   for (const auto& finding : result.findings) {

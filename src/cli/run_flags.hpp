@@ -22,6 +22,7 @@ struct ReportFlags {
   bool verbose = false;
   std::string color = "auto";
   std::string baseline;
+  bool allow_empty = false; // a run that finds no document is exit 0, not 2
 };
 
 struct NetworkFlags {

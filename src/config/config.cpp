@@ -1,6 +1,8 @@
 #include "config/config.hpp"
 
 #include "config/embedded.hpp"
+#include "config/layers.hpp"
+#include "config/profiles.hpp"
 #include "frontmatter/yaml_to_json.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
@@ -93,20 +95,27 @@ SourcedJson parse_file(const fs::path& path, std::string_view text) {
   return parse_yaml_text(text, name);
 }
 
-// Validates `doc` against `schema`, turning findings into config errors for `name`.
-void validate_against(const schema::CompiledSchema& schema, const SourcedJson& src,
-                      const std::string& name) {
+// Validates the merged `value` against `schema`, turning findings into config errors. Positions
+// come from the top layer (the site's verity.yaml, where a mistake almost always is), and from
+// `where` for a value that layer does not hold.
+void validate_against(const schema::CompiledSchema& schema, const nlohmann::json& value,
+                      const Layer& top,
+                      const std::function<std::string(const std::string&)>& where) {
   Document doc;
-  doc.path = name;
-  doc.data = src.value;
-  doc.map = src.map;
+  doc.path = top.name;
+  doc.data = value;
+  doc.map = top.map;
   Findings findings;
   schema.validate(doc, findings);
   std::sort(findings.begin(), findings.end(), finding_less);
   if (!findings.empty()) {
     std::vector<std::string> errors;
     for (const auto& f : findings) {
-      errors.push_back(at(name, {f.line, f.column}) + ": " + f.message);
+      const bool in_top =
+          top.value.contains(nlohmann::json::json_pointer(f.pointer.empty() ? "" : f.pointer));
+      errors.push_back(
+          (in_top || f.pointer.empty() ? at(top.name, {f.line, f.column}) : where(f.pointer)) +
+          ": " + f.message);
     }
     throw ConfigError(errors);
   }
@@ -317,44 +326,95 @@ fs::path confined_state_path(const std::string& value, const PathPolicy& policy,
 
 Config load_config(const fs::path& config_file, const fs::path& site_root, const Trust& trust) {
   Config cfg;
-  SourcedJson src;
-  std::string name;
   std::vector<fs::path> read_files;
   const bool from_tree = !config_file.empty() && !trust.trusted;
   if (config_file.empty()) {
     cfg.site_root = site_root;
-    name = "builtin:verity.yaml";
-    src = parse_yaml_text(embedded::find("defaults/verity.yaml").value_or(""), name);
   } else {
     cfg.file = config_file;
     // A trusted config lives outside the checkout: the site is where the command points.
     cfg.site_root = trust.trusted                       ? site_root
                     : config_file.parent_path().empty() ? fs::path(".")
                                                         : config_file.parent_path();
-    name = config_file.string();
   }
   cfg.site_root = fs::absolute(cfg.site_root).lexically_normal();
   cfg.real_site_root = real_path_of(cfg.site_root);
   cfg.trusted = !from_tree;
   const PathPolicy policy{cfg.site_root, cfg.real_site_root, cfg.trusted};
+  std::optional<Layer> user;
   if (!config_file.empty()) {
     fs::path open_path = config_file;
     if (from_tree) {
       auto inside = util::resolve_inside(cfg.site_root, cfg.real_site_root, config_file);
       if (!inside) {
-        throw ConfigError(
-            {name + ": " + util::k_missing_or_outside + ": replace the link with the file itself"});
+        throw ConfigError({config_file.string() + ": " + util::k_missing_or_outside +
+                           ": replace the link with the file itself"});
       }
       open_path = *inside;
     }
     std::string text = read_text(open_path);
-    src = parse_file(config_file, text);
+    SourcedJson parsed = parse_file(config_file, text);
+    user = Layer{config_file.string(), std::move(parsed.value), std::move(parsed.map)};
+    if (!user->value.is_object()) {
+      throw ConfigError(
+          {user->name + ": the file must be a mapping of settings (version: 1, ...)"});
+    }
+    // The file's own format version, even though every profile has one: it is what lets a
+    // later verity read this file as it was meant.
+    if (!user->value.contains("version")) {
+      throw ConfigError(
+          {user->name + ":1:1: missing required property 'version': write `version: 1` first"});
+    }
   }
-  validate_against(config_schema_compiled(), src, name);
-  const nlohmann::json& j = src.value;
-  auto where = [&](const std::string& pointer) { return at(name, src.map.find(pointer).value); };
+  // The profile under the file: named by `extends`, or picked from the site.
+  ProfileChoice profile = choose_profile(cfg.site_root);
+  if (user && user->value.contains("extends")) {
+    const nlohmann::json& e = user->value["extends"];
+    std::string named = e.is_string() ? e.get<std::string>() : e.dump();
+    profile = {named, "extends: in " + user->name};
+  }
+  std::optional<std::vector<std::string_view>> profile_layers = profile_files(profile.name);
+  if (!profile_layers) {
+    std::string names;
+    for (const auto& n : profile_names()) {
+      names += (names.empty() ? "" : ", ") + n;
+    }
+    throw ConfigError({origin_of({*user}, "/extends") + ": unknown profile " + profile.name +
+                       ": use one of " + names});
+  }
+  std::vector<Layer> layers;
+  for (std::string_view file : *profile_layers) {
+    std::string layer_name = "builtin:" + fs::path(std::string(file)).filename().string();
+    SourcedJson parsed = parse_yaml_text(embedded::find(file).value_or(""), layer_name);
+    layers.push_back({layer_name, std::move(parsed.value), std::move(parsed.map)});
+  }
+  if (user) {
+    // A null removes a collection of the profile; anywhere else it is a mistake.
+    std::vector<std::string> errors;
+    for (const auto& pointer : misplaced_nulls(user->value, [](const std::string& p) {
+           return p.rfind("/collections/", 0) == 0 &&
+                  p.find('/', std::string_view("/collections/").size()) == std::string::npos;
+         })) {
+      errors.push_back(origin_of({*user}, pointer) +
+                       ": null here removes nothing: only `collections: {NAME: null}` removes a "
+                       "collection of the profile; give a value or delete the line");
+    }
+    if (!errors.empty()) {
+      throw ConfigError(errors);
+    }
+    layers.push_back(std::move(*user));
+  }
+  cfg.profile = profile.name;
+  cfg.profile_reason = profile.reason;
+  spdlog::info("configuration: {} over profile {} ({})",
+               cfg.file.empty() ? "no verity.yaml" : cfg.file.string(), profile.name,
+               profile.reason);
+  const nlohmann::json merged = merge_layers(layers);
+  auto where = [&](const std::string& pointer) { return origin_of(layers, pointer); };
+  validate_against(config_schema_compiled(), merged, layers.back(), where);
+  const nlohmann::json& j = merged;
   if (from_tree) {
-    if (auto widening = widening_settings(j, where); !widening.empty()) {
+    if (auto widening = widening_settings(layers.back().value, where); !widening.empty()) {
       throw ConfigError(widening);
     }
   }
@@ -375,8 +435,8 @@ Config load_config(const fs::path& config_file, const fs::path& site_root, const
     if (!col.schema_source.empty()) {
       try {
         std::string pointer = "/collections/" + escape_pointer_token(cname) + "/schema";
-        col.schema = load_schema(col.schema_source, policy, read_files,
-                                 at(name, src.map.find(pointer).value));
+        col.schema = load_schema(col.schema_source, policy, read_files, where(pointer));
+        col.builtin_schema = col.schema_source.rfind(k_builtin, 0) == 0;
       } catch (const ConfigError& e) {
         errors.insert(errors.end(), e.messages().begin(), e.messages().end());
       }
@@ -414,9 +474,7 @@ Config load_config(const fs::path& config_file, const fs::path& site_root, const
         j["linkrot"].value("failures_to_broken", cfg.linkrot.failures_to_broken);
   }
   if (j.contains("links")) {
-    cfg.links = parse_links_config(
-        j["links"],
-        [&](const std::string& pointer) { return at(name, src.map.find(pointer).value); }, errors);
+    cfg.links = parse_links_config(j["links"], where, errors);
     if (!errors.empty()) {
       throw ConfigError(errors);
     }
@@ -507,6 +565,15 @@ std::optional<Severity> Config::effective_severity(const std::string& rule, cons
   }
   if (auto it = rule_levels.find(rule); it != rule_levels.end()) {
     return it->second;
+  }
+  // A built-in schema is a guess about someone else's site: a property it does not know, or a
+  // value in another style than the one it was fitted to, is worth a look, not a failed gate.
+  // Types, required properties and formats stay errors. `rules:` above can raise them again.
+  if ((rule == "schema/additionalProperties" || rule == "schema/pattern") &&
+      default_severity == Severity::Error) {
+    if (const Collection* c = collection_for(path); c && c->builtin_schema) {
+      default_severity = Severity::Warning;
+    }
   }
   std::string family = rule.substr(0, rule.find('/')) + "/*";
   if (auto it = rule_levels.find(family); it != rule_levels.end()) {

@@ -35,6 +35,9 @@ struct Collection {
   std::string schema_source;      // as written: a path or builtin:NAME ("" = no schema)
   std::shared_ptr<const schema::CompiledSchema> schema;
   bool front_matter_required = true;
+  // A built-in schema is a guess about someone else's site: its unknown-property and
+  // value-pattern findings are warnings (see Config::effective_severity).
+  bool builtin_schema = false;
 };
 
 struct IgnoreEntry {
@@ -52,6 +55,8 @@ struct Config {
   std::filesystem::path real_site_root; // site_root with symlinks resolved
   std::filesystem::path file;           // the verity.yaml used; empty for the built-in default
   bool trusted = true; // false for a verity.yaml in the checked tree (it could only restrict)
+  std::string profile; // the built-in profile under verity.yaml (builtin:jekyll, ...)
+  std::string profile_reason; // why that one (extends:, or what the site root has)
   std::vector<Collection> collections;
   std::map<std::string, std::optional<Severity>> rule_levels; // nullopt = off
   std::vector<IgnoreEntry> ignore;
@@ -86,8 +91,8 @@ std::optional<std::filesystem::path> find_config_file(const std::filesystem::pat
 // (see trust.hpp); every path it names, and the default state paths, must stay inside the site
 // root; they come back relative to the site root with symlinks resolved.
 // Throws ConfigError.
-Config load_config(const std::filesystem::path& config_file,
-                   const std::filesystem::path& site_root, const Trust& trust = {});
+Config load_config(const std::filesystem::path& config_file, const std::filesystem::path& site_root,
+                   const Trust& trust = {});
 
 // The JSON Schema of verity.yaml, as JSON.
 nlohmann::json config_schema();

@@ -159,6 +159,7 @@ CheckResult run_check(const CheckOptions& options) {
             [](const DocumentSummary& a, const DocumentSummary& b) { return a.file < b.file; });
   result.site_root = cfg.site_root;
   result.config_file = cfg.file;
+  result.searched = engine::describe_search(cfg);
   result.documents_loaded = files.size();
   result.duration_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count();

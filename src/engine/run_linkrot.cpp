@@ -233,6 +233,7 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   result.site_root = cfg.site_root;
   result.config_file = cfg.file;
+  result.searched = engine::describe_search(cfg);
   result.documents_loaded = selection.files.size();
   result.linkrot = std::move(summary);
   result.duration_seconds =

@@ -72,4 +72,12 @@ config::Config open_site(const std::vector<fs::path>& paths, const fs::path& con
   return open_site(paths, SiteRequest{config_file, {}, {}});
 }
 
+SiteSearch describe_search(const config::Config& cfg) {
+  SiteSearch search{cfg.profile, cfg.profile_reason, {}};
+  for (const auto& c : cfg.collections) {
+    search.collections.emplace_back(c.name, c.paths);
+  }
+  return search;
+}
+
 } // namespace verity::engine

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config/config.hpp"
+#include "verity/check.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -25,5 +26,8 @@ config::Config open_site(const std::vector<std::filesystem::path>& paths,
                          const SiteRequest& request);
 config::Config open_site(const std::vector<std::filesystem::path>& paths,
                          const std::filesystem::path& config_file);
+
+// The profile and collection globs of `cfg`, for the message of a run that found nothing.
+SiteSearch describe_search(const config::Config& cfg);
 
 } // namespace verity::engine

@@ -179,6 +179,7 @@ TEST(Config, RuleLevelsAndIgnoresApply) {
   EXPECT_EQ((*error)["severity"], "error");
 
   write_file(dir.path() / "site/verity.yaml", R"(version: 1
+extends: none
 collections:
   news:
     paths: ["_news/*.md"]
