@@ -18,7 +18,7 @@ std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view text);
 
 struct Finding {
-  std::string rule; // stable id, e.g. "schema/type"; SARIF and baselines key on it
+  std::string rule; // stable id (src/rules/catalogue.def); SARIF and baselines key on it
   Severity severity = Severity::Error;
   std::string file;    // relative to the site root, '/' separators
   int line = 0;        // 1-based; 0 = the whole file

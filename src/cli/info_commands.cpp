@@ -6,7 +6,7 @@
 #include "config/embedded.hpp"
 #include "report/baseline.hpp"
 #include "report/merge.hpp"
-#include "report/rules.hpp"
+#include "report/rule_listing.hpp"
 #include "report/writers.hpp"
 #include "util/file.hpp"
 #include "verity/check.hpp"
@@ -72,14 +72,11 @@ Action add_config_command(CLI::App& app) {
 Action add_rules_command(CLI::App& app) {
   CLI::App* cmd =
       app.add_subcommand("rules", "List every rule id with its default severity and meaning");
-  (void)cmd;
-  return [] {
-    std::string out;
-    for (const auto& r : report::all_rules()) {
-      out += std::string(r.id) + " (" + std::string(to_string(r.default_severity)) +
-             "): " + std::string(r.short_description) + ". " + std::string(r.help) + "\n";
-    }
-    emit("-", out);
+  auto format = std::make_shared<std::string>("text");
+  cmd->add_option("--format", *format, "text (one line per rule), json, or markdown (a table)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  return [format] {
+    emit("-", report::list_rules(*report::parse_rule_list_format(*format)));
     return ExitCode::Ok;
   };
 }

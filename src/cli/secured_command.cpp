@@ -9,6 +9,7 @@
 #include "secured/blob.hpp"
 #include "secured/check.hpp"
 #include "secured/envelope.hpp"
+#include "secured/no_lockfile.hpp"
 #include "util/file.hpp"
 #include "util/logging.hpp"
 #include "util/printable.hpp"
@@ -214,11 +215,7 @@ ExitCode decrypt(const SecuredFlags& f) {
   auto plaintext = secured::decrypt_document(doc, ctx, findings);
   if (!plaintext) {
     if (findings.empty()) {
-      findings.push_back(
-          {"secured/no-lockfile", Severity::Error, doc.path, 0, 0, "/secured",
-           "legacy blobs are decrypted only when pinned: run `verity secured pin` on the trusted "
-           "branch first",
-           nlohmann::json::object()});
+      findings.push_back(secured::no_lockfile_for_document(doc.path));
     }
     return print_findings(findings);
   }

@@ -4,6 +4,7 @@
 #include "config/layers.hpp"
 #include "config/profiles.hpp"
 #include "frontmatter/yaml_to_json.hpp"
+#include "rules/catalogue.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
 #include "util/glob.hpp"
@@ -569,7 +570,7 @@ std::optional<Severity> Config::effective_severity(const std::string& rule, cons
   // A built-in schema is a guess about someone else's site: a property it does not know, or a
   // value in another style than the one it was fitted to, is worth a look, not a failed gate.
   // Types, required properties and formats stay errors. `rules:` above can raise them again.
-  if ((rule == "schema/additionalProperties" || rule == "schema/pattern") &&
+  if ((rule == rules::schema_additional_properties.id || rule == rules::schema_pattern.id) &&
       default_severity == Severity::Error) {
     if (const Collection* c = collection_for(path); c && c->builtin_schema) {
       default_severity = Severity::Warning;

@@ -1,5 +1,7 @@
 #include "content/duplicate_fields.hpp"
 
+#include "rules/make_finding.hpp"
+
 #include <algorithm>
 
 namespace verity::content {
@@ -39,9 +41,7 @@ void check_duplicate_fields(std::vector<FieldOccurrence> occ, Findings& out) {
             other_files.push_back(occ[m].file);
           }
         }
-        Finding f;
-        f.rule = "content/duplicate-url";
-        f.severity = Severity::Error;
+        Finding f = rules::make_finding(rules::content_duplicate_url);
         f.file = occ[k].file;
         f.line = occ[k].position.line;
         f.column = occ[k].position.column;

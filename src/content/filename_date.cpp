@@ -54,8 +54,8 @@ void check_filename_date(const Document& doc, const std::string& field, const Lo
               " in every time zone: rename the file or fix the date (set `timezone` in "
               "verity.yaml to make this check exact)";
   }
-  Finding f = frontmatter::finding_at(doc, "content/filename-date", Severity::Error, pointer,
-                                      std::move(message));
+  Finding f =
+      frontmatter::finding_at(doc, rules::content_filename_date, pointer, std::move(message));
   f.extra["filename_date"] = expected;
   out.push_back(std::move(f));
 }

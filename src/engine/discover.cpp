@@ -1,6 +1,7 @@
 #include "engine/discover.hpp"
 
 #include "frontmatter/loader.hpp"
+#include "rules/make_finding.hpp"
 #include "util/confine.hpp"
 #include "util/subprocess.hpp"
 #include "verity/check.hpp"
@@ -173,9 +174,11 @@ Document load_source(const SourceFile& src, const config::Config& cfg, Findings&
     doc.path = src.relative;
     doc.absolute_path = src.absolute;
     doc.collection = src.collection ? src.collection->name : "";
-    findings.push_back({"frontmatter/unreadable", Severity::Error, src.relative, 0, 0, "",
-                        std::string("not read: the file ") + util::k_missing_or_outside +
-                            ": replace the link with the file, or remove it"});
+    Finding f = rules::make_finding(rules::frontmatter_unreadable);
+    f.file = src.relative;
+    f.message = std::string("not read: the file ") + util::k_missing_or_outside +
+                ": replace the link with the file, or remove it";
+    findings.push_back(std::move(f));
     return doc;
   }
   frontmatter::LoadOptions load;

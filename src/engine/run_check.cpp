@@ -13,6 +13,7 @@
 #include "media/local_images.hpp"
 #include "media/remote_images.hpp"
 #include "secured/check.hpp"
+#include "secured/no_lockfile.hpp"
 #include "util/parallel.hpp"
 #include "verity/check.hpp"
 
@@ -141,14 +142,7 @@ CheckResult run_check(const CheckOptions& options) {
       all);
   engine::keep_reported(cfg, selection, all, result.findings);
   if (any_v1 && !pins) {
-    Finding note;
-    note.rule = "secured/no-lockfile";
-    note.severity = Severity::Note;
-    note.file = cfg.secured.lockfile;
-    note.message = "the site has legacy v1 secured blobs but no pin lockfile: only their format is "
-                   "checked. Run "
-                   "`verity secured pin` on the trusted branch and commit " +
-                   cfg.secured.lockfile + " so that new, edited or copied legacy blobs are caught";
+    Finding note = secured::no_lockfile_for_site(cfg.secured.lockfile);
     if (auto severity = cfg.effective_severity(note.rule, note.file, note.severity)) {
       note.severity = *severity;
       result.findings.push_back(std::move(note));

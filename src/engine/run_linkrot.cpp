@@ -10,6 +10,8 @@
 #include "linkrot/history.hpp"
 #include "links/link_check.hpp"
 #include "net/fetch_fields.hpp"
+#include "rules/families.hpp"
+#include "rules/make_finding.hpp"
 #include "util/datetime.hpp"
 #include "util/parallel.hpp"
 #include "verity/linkrot.hpp"
@@ -60,22 +62,15 @@ linkrot::History open_history(const fs::path& path) {
 // the site at the other end, and a link the deadline left unchecked has no outcome: they are
 // reported as `verity check` does, never tracked as rot.
 bool has_history(const links::LinkResult& r) {
-  return r.rule != "link/excluded" && r.rule != "link/unsupported-scheme" &&
-         r.rule != "link/private-address" && r.rule != "link/unchecked";
+  return r.rule != &rules::link_excluded && r.rule != &rules::link_unsupported_scheme &&
+         r.rule != &rules::link_private_address && r.rule != &rules::link_unchecked;
 }
 
 linkrot::Outcome outcome_of(const links::LinkResult& r) {
   if (r.works()) {
     return linkrot::Outcome::Ok;
   }
-  return r.rule == "link/blocked" ? linkrot::Outcome::Blocked : linkrot::Outcome::Fail;
-}
-
-Severity default_severity(const std::string& state) {
-  if (state == "broken") {
-    return Severity::Error;
-  }
-  return state == "recovered" ? Severity::Note : Severity::Warning;
+  return r.rule == &rules::link_blocked ? linkrot::Outcome::Blocked : linkrot::Outcome::Fail;
 }
 
 // Errors first, then the longest failing, then by URL.
@@ -201,16 +196,18 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
     }
     auto it = index.find(net::redact_url(ref.url));
     if (it == index.end()) {
-      if (!has_history(*r) || r->rule == "link/redirect") {
+      if (!has_history(*r) || r->rule == &rules::link_redirect) {
         links::report_link(ref, *r, all); // as in `verity check`
       }
       continue;
     }
     LinkrotUrl& u = summary.urls[it->second];
     u.cited_by.push_back({ref.file, ref.position.line, ref.position.column});
-    Finding f;
-    f.rule = "linkrot/" + u.state;
-    f.severity = default_severity(u.state);
+    const rules::Rule* rule = rules::linkrot_state(u.state);
+    if (!rule) {
+      continue; // "ok" is no finding, and index holds none
+    }
+    Finding f = rules::make_finding(*rule);
     f.file = ref.file;
     f.line = ref.position.line;
     f.column = ref.position.column;

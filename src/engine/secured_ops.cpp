@@ -5,6 +5,7 @@
 #include "secured/blob.hpp"
 #include "secured/check.hpp"
 #include "secured/envelope.hpp"
+#include "secured/no_lockfile.hpp"
 #include "secured/rewrite.hpp"
 #include "util/file.hpp"
 #include "verity/check.hpp"
@@ -201,13 +202,7 @@ ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys
       still_v1.insert(secured::document_id(doc));
     }
     if (v1 && !pins) {
-      Finding f;
-      f.rule = "secured/no-lockfile";
-      f.severity = Severity::Error;
-      f.file = doc.path;
-      f.message = "legacy blobs are decrypted only when pinned: run `verity secured pin` on the "
-                  "trusted branch first";
-      summary.problems.push_back(std::move(f));
+      summary.problems.push_back(secured::no_lockfile_for_document(doc.path));
       continue;
     }
     auto plaintext = secured::decrypt_document(doc, ctx, summary.problems);

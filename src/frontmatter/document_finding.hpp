@@ -1,7 +1,9 @@
 // The one way a check builds a finding about a value of a document: the position comes from the
-// document's source map (the value's line:col, or its nearest ancestor's).
+// document's source map (the value's line:col, or its nearest ancestor's); the rule id and the
+// default severity from the rule's catalogue entry.
 #pragma once
 
+#include "rules/make_finding.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
 
@@ -9,12 +11,10 @@
 
 namespace verity::frontmatter {
 
-inline Finding finding_at(const Document& doc, std::string rule, Severity severity,
-                          std::string pointer, std::string message) {
+inline Finding finding_at(const Document& doc, const rules::Rule& rule, std::string pointer,
+                          std::string message) {
   Position pos = doc.map.find(pointer).value;
-  Finding f;
-  f.rule = std::move(rule);
-  f.severity = severity;
+  Finding f = rules::make_finding(rule);
   f.file = doc.path;
   f.line = pos.line;
   f.column = pos.column;

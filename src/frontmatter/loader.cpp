@@ -2,6 +2,7 @@
 
 #include "frontmatter/framing.hpp"
 #include "frontmatter/yaml_to_json.hpp"
+#include "rules/catalogue.hpp"
 #include "util/file.hpp"
 #include "util/utf8.hpp"
 
@@ -35,6 +36,12 @@ Finding make(const std::string& file, std::string rule, Severity severity, Posit
   return f;
 }
 
+Finding make(const std::string& file, const rules::Rule& rule, Position pos, std::string message,
+             std::string pointer = "") {
+  return make(file, std::string(rule.id), rule.default_severity, pos, std::move(message),
+              std::move(pointer));
+}
+
 } // namespace
 
 Document parse_document(std::string bytes, const std::string& relative, const LoadOptions& options,
@@ -47,7 +54,7 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
   Framing framing = frame(text);
   if (framing.status == FramingStatus::Missing) {
     if (options.front_matter_required) {
-      out.push_back(make(relative, "frontmatter/missing", Severity::Error, {1, 1},
+      out.push_back(make(relative, rules::frontmatter_missing, {1, 1},
                          "no front matter: the first line must be '---', then YAML, then a "
                          "closing '---' line"));
     }
@@ -56,19 +63,19 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
   }
   doc.has_front_matter = true;
   if (framing.had_bom) {
-    out.push_back(make(relative, "frontmatter/bom", Severity::Note, {1, 1},
+    out.push_back(make(relative, rules::frontmatter_bom, {1, 1},
                        "file starts with a UTF-8 byte order mark; Jekyll accepts it, but some "
                        "tools do not: consider removing it"));
   }
   if (framing.status == FramingStatus::Unterminated) {
-    out.push_back(make(relative, "frontmatter/unterminated", Severity::Error, {1, 1},
+    out.push_back(make(relative, rules::frontmatter_unterminated, {1, 1},
                        "front matter opened on line 1 is never closed: add a line '---' after "
                        "the last key"));
     return doc;
   }
   doc.body_offset = framing.body_offset;
   if (framing.yaml_length > options.limits.max_front_matter_bytes) {
-    out.push_back(make(relative, "frontmatter/limit", Severity::Error, {1, 1},
+    out.push_back(make(relative, rules::frontmatter_limit, {1, 1},
                        "front matter is " + std::to_string(framing.yaml_length) +
                            " bytes, over the limit of " +
                            std::to_string(options.limits.max_front_matter_bytes)));
@@ -78,7 +85,7 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
   size_t bad = 0;
   if (!util::is_valid_utf8(yaml, &bad)) {
     Position pos = position_of_offset(text, framing.yaml_offset + bad);
-    out.push_back(make(relative, "frontmatter/encoding", Severity::Error, pos,
+    out.push_back(make(relative, rules::frontmatter_encoding, pos,
                        "front matter is not valid UTF-8 (byte offset " +
                            std::to_string(framing.yaml_offset + bad) +
                            "): re-save the file as UTF-8"));
@@ -108,7 +115,7 @@ Document load_document(const std::filesystem::path& absolute, const std::string&
     Document doc;
     doc.path = relative;
     doc.absolute_path = absolute;
-    out.push_back(make(relative, "frontmatter/limit", Severity::Error, {0, 0},
+    out.push_back(make(relative, rules::frontmatter_limit, {0, 0},
                        "file is " + std::to_string(read.size) + " bytes, over the limit of " +
                            std::to_string(options.limits.max_file_bytes) + ": not read"));
     return doc;
@@ -117,7 +124,7 @@ Document load_document(const std::filesystem::path& absolute, const std::string&
     Document doc;
     doc.path = relative;
     doc.absolute_path = absolute;
-    out.push_back(make(relative, "frontmatter/unreadable", Severity::Error, {0, 0},
+    out.push_back(make(relative, rules::frontmatter_unreadable, {0, 0},
                        "cannot read the file: " + read.error));
     return doc;
   }

@@ -60,7 +60,7 @@ public:
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     std::string ptr = child_pointer_preview();
-    add_issue("frontmatter/alias", Severity::Error, position(mark), ptr,
+    add_issue(rules::frontmatter_alias, position(mark), ptr,
               "YAML alias refused: verity never expands aliases (they allow 'billion laughs' "
               "inputs); write the value out");
     if (expecting_key()) {
@@ -76,7 +76,7 @@ public:
     check_anchor(mark, anchor);
     Position pos = position(mark);
     if (value.size() > m_limits.max_scalar_bytes) {
-      throw StopConversion{{"frontmatter/limit", Severity::Error, pos, child_pointer_preview(),
+      throw StopConversion{{rules::frontmatter_limit, pos, child_pointer_preview(),
                             "scalar of " + std::to_string(value.size()) +
                                 " bytes exceeds the limit of " +
                                 std::to_string(m_limits.max_scalar_bytes)}};
@@ -95,7 +95,7 @@ public:
       v = resolve_plain_scalar(value);
       if (v.is_string()) {
         if (auto reading = yaml11_reading(value)) {
-          add_issue("frontmatter/ambiguous-bool", Severity::Warning, pos, child_pointer_preview(),
+          add_issue(rules::frontmatter_ambiguous_bool, pos, child_pointer_preview(),
                     "'" + value + "' is " + *reading + " to Jekyll (YAML 1.1) but the string \"" +
                         value + "\" to verity (YAML 1.2): quote it, or write the value you mean");
         }
@@ -104,7 +104,7 @@ public:
       v = value;
       if (explicit_tag && tag != k_str_tag) {
         std::string ptr = child_pointer_preview();
-        add_issue("frontmatter/alias", Severity::Error, pos, ptr,
+        add_issue(rules::frontmatter_alias, pos, ptr,
                   "explicit YAML tag '" + tag +
                       "' refused: only plain values and !!str are "
                       "accepted in front matter");
@@ -189,19 +189,17 @@ private:
     return f.pointer + "/" + std::to_string(f.index);
   }
 
-  void add_issue(std::string rule, Severity severity, Position pos, std::string pointer,
-                 std::string message) {
-    m_out.issues.push_back(
-        {std::move(rule), severity, pos, std::move(pointer), std::move(message)});
+  void add_issue(const rules::Rule& rule, Position pos, std::string pointer, std::string message) {
+    m_out.issues.emplace_back(rule, pos, std::move(pointer), std::move(message));
   }
 
   void refuse(const YAML::Mark& mark, const std::string& what) {
-    add_issue("frontmatter/alias", Severity::Error, position(mark), child_pointer_preview(), what);
+    add_issue(rules::frontmatter_alias, position(mark), child_pointer_preview(), what);
   }
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
-      add_issue("frontmatter/alias", Severity::Error, position(mark), child_pointer_preview(),
+      add_issue(rules::frontmatter_alias, position(mark), child_pointer_preview(),
                 "YAML anchor refused: anchors and aliases are not allowed in front matter");
     }
   }
@@ -221,14 +219,13 @@ private:
     f.expecting_key = false;
     f.skip_value = false;
     if (plain && key == "<<") {
-      add_issue("frontmatter/alias", Severity::Error, pos, f.pointer,
+      add_issue(rules::frontmatter_alias, pos, f.pointer,
                 "YAML merge key '<<' refused: write the merged keys out");
       f.skip_value = true;
       return;
     }
     if (!f.keys.insert(key).second) {
-      add_issue("frontmatter/duplicate-key", Severity::Error, pos,
-                f.pointer + "/" + escape_pointer_token(key),
+      add_issue(rules::frontmatter_duplicate_key, pos, f.pointer + "/" + escape_pointer_token(key),
                 "duplicate key '" + key + "': YAML parsers disagree on which value wins; keep one");
       m_out.duplicates.push_back(f.pointer + "/" + escape_pointer_token(key));
       f.skip_value = true;
@@ -271,15 +268,15 @@ private:
     Position pos = position(mark);
     if (m_stack.size() + 1 > m_limits.max_depth) {
       throw StopConversion{
-          {"frontmatter/limit", Severity::Error, pos, child_pointer_preview(),
+          {rules::frontmatter_limit, pos, child_pointer_preview(),
            "nesting deeper than " + std::to_string(m_limits.max_depth) + " levels"}};
     }
     if (expecting_key()) {
-      throw StopConversion{{"frontmatter/alias", Severity::Error, pos, m_stack.back().pointer,
+      throw StopConversion{{rules::frontmatter_alias, pos, m_stack.back().pointer,
                             "a mapping or sequence used as a key is not allowed"}};
     }
     if (tag != "?" && tag != "!" && !tag.empty()) {
-      add_issue("frontmatter/alias", Severity::Error, pos, child_pointer_preview(),
+      add_issue(rules::frontmatter_alias, pos, child_pointer_preview(),
                 "explicit YAML tag '" + tag + "' refused");
     }
     std::string ptr = child_pointer_preview();
@@ -334,15 +331,11 @@ Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits, b
     if (!e.mark.is_null()) {
       pos = {e.mark.line + 1, e.mark.column + 1};
     }
-    out.issues.push_back(
-        {"frontmatter/yaml-error", Severity::Error, pos, "", "YAML syntax error: " + e.msg});
+    out.issues.push_back({rules::frontmatter_yaml_error, pos, "", "YAML syntax error: " + e.msg});
     return out;
   } catch (const std::exception& e) {
-    out.issues.push_back({"frontmatter/yaml-error",
-                          Severity::Error,
-                          {},
-                          "",
-                          std::string("YAML error: ") + e.what()});
+    out.issues.push_back(
+        {rules::frontmatter_yaml_error, {}, "", std::string("YAML error: ") + e.what()});
     return out;
   }
   if (!builder.has_root() || builder.root().is_null()) {
@@ -351,7 +344,7 @@ Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits, b
     return out;
   }
   if (!builder.root().is_object()) {
-    out.issues.push_back({"frontmatter/yaml-error", Severity::Error,
+    out.issues.push_back({rules::frontmatter_yaml_error,
                           whole_file ? Position{1, 1} : Position{2, 1}, "",
                           std::string(whole_file ? "the file" : "front matter") +
                               " must be a mapping of keys to values"});

@@ -2,6 +2,7 @@
 // aliases, merge keys and tags are seen (and refused) before anything could be expanded.
 #pragma once
 
+#include "rules/catalogue.hpp"
 #include "verity/finding.hpp"
 #include "verity/source_map.hpp"
 
@@ -18,9 +19,14 @@ struct ConversionLimits {
   size_t max_scalar_bytes = 1 << 20;
 };
 
+// A problem of the YAML text, with the rule id and severity of its catalogue entry (one of the
+// frontmatter family: yaml-error, duplicate-key, ambiguous-bool, alias, limit).
 struct ConversionIssue {
-  std::string rule; // frontmatter/yaml-error, /duplicate-key, /ambiguous-bool, /alias, /limit
-  Severity severity = Severity::Error;
+  ConversionIssue(const rules::Rule& r, Position pos, std::string ptr, std::string text)
+      : rule(r.id), severity(r.default_severity), position(pos), pointer(std::move(ptr)),
+        message(std::move(text)) {}
+  std::string rule;
+  Severity severity;
   Position position;
   std::string pointer;
   std::string message;

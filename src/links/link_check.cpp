@@ -1,6 +1,7 @@
 #include "links/link_check.hpp"
 
 #include "net/fetch_fields.hpp"
+#include "rules/make_finding.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -47,16 +48,15 @@ std::string seconds_text(long milliseconds) {
   return text;
 }
 
-void set(LinkResult& result, const char* rule, Severity severity, std::string reason) {
-  result.rule = rule;
-  result.severity = severity;
+void set(LinkResult& result, const rules::Rule& rule, std::string reason) {
+  result.rule = &rule;
   result.reason = std::move(reason);
 }
 
 // A working link: ok, or a note when a permanent redirect is worth updating.
 void classify_working(LinkResult& result) {
   if (result.permanent_redirect && result.final_url != result.url) {
-    set(result, "link/redirect", Severity::Note,
+    set(result, rules::link_redirect,
         "redirects permanently to " + net::redact_url(result.final_url) + ": update the link");
   }
 }
@@ -156,28 +156,28 @@ private:
     case Kind::None:
       break;
     case Kind::PrivateAddress:
-      set(m_result, "link/private-address", Severity::Error,
+      set(m_result, rules::link_private_address,
           r.error.detail + " (use --allow-private or --allow-address for an intranet link)");
       return;
     case Kind::Scheme:
-      set(m_result, "link/unsupported-scheme", Severity::Error, r.error.detail);
+      set(m_result, rules::link_unsupported_scheme, r.error.detail);
       return;
     case Kind::Deadline:
-      set(m_result, "link/unchecked", Severity::Warning,
+      set(m_result, rules::link_unchecked,
           "not checked: " + r.error.detail + " (raise --deadline, or split the run with --shard)");
       return;
     case Kind::Budget:
-      set(m_result, "link/timeout", Severity::Warning,
+      set(m_result, rules::link_timeout,
           "no answer before " + r.error.detail + ", after " + attempts +
               " (raise --url-budget for a slow site)");
       return;
     case Kind::Timeout:
-      set(m_result, "link/timeout", Severity::Warning,
+      set(m_result, rules::link_timeout,
           "no answer within " + seconds_text(m_options.fetch.total_timeout_ms) + " after " +
               attempts + " (raise --timeout or links.timeout for a slow site)");
       return;
     default:
-      set(m_result, "link/broken", Severity::Error, r.error.detail + " after " + attempts);
+      set(m_result, rules::link_broken, r.error.detail + " after " + attempts);
       return;
     }
     if (m_accept.contains(r.status)) {
@@ -186,7 +186,7 @@ private:
     }
     if (r.status == 429) {
       auto after = net::parse_retry_after(r.retry_after);
-      set(m_result, "link/blocked", Severity::Warning,
+      set(m_result, rules::link_blocked,
           after && *after > m_options.fetch.max_retry_after
               ? "rate limited (429), Retry-After " + std::to_string(after->count()) +
                     " s is longer than verity waits"
@@ -194,11 +194,11 @@ private:
       return;
     }
     if (r.status == 999 || ((r.status == 403 || r.status == 503) && r.bot_wall)) {
-      set(m_result, "link/blocked", Severity::Warning,
+      set(m_result, rules::link_blocked,
           "a bot wall answered (HTTP " + std::to_string(r.status) + "): check it in a browser");
       return;
     }
-    set(m_result, "link/broken", Severity::Error,
+    set(m_result, rules::link_broken,
         "HTTP " + std::to_string(r.status) +
             (r.status >= 500 ? " after " + attempts : std::string()));
   }
@@ -224,24 +224,24 @@ std::optional<LinkResult> decide_offline(const std::string& url, const LinkOptio
   if (url.size() > k_max_url_length) {
     // Browsers and servers give up long before this, and matching patterns against megabytes of
     // text is not worth the risk.
-    set(pre, "link/broken", Severity::Error,
+    set(pre, rules::link_broken,
         "longer than " + std::to_string(k_max_url_length) + " characters: not a usable link");
     return pre;
   }
   std::string scheme = util::ascii_lower(url.substr(0, url.find("://")));
   if (scheme != "http" && scheme != "https") {
-    set(pre, "link/unsupported-scheme", Severity::Error, "only http and https links are checked");
+    set(pre, rules::link_unsupported_scheme, "only http and https links are checked");
     return pre;
   }
   auto matches = [&](const util::Pattern& re) { return re.search(url); };
   if (reserved_example_host(url)) {
-    set(pre, "link/excluded", Severity::Note, "a reserved example host: never fetched");
+    set(pre, rules::link_excluded, "a reserved example host: never fetched");
     return pre;
   }
   bool included = options.include.empty() ||
                   std::any_of(options.include.begin(), options.include.end(), matches);
   if (!included || std::any_of(options.exclude.begin(), options.exclude.end(), matches)) {
-    set(pre, "link/excluded", Severity::Note, "excluded by the configuration");
+    set(pre, rules::link_excluded, "excluded by the configuration");
     return pre;
   }
   if (options.cache) {
@@ -274,7 +274,7 @@ std::vector<LinkResult> check_links(std::vector<std::string> urls, const LinkOpt
   progress.total = urls.size();
   for (size_t i = 0; i < urls.size(); ++i) {
     if (auto result = decide_offline(urls[i], options, now)) {
-      progress.broken += result->works() || result->rule == "link/excluded" ? 0 : 1;
+      progress.broken += result->works() || result->rule == &rules::link_excluded ? 0 : 1;
       decided.emplace_back(i, std::move(*result));
       continue;
     }
@@ -309,12 +309,10 @@ const LinkResult* find_result(const std::vector<LinkResult>& results, const std:
 }
 
 void report_link(const LinkRef& ref, const LinkResult& r, Findings& out) {
-  if (r.rule.empty()) {
+  if (!r.rule) {
     return;
   }
-  Finding f;
-  f.rule = r.rule;
-  f.severity = r.severity;
+  Finding f = rules::make_finding(*r.rule);
   f.file = ref.file;
   f.line = ref.position.line;
   f.column = ref.position.column;

@@ -1,7 +1,7 @@
 // The outcome of checking one unique URL.
 #pragma once
 
-#include "verity/finding.hpp"
+#include "rules/catalogue.hpp"
 
 #include <string>
 #include <vector>
@@ -10,8 +10,7 @@ namespace verity::links {
 
 struct LinkResult {
   std::string url;
-  std::string rule; // "" = ok
-  Severity severity = Severity::Note;
+  const rules::Rule* rule = nullptr; // nullptr = ok; the finding's id and default severity
   std::string reason;
   int status = 0;                     // the final HTTP status, 0 when there was none
   std::string error;                  // the network error, "" when there was none
@@ -23,7 +22,7 @@ struct LinkResult {
   bool fetched = false;            // the network was asked this run
 
   // The link works (perhaps through a redirect worth updating).
-  bool works() const { return rule.empty() || rule == "link/redirect"; }
+  bool works() const { return !rule || rule == &rules::link_redirect; }
 };
 
 } // namespace verity::links

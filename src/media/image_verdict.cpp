@@ -1,5 +1,7 @@
 #include "media/image_verdict.hpp"
 
+#include "rules/make_finding.hpp"
+
 namespace verity::media {
 namespace {
 
@@ -33,14 +35,11 @@ ImageRef image_ref(const Document& doc, const std::string& pointer, const nlohma
 void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
   const std::string& url = ref.url;
   std::string url_ptr = ref.pointer + "/url";
-  auto emit = [&](const char* rule, Severity severity, const std::string& at,
-                  std::string message) -> Finding& {
+  auto emit = [&](const rules::Rule& rule, const std::string& at, std::string message) -> Finding& {
     Position pos = at == url_ptr            ? ref.url_pos
                    : at.ends_with("/width") ? ref.width_pos
                                             : ref.height_pos;
-    Finding f;
-    f.rule = rule;
-    f.severity = severity;
+    Finding f = rules::make_finding(rule);
     f.file = ref.file;
     f.line = pos.line;
     f.column = pos.column;
@@ -51,19 +50,17 @@ void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
   };
   switch (r.status) {
   case ProbeStatus::NotAnImage:
-    emit("image/not-an-image", Severity::Error, url_ptr,
-         "image " + url + " is not an image: " + r.reason);
+    emit(rules::image_not_an_image, url_ptr, "image " + url + " is not an image: " + r.reason);
     return;
   case ProbeStatus::Unsupported:
-    emit("image/unsupported-format", Severity::Error, url_ptr, "image " + url + ": " + r.reason);
+    emit(rules::image_unsupported_format, url_ptr, "image " + url + ": " + r.reason);
     return;
   case ProbeStatus::Corrupt:
   case ProbeStatus::NeedMore:
-    emit("image/unreadable", Severity::Error, url_ptr,
-         "image " + url + " has no readable size: " + r.reason);
+    emit(rules::image_unreadable, url_ptr, "image " + url + " has no readable size: " + r.reason);
     return;
   case ProbeStatus::UnknownSize:
-    emit("image/unknown-size", Severity::Note, url_ptr,
+    emit(rules::image_unknown_size, url_ptr,
          "image " + url + " has no intrinsic size to compare: " + r.reason);
     return;
   case ProbeStatus::Ok:
@@ -85,7 +82,7 @@ void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
   std::string declared_text = show(w) + "x" + show(h);
   bool rotated = r.display_width != r.width || r.display_height != r.height;
   if (rotated && matches(r.width, r.height)) {
-    Finding& f = emit("image/orientation", Severity::Warning, pointer + "/width",
+    Finding& f = emit(rules::image_orientation, pointer + "/width",
                       "declared " + declared_text + " ignores the image's rotation: " + url +
                           " is stored as " + size_text(r.width, r.height) + " but shown as " +
                           size_text(r.display_width, r.display_height) + " (orientation " +
@@ -94,14 +91,13 @@ void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
     return;
   }
   bool w_bad = w && *w != r.display_width;
-  Finding& f =
-      emit("image/dimension-mismatch", Severity::Error, pointer + (w_bad ? "/width" : "/height"),
-           "declared " + declared_text + " but " + url + " is " +
-               size_text(r.display_width, r.display_height) +
-               (rotated ? " as shown (stored " + size_text(r.width, r.height) + ", orientation " +
-                              std::to_string(r.orientation) + ")"
-                        : "") +
-               " (" + kind + "): fix width/height or the image");
+  Finding& f = emit(rules::image_dimension_mismatch, pointer + (w_bad ? "/width" : "/height"),
+                    "declared " + declared_text + " but " + url + " is " +
+                        size_text(r.display_width, r.display_height) +
+                        (rotated ? " as shown (stored " + size_text(r.width, r.height) +
+                                       ", orientation " + std::to_string(r.orientation) + ")"
+                                 : "") +
+                        " (" + kind + "): fix width/height or the image");
   f.extra["declared"] = {{"width", w ? nlohmann::json(*w) : nlohmann::json()},
                          {"height", h ? nlohmann::json(*h) : nlohmann::json()}};
   f.extra["actual"] = {{"width", r.display_width}, {"height", r.display_height}};

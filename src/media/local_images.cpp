@@ -3,6 +3,7 @@
 #include "frontmatter/document_finding.hpp"
 #include "media/file_source.hpp"
 #include "media/image_verdict.hpp"
+#include "rules/catalogue.hpp"
 #include "util/confine.hpp"
 
 #include <climits>
@@ -38,9 +39,9 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-Finding make(const Document& doc, const std::string& rule, const std::string& pointer,
+Finding make(const Document& doc, const rules::Rule& rule, const std::string& pointer,
              std::string message) {
-  return frontmatter::finding_at(doc, rule, Severity::Error, pointer, std::move(message));
+  return frontmatter::finding_at(doc, rule, pointer, std::move(message));
 }
 
 bool inside(const fs::path& root, const fs::path& p) {
@@ -61,13 +62,13 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
   std::string url_ptr = pointer + "/url";
   fs::path candidate = (config.site_root / fs::path(rel).relative_path()).lexically_normal();
   if (rel.find('\0') != std::string::npos || !inside(config.site_root, candidate)) {
-    out.push_back(make(doc, "image/outside-site", url_ptr,
+    out.push_back(make(doc, rules::image_outside_site, url_ptr,
                        "image path " + url + " leaves the site root: refused, not opened"));
     return;
   }
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(candidate, ec))) {
-    out.push_back(make(doc, "image/missing", url_ptr,
+    out.push_back(make(doc, rules::image_missing, url_ptr,
                        "image " + url + " not found (expected the file " +
                            candidate.lexically_relative(config.site_root).string() +
                            " under the site root): add it or fix the URL"));
@@ -77,7 +78,7 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
   // as one pointing outside, so no finding tells whether a file outside the checkout exists.
   auto resolved = util::resolve_inside(config.site_root, config.real_site_root, candidate);
   if (!resolved) {
-    out.push_back(make(doc, "image/outside-site", url_ptr,
+    out.push_back(make(doc, rules::image_outside_site, url_ptr,
                        "image " + url + " is a symbolic link whose target " +
                            util::k_missing_or_outside + ": refused, not opened"));
     return;

@@ -2,6 +2,7 @@
 
 #include "media/range_source.hpp"
 #include "net/fetch_fields.hpp"
+#include "rules/make_finding.hpp"
 
 #include <map>
 #include <memory>
@@ -140,9 +141,7 @@ void judge_remote_image(const ImageRef& ref, const RemoteProbe& probe, Findings&
                           ? r.error.detail
                           : "HTTP status " + std::to_string(r.status);
     bool refused = r.error.kind == net::FetchError::Kind::PrivateAddress;
-    Finding f;
-    f.rule = "image/unreachable";
-    f.severity = Severity::Warning;
+    Finding f = rules::make_finding(rules::image_unreachable);
     f.file = ref.file;
     f.line = ref.url_pos.line;
     f.column = ref.url_pos.column;

@@ -4,6 +4,7 @@
 // `verity linkrot`: the links that are not ok by state, and a chart of broken links per run.
 #include "report/markup.hpp"
 #include "report/writers.hpp"
+#include "rules/families.hpp"
 #include "util/datetime.hpp"
 #include "verity/version.hpp"
 
@@ -174,7 +175,7 @@ void findings_section(const CheckResult& result, std::string& out) {
     std::string col = c == collection_of.end() || c->second.empty() ? "(none)" : c->second;
     ++by_collection[col].counts[sev];
     ++by_rule[f.rule];
-    if (result.linkrot && f.rule.rfind("linkrot/", 0) == 0) {
+    if (result.linkrot && rules::in_family(f.rule, "linkrot")) {
       ++in_link_table; // listed once per link in the table above, with every citing line
       continue;
     }

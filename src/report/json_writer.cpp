@@ -1,6 +1,7 @@
 // JSON report, version 1 (schema in docs/report.schema.json). Versioned from the first release so
 // consumers never break silently.
 #include "report/baseline.hpp"
+#include "report/rule_listing.hpp"
 #include "report/writers.hpp"
 #include "util/datetime.hpp"
 #include "verity/version.hpp"
@@ -89,6 +90,7 @@ std::string write_json(const CheckResult& result) {
   }
   j["summary"] = std::move(summary);
   j["findings"] = std::move(findings);
+  j["rules"] = rules_of(result.findings);
   if (result.linkrot) {
     j["linkrot"] = linkrot_json(*result.linkrot);
   }

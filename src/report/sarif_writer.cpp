@@ -3,8 +3,8 @@
 // are percent-encoded (RFC 3986): a file name with a space, '#', '?' or '%' is still one valid
 // relative reference, and message texts are made printable for the annotation views.
 #include "report/baseline.hpp"
-#include "report/rules.hpp"
 #include "report/writers.hpp"
+#include "rules/catalogue.hpp"
 #include "util/printable.hpp"
 #include "verity/version.hpp"
 
@@ -36,6 +36,21 @@ std::string level(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
 
+// The driver's entry for a rule: the catalogue's texts and default severity. An id outside the
+// catalogue can only come from a merged report of another version: it gets its id as text and
+// the level it was reported with.
+nlohmann::ordered_json driver_rule(const std::string& id, Severity reported) {
+  const rules::Rule* rule = rules::find(id);
+  std::string short_text = rule ? std::string(rule->short_description) : id;
+  std::string full_text = rule ? std::string(rule->full_description) : id;
+  std::string help = rule ? std::string(rule->help) : "See the message.";
+  return {{"id", id},
+          {"shortDescription", {{"text", short_text}}},
+          {"fullDescription", {{"text", full_text}}},
+          {"help", {{"text", help}}},
+          {"defaultConfiguration", {{"level", level(rule ? rule->default_severity : reported)}}}};
+}
+
 } // namespace
 
 std::string write_sarif(const CheckResult& result) {
@@ -45,13 +60,8 @@ std::string write_sarif(const CheckResult& result) {
     if (rule_index.count(f.rule)) {
       continue;
     }
-    RuleInfo info = rule_info(f.rule);
     rule_index[f.rule] = rules.size();
-    rules.push_back({{"id", f.rule},
-                     {"shortDescription", {{"text", std::string(info.short_description)}}},
-                     {"fullDescription", {{"text", std::string(info.full_description)}}},
-                     {"help", {{"text", std::string(info.help)}}},
-                     {"defaultConfiguration", {{"level", level(info.default_severity)}}}});
+    rules.push_back(driver_rule(f.rule, f.severity));
   }
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const auto& f : result.findings) {

@@ -1,5 +1,7 @@
 #include "schema/compiled_schema.hpp"
 
+#include "rules/families.hpp"
+#include "rules/make_finding.hpp"
 #include "schema/formats.hpp"
 #include "schema/pattern_keywords.hpp"
 #include "schema/schema_refs.hpp"
@@ -115,6 +117,7 @@ std::string keyword_for(std::string_view d) {
       {"Missing dependency", "dependencies"},
       {"Failed to any values against subschema in 'contains'", "contains"},
       {"Array contains more items than allowed", "additionalItems"},
+      {"Cannot validate item #", "additionalItems"}, // said too when additionalItems is false
       {"Failed to validate against any schemas allowed by anyOf", "anyOf"},
       {"Failed to validate against exactly one child schema", "oneOf"},
       {"Failed to validate against any child schemas allowed by oneOf", "oneOf"},
@@ -160,9 +163,7 @@ struct Context {
         return; // the value was replaced after a frontmatter/alias finding
       }
     }
-    Finding f;
-    f.rule = "schema/" + keyword;
-    f.severity = Severity::Error;
+    Finding f = rules::make_finding(rules::schema_keyword(keyword));
     f.file = doc.path;
     f.line = pos.line > 0 ? pos.line : 1;
     f.column = pos.line > 0 ? pos.column : 1;

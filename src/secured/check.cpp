@@ -3,6 +3,7 @@
 #include "crypto/primitives.hpp"
 #include "frontmatter/document_finding.hpp"
 #include "frontmatter/source_text.hpp"
+#include "rules/catalogue.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -34,9 +35,8 @@ std::string type_name(const nlohmann::json& v) {
 struct Emitter {
   const Document& doc;
   Findings& out;
-  void operator()(const std::string& rule, std::string message,
-                  Severity severity = Severity::Error) const {
-    out.push_back(frontmatter::finding_at(doc, rule, severity, k_pointer, std::move(message)));
+  void operator()(const rules::Rule& rule, std::string message) const {
+    out.push_back(frontmatter::finding_at(doc, rule, k_pointer, std::move(message)));
   }
 };
 
@@ -49,12 +49,12 @@ std::string kid_text(const std::array<std::uint8_t, 16>& kid) {
 const crypto::Key* usable_key(const Emitter& emit, const crypto::Key* key, const std::string& kid,
                               const std::string& kind) {
   if (!key) {
-    emit("secured/no-key", "no " + kind + " key with id " + kid + " in the key directory");
+    emit(rules::secured_no_key, "no " + kind + " key with id " + kid + " in the key directory");
     return nullptr;
   }
   if (key->status == crypto::KeyStatus::Revoked) {
-    emit("secured/policy", "the blob depends on " + kind + " key " + kid +
-                               ", which is revoked: reseal it under an active key");
+    emit(rules::secured_policy, "the blob depends on " + kind + " key " + kid +
+                                    ", which is revoked: reseal it under an active key");
     return nullptr;
   }
   return key;
@@ -100,14 +100,15 @@ void check_v1(const Document& doc, const std::string& value, const SecuredContex
               const Emitter& emit, SecuredOutcome& outcome, crypto::SecretBytes* plaintext_out) {
   auto parsed = parse_v1(value);
   if (auto* e = std::get_if<FormatError>(&parsed)) {
-    emit("secured/format", format_message(*e));
+    emit(rules::secured_format, format_message(*e));
     return;
   }
   const V1Blob& blob = std::get<V1Blob>(parsed);
   outcome.had_v1 = true;
   if (ctx.policy->min_version >= 2) {
-    emit("secured/policy", "legacy v1 blob where the policy requires v2 (min_version: 2): migrate "
-                           "it with `verity secured reseal`");
+    emit(rules::secured_policy,
+         "legacy v1 blob where the policy requires v2 (min_version: 2): migrate "
+         "it with `verity secured reseal`");
     return;
   }
   if (!ctx.pins) {
@@ -119,7 +120,7 @@ void check_v1(const Document& doc, const std::string& value, const SecuredContex
   if (!pin || pin->hash != hash) {
     const std::string& lockfile =
         ctx.pins->source().empty() ? ctx.policy->lockfile : ctx.pins->source();
-    emit("secured/unpinned-legacy",
+    emit(rules::secured_unpinned_legacy,
          std::string(pin ? "this legacy blob differs from the one pinned for '"
                          : "no legacy blob is pinned for '") +
              id + "' in " + lockfile +
@@ -132,7 +133,7 @@ void check_v1(const Document& doc, const std::string& value, const SecuredContex
     return;
   }
   if (pin->kid.empty()) {
-    emit("secured/no-key",
+    emit(rules::secured_no_key,
          "the pin for '" + id + "' records no key id: re-pin with `verity secured pin --keys DIR`");
     return;
   }
@@ -157,7 +158,7 @@ void check_v1(const Document& doc, const std::string& value, const SecuredContex
   bool utf8 = util::is_valid_utf8(padded.view().substr(0, len.value_or(padded.size())));
   bool good = ok & len.has_value() & utf8;
   if (!good) {
-    emit("secured/invalid", k_invalid_message);
+    emit(rules::secured_invalid, k_invalid_message);
     return;
   }
   if (plaintext_out) {
@@ -170,23 +171,23 @@ void check_v2(const Document& doc, const std::string& value, const SecuredContex
               const Emitter& emit, crypto::SecretBytes* plaintext_out) {
   auto parsed = parse_v2(value);
   if (auto* e = std::get_if<FormatError>(&parsed)) {
-    emit("secured/format", format_message(*e));
+    emit(rules::secured_format, format_message(*e));
     return;
   }
   const Envelope& env = std::get<Envelope>(parsed);
   if (ctx.policy->require_alg >= 2 && env.alg != k_alg_gcm_ed25519) {
-    emit("secured/policy",
+    emit(rules::secured_policy,
          "unsigned v2 blob (alg 0x01) where the policy requires a signature (require_alg: 2)");
     return;
   }
   if (ctx.policy->bind_body && !(env.flags & k_flag_body)) {
-    emit("secured/policy",
+    emit(rules::secured_policy,
          "v2 blob does not bind the document body, which the policy requires (bind_body: true)");
     return;
   }
   auto binding = binding_for(doc, *ctx.policy);
   if (auto* e = std::get_if<FormatError>(&binding)) {
-    emit("secured/format", e->rule);
+    emit(rules::secured_format, e->rule);
     return;
   }
   if (!ctx.keys) {
@@ -202,7 +203,7 @@ void check_v2(const Document& doc, const std::string& value, const SecuredContex
       return;
     }
     if (!verify_v2_signature(env, pub->pub, std::get<Binding>(binding))) {
-      emit("secured/auth",
+      emit(rules::secured_auth,
            "the signature does not verify: the blob was altered, copied from another document, "
            "or a bound field or the body changed since it was sealed");
       return;
@@ -219,7 +220,7 @@ void check_v2(const Document& doc, const std::string& value, const SecuredContex
   crypto::SecretBytes plaintext;
   if (!open_v2(env, crypto::ByteView(key->material.data(), key->material.size()),
                std::get<Binding>(binding), plaintext)) {
-    emit("secured/auth",
+    emit(rules::secured_auth,
          "the blob does not authenticate: it was altered, copied from another document, or a "
          "bound field or the body changed since it was sealed");
     return;
@@ -240,7 +241,7 @@ void run(const Document& doc, const SecuredContext& ctx, Findings& out, SecuredO
   }
   Emitter emit{doc, out};
   if (auto problem = shape_problem(doc, *it)) {
-    emit("secured/format", *problem);
+    emit(rules::secured_format, *problem);
     return;
   }
   const std::string& value = it->get_ref<const std::string&>();
@@ -252,9 +253,9 @@ void run(const Document& doc, const SecuredContext& ctx, Findings& out, SecuredO
     check_v2(doc, value, ctx, emit, plaintext);
     break;
   case BlobVersion::Unknown:
-    emit("secured/format", "unknown secured version prefix '" +
-                               value.substr(0, value.find(':') + 1) +
-                               "' (verity reads legacy v1 and v2:)");
+    emit(rules::secured_format, "unknown secured version prefix '" +
+                                    value.substr(0, value.find(':') + 1) +
+                                    "' (verity reads legacy v1 and v2:)");
     break;
   }
 }

@@ -72,7 +72,7 @@ TEST(HostPolicy, ExactAuthorityThenHostThenDefault) {
   EXPECT_EQ(o.policy_for("gitlab.com:443").max_concurrent, 8u);
 }
 
-links::LinkResult fetched(const std::string& url, const std::string& rule, int status) {
+links::LinkResult fetched(const std::string& url, const rules::Rule* rule, int status) {
   links::LinkResult r;
   r.url = url;
   r.rule = rule;
@@ -88,15 +88,15 @@ TEST(LinkCache, KeepsWorkingLinksOnlyAndForgetsThemWhenTheyFail) {
   std::int64_t now = 1'700'000'000;
   {
     links::LinkCache cache(path);
-    auto redirect = fetched("https://a.example.org/old", "link/redirect", 200);
+    auto redirect = fetched("https://a.example.org/old", &rules::link_redirect, 200);
     redirect.permanent_redirect = true;
     redirect.redirects = {"https://a.example.org/old"};
     redirect.final_url = "https://a.example.org/new";
-    auto excluded = fetched("https://c.example.org/", "link/excluded", 0);
+    auto excluded = fetched("https://c.example.org/", &rules::link_excluded, 0);
     excluded.fetched = false;
-    cache.record({fetched("https://user:secret@a.example.org/ok", "", 200), redirect,
-                  fetched("https://b.example.org/gone", "link/broken", 404),
-                  fetched("https://b.example.org/slow", "link/timeout", 0), excluded},
+    cache.record({fetched("https://user:secret@a.example.org/ok", nullptr, 200), redirect,
+                  fetched("https://b.example.org/gone", &rules::link_broken, 404),
+                  fetched("https://b.example.org/slow", &rules::link_timeout, 0), excluded},
                  now);
     auto hit = cache.fresh("https://a.example.org/old", now + 10, 86400);
     ASSERT_TRUE(hit);
@@ -112,7 +112,7 @@ TEST(LinkCache, KeepsWorkingLinksOnlyAndForgetsThemWhenTheyFail) {
     EXPECT_FALSE(cache.fresh("https://a.example.org/old", now + 86400, 86400));
     EXPECT_FALSE(cache.fresh("https://a.example.org/old", now - 1, 86400));
     // A link that fails later is forgotten.
-    cache.record({fetched("https://a.example.org/old", "link/broken", 410)}, now + 20);
+    cache.record({fetched("https://a.example.org/old", &rules::link_broken, 410)}, now + 20);
     EXPECT_FALSE(cache.fresh("https://a.example.org/old", now + 30, 86400));
   }
   std::string bytes = test::read_file(path);

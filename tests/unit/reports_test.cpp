@@ -1,4 +1,3 @@
-#include "report/rules.hpp"
 #include "report/writers.hpp"
 #include "schema/compiled_schema.hpp"
 
@@ -103,16 +102,6 @@ TEST(TextReport, OneLinePerFindingThenSummary) {
   EXPECT_NE(text.find("3 documents checked: 2 errors, 1 warnings, 0 notes"), std::string::npos);
   EXPECT_EQ(text.find("\x1b["), std::string::npos);
   EXPECT_NE(report::write_text(sample(), true).find("\x1b["), std::string::npos);
-}
-
-TEST(Rules, EveryCatalogueEntryIsComplete) {
-  for (const auto& r : report::all_rules()) {
-    EXPECT_NE(r.id.find('/'), std::string_view::npos);
-    EXPECT_FALSE(r.short_description.empty());
-    EXPECT_FALSE(r.full_description.empty());
-    EXPECT_FALSE(r.help.empty());
-  }
-  EXPECT_EQ(report::rule_info("schema/maxLength").id, "schema/maxLength");
 }
 
 TEST(JsonReport, ValidatesAgainstItsPublishedSchema) {

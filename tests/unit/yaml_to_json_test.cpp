@@ -8,7 +8,7 @@ using namespace verity::frontmatter;
 
 namespace {
 
-std::vector<std::string> rules(const Conversion& c) {
+std::vector<std::string> rule_ids(const Conversion& c) {
   std::vector<std::string> out;
   for (const auto& i : c.issues) {
     out.push_back(i.rule);
@@ -73,7 +73,7 @@ TEST(YamlToJson, DuplicateKeyKeepsTheFirstAndReportsTheSecond) {
   auto c = yaml_to_json("---\na: 1\nb: 2\na: 3\n");
   ASSERT_TRUE(c.ok);
   EXPECT_EQ(c.value["a"], 1);
-  ASSERT_EQ(rules(c), std::vector<std::string>{"frontmatter/duplicate-key"});
+  ASSERT_EQ(rule_ids(c), std::vector<std::string>{"frontmatter/duplicate-key"});
   EXPECT_EQ(c.issues[0].position.line, 4);
 }
 
@@ -81,8 +81,8 @@ TEST(YamlToJson, AnchorsAliasesMergeKeysAndTagsAreRefusedNeverExpanded) {
   auto c = yaml_to_json(
       "---\na: &x [1, 2]\nb: *x\nc:\n  <<: {k: 1}\nd: !!binary aGVsbG8=\ne: !!str 5\n");
   ASSERT_TRUE(c.ok);
-  EXPECT_EQ(rules(c), (std::vector<std::string>{"frontmatter/alias", "frontmatter/alias",
-                                                "frontmatter/alias", "frontmatter/alias"}));
+  EXPECT_EQ(rule_ids(c), (std::vector<std::string>{"frontmatter/alias", "frontmatter/alias",
+                                                   "frontmatter/alias", "frontmatter/alias"}));
   EXPECT_TRUE(c.value["b"].is_null()); // the alias is not expanded
   EXPECT_FALSE(c.value["c"].contains("k"));
   EXPECT_EQ(c.value["e"], "5");
@@ -113,33 +113,33 @@ TEST(YamlToJson, DepthLimitIsExactly64Containers) {
   EXPECT_TRUE(at_limit.issues.empty());
   auto over = yaml_to_json(nested(64));
   EXPECT_FALSE(over.ok);
-  ASSERT_EQ(rules(over), std::vector<std::string>{"frontmatter/limit"});
+  ASSERT_EQ(rule_ids(over), std::vector<std::string>{"frontmatter/limit"});
   EXPECT_NE(over.issues[0].message.find("deeper than 64"), std::string::npos)
       << over.issues[0].message;
   EXPECT_EQ(over.issues[0].position.line, 2); // the line of `a:`
   // A configured limit moves the boundary with it.
   EXPECT_TRUE(yaml_to_json(nested(9), {10, 1 << 20}).ok);
-  EXPECT_EQ(rules(yaml_to_json(nested(10), {10, 1 << 20})),
+  EXPECT_EQ(rule_ids(yaml_to_json(nested(10), {10, 1 << 20})),
             std::vector<std::string>{"frontmatter/limit"});
 }
 
 TEST(YamlToJson, DepthLimitIsAFindingNotACrash) {
   auto c = yaml_to_json(nested(100000));
   EXPECT_FALSE(c.ok);
-  EXPECT_EQ(rules(c), std::vector<std::string>{"frontmatter/limit"});
+  EXPECT_EQ(rule_ids(c), std::vector<std::string>{"frontmatter/limit"});
 }
 
 TEST(YamlToJson, SyntaxErrorHasLineAndColumn) {
   auto c = yaml_to_json("---\na: 1\nb: [1, 2\nc: 3\n");
   EXPECT_FALSE(c.ok);
-  ASSERT_EQ(rules(c), std::vector<std::string>{"frontmatter/yaml-error"});
+  ASSERT_EQ(rule_ids(c), std::vector<std::string>{"frontmatter/yaml-error"});
   EXPECT_GE(c.issues[0].position.line, 3);
 }
 
 TEST(YamlToJson, NonMappingRootIsAnError) {
   auto c = yaml_to_json("---\n- a\n- b\n");
   EXPECT_FALSE(c.ok);
-  EXPECT_EQ(rules(c), std::vector<std::string>{"frontmatter/yaml-error"});
+  EXPECT_EQ(rule_ids(c), std::vector<std::string>{"frontmatter/yaml-error"});
   EXPECT_TRUE(yaml_to_json("---\n").ok);
 }
 
@@ -159,7 +159,7 @@ TEST(ScalarTyping, AmbiguousPlainScalarsWarnAndStayStrings) {
   ASSERT_TRUE(c.ok);
   EXPECT_EQ(c.value["a"], "yes");
   EXPECT_EQ(c.value["b"], "082");
-  EXPECT_EQ(rules(c),
+  EXPECT_EQ(rule_ids(c),
             (std::vector<std::string>{"frontmatter/ambiguous-bool", "frontmatter/ambiguous-bool"}));
   EXPECT_EQ(c.issues[0].severity, Severity::Warning);
 }
