@@ -4,6 +4,7 @@
 #include "site/site_report.hpp"
 
 #include <chrono>
+#include <cstdlib>
 
 namespace verity::engine {
 
@@ -12,6 +13,9 @@ SiteTable build_site_table(const std::filesystem::path& root, SiteTableFormat fo
   options.now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
+  if (const char* env = std::getenv("JEKYLL_ENV"); env && *env) {
+    options.jekyll_env = env;
+  }
   site::SiteModel model = site::build_site_model(root, options);
   SiteTable table;
   table.problems = model.problems.size();

@@ -9,6 +9,7 @@
 #include "site/post_name.hpp"
 #include "site/site_model.hpp"
 #include "site/site_time.hpp"
+#include "site/url.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
 #include "util/utf8.hpp"
@@ -177,7 +178,8 @@ private:
     const SiteConfig& c = m_model.config;
     std::string name(base_name(path));
     if (name == "_posts" || name == "_drafts") {
-      return true;
+      std::string dir = path.substr(0, path.size() - name.size());
+      return c.collections_dir.empty() || ("/" + dir).starts_with("/" + c.collections_dir);
     }
     if (path == "_data") {
       return true;
@@ -254,8 +256,27 @@ private:
       item.detail = "`published: false` in its front matter";
     } else {
       item.output = u.output;
+      add_source_map(item, name, u);
     }
     add(std::move(item));
+  }
+
+  // jekyll-sass-converter 2.2 adds a SourceMapPage beside each Sass page: named
+  // `<basename>.css.map`, in the CSS page's URL folder, unless `sass.sourcemap` says never (or
+  // development outside JEKYLL_ENV=development).
+  void add_source_map(SiteItem& item, const std::string& name, const ItemUrl& css) {
+    const std::string& option = m_model.config.sass_sourcemap;
+    std::string ext = extname(name);
+    bool sass =
+        css.output_ext == ".css" && converter_ext(m_model.config, ext) == ".css" && ext != ".css";
+    if (!sass || option == "never" ||
+        (option == "development" && m_options.jekyll_env != "development")) {
+      return;
+    }
+    std::string basename = name.substr(0, name.size() - ext.size());
+    std::string dir = css.url.back() == '/' ? css.url : css.url.substr(0, css.url.rfind('/') + 1);
+    std::string map_url = sanitize_url(dir + "/" + basename + ".css.map");
+    item.extra_outputs.emplace_back(map_url, output_path_of(map_url, ".map", true));
   }
 
   void read_static(const std::string& path) {

@@ -203,6 +203,11 @@ SiteConfig site_config_from_json(const nlohmann::json& json, const SourceMap& ma
   r.bool_key("show_drafts", config.show_drafts);
   r.bool_key("unpublished", config.unpublished);
   r.string_key("timezone", config.timezone);
+  if (const auto* sass = r.get("sass"); sass && sass->is_object()) {
+    if (auto it = sass->find("sourcemap"); it != sass->end() && it->is_string()) {
+      config.sass_sourcemap = it->get<std::string>();
+    }
+  }
   return config;
 }
 

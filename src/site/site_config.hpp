@@ -40,8 +40,9 @@ struct SiteConfig {
   bool future = false;
   bool show_drafts = false;
   bool unpublished = false;
-  std::string timezone; // "" = UTC here (Jekyll: the machine's zone)
-  SourceMap map;        // where each key of _config.yml is written
+  std::string sass_sourcemap = "always"; // sass.sourcemap: always, development or never
+  std::string timezone;                  // "" = UTC here (Jekyll: the machine's zone)
+  SourceMap map;                         // where each key of _config.yml is written
 };
 
 // A positioned problem in _config.yml (or in how it could be read).

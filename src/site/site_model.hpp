@@ -41,7 +41,9 @@ struct SiteItem {
   std::string output;     // the file under the destination; "" when not output
   std::string reason;     // a reason:: token when not output
   std::string detail;     // one sentence for people
-  std::optional<std::int64_t> date;               // documents: the instant of `date`
+  std::optional<std::int64_t> date; // documents: the instant of `date`
+  // Files written beside `output` (jekyll-sass-converter's `.css.map`): {url, output} pairs.
+  std::vector<std::pair<std::string, std::string>> extra_outputs;
   nlohmann::json data = nlohmann::json::object(); // front matter over its defaults
 };
 
@@ -60,6 +62,7 @@ struct SiteModel {
 
 struct SiteOptions {
   std::int64_t now = 0; // site.time: what `future` is compared with (seconds since the epoch)
+  std::string jekyll_env = "development"; // JEKYLL_ENV (sass source maps depend on it)
   SiteLimits limits;
 };
 

@@ -71,6 +71,13 @@ nlohmann::json site_to_json(const SiteModel& model) {
       j["reason"] = item.reason;
       j["detail"] = item.detail;
     }
+    if (!item.extra_outputs.empty()) {
+      nlohmann::json extra = nlohmann::json::array();
+      for (const auto& [url, file] : item.extra_outputs) {
+        extra.push_back({{"url", url}, {"href", href(c, url)}, {"output", file}});
+      }
+      j["extra_outputs"] = extra;
+    }
     if (item.date) {
       j["date"] = util::format_rfc3339_utc(*item.date);
     }
@@ -99,6 +106,9 @@ std::string site_to_text(const SiteModel& model) {
     if (!item.output.empty()) {
       ++output;
       line += util::printable(href(model.config, item.url)) + " -> " + util::printable(item.output);
+      for (const auto& extra : item.extra_outputs) {
+        line += " (and " + util::printable(extra.second) + ")";
+      }
     } else {
       line += "not output (" + item.reason + "): " + util::printable(item.detail);
     }
