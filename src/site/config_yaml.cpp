@@ -169,6 +169,7 @@ private:
     if (m_stack.size() + 1 > m_limits.max_depth) {
       fail(mark, "nesting deeper than " + std::to_string(m_limits.max_depth) + " levels");
     }
+    count_values(1, position(mark));
     Frame f;
     f.node = is_map ? nlohmann::json::object() : nlohmann::json::array();
     f.is_map = is_map;
