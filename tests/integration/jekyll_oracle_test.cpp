@@ -77,6 +77,14 @@ Built build_both(const std::string& fixture, const TempDir& tmp,
       EXPECT_EQ(text.substr(at + 8, end - at - 8), item["url"].get<std::string>()) << output;
       ++b.markers_compared;
     }
+    // ... and its `relative_url` (baseurl included), which is verity's `href`.
+    size_t href = text.find("<!--href:");
+    size_t href_end = text.find("-->", href);
+    EXPECT_NE(href, std::string::npos) << output << " has no href marker";
+    if (href != std::string::npos && href_end != std::string::npos) {
+      EXPECT_EQ(text.substr(href + 9, href_end - href - 9), item["href"].get<std::string>())
+          << output;
+    }
   }
   return b;
 }
@@ -120,6 +128,9 @@ TEST(JekyllOracle, CollectionsDir) {
   Built b = build_both("collections-dir", tmp);
   expect_same_files(b, 8, 7);
   EXPECT_EQ(b.by_output["deep/g2.html"]["source"], "my_collections/_guides/sub/g2.md");
+  // baseurl is in the href, never in the URL or the output path.
+  EXPECT_EQ(b.by_output["guides/g1.html"]["url"], "/guides/g1.html");
+  EXPECT_EQ(b.by_output["guides/g1.html"]["href"], "/docs/v1/guides/g1.html");
   EXPECT_EQ(b.by_output["blog/categorised.html"]["kind"], "post");
   EXPECT_EQ(b.reasons["my_collections/_notes/n.md"], "collection-not-output");
   EXPECT_EQ(b.reasons["_posts/"], "special-name"); // _posts outside collections_dir is not read
