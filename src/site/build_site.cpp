@@ -3,6 +3,7 @@
 // a symlink that leaves the site is listed as refused, never followed.
 #include "frontmatter/loader.hpp"
 #include "frontmatter/source_text.hpp"
+#include "site/config_yaml.hpp"
 #include "site/defaults.hpp"
 #include "site/entry_filter.hpp"
 #include "site/item_url.hpp"
@@ -669,6 +670,18 @@ private:
     Document doc = frontmatter::parse_document(std::move(bytes), path, options, ignored);
     if (!doc.parsed || !doc.data.is_object()) {
       return nlohmann::json::object();
+    }
+    // Jekyll reads front matter as YAML 1.1: a plain `published: no` is false there.
+    for (auto& [key, value] : doc.data.items()) {
+      if (!value.is_string()) {
+        continue;
+      }
+      std::string_view raw =
+          frontmatter::rest_of_line(doc, doc.map.find("/" + escape_pointer_token(key)).value);
+      if (auto b = psych_boolean(value.get<std::string>());
+          b && raw.starts_with(value.get<std::string>())) {
+        value = *b;
+      }
     }
     if (plain_date && doc.data.contains("date")) {
       std::string_view rest = frontmatter::rest_of_line(doc, doc.map.find("/date").value);

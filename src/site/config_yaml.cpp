@@ -28,16 +28,11 @@ struct Stop {
 
 // YAML 1.1 as Psych resolves plain scalars: its null and boolean spellings, then numbers.
 nlohmann::json psych_scalar(const std::string& text) {
-  static const std::map<std::string, bool, std::less<>> k_booleans = {
-      {"yes", true},  {"Yes", true},  {"YES", true},    {"true", true},   {"True", true},
-      {"TRUE", true}, {"on", true},   {"On", true},     {"ON", true},     {"no", false},
-      {"No", false},  {"NO", false},  {"false", false}, {"False", false}, {"FALSE", false},
-      {"off", false}, {"Off", false}, {"OFF", false}};
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
     return nullptr;
   }
-  if (auto it = k_booleans.find(text); it != k_booleans.end()) {
-    return it->second;
+  if (auto b = psych_boolean(text)) {
+    return *b;
   }
   return frontmatter::resolve_plain_scalar(text);
 }
@@ -252,6 +247,18 @@ private:
 };
 
 } // namespace
+
+std::optional<bool> psych_boolean(std::string_view plain_scalar) {
+  static const std::map<std::string, bool, std::less<>> k_booleans = {
+      {"yes", true},  {"Yes", true},  {"YES", true},    {"true", true},   {"True", true},
+      {"TRUE", true}, {"on", true},   {"On", true},     {"ON", true},     {"no", false},
+      {"No", false},  {"NO", false},  {"false", false}, {"False", false}, {"FALSE", false},
+      {"off", false}, {"Off", false}, {"OFF", false}};
+  if (auto it = k_booleans.find(plain_scalar); it != k_booleans.end()) {
+    return it->second;
+  }
+  return std::nullopt;
+}
 
 ConfigYaml parse_config_yaml(std::string_view text, const ConfigYamlLimits& limits) {
   ConfigYaml out;

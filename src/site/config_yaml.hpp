@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ struct ConfigYaml {
   SourceMap map;                                   // JSON Pointer -> where the value is written
   std::vector<ConfigYamlError> errors;
 };
+
+// Psych's (YAML 1.1) booleans: yes/no, on/off, true/false in lower, Capital or UPPER case;
+// nullopt for anything else ("y" and "n" stay strings).
+std::optional<bool> psych_boolean(std::string_view plain_scalar);
 
 // Parses `text` (a whole _config.yml). Never throws for bad input.
 ConfigYaml parse_config_yaml(std::string_view text, const ConfigYamlLimits& limits = {});

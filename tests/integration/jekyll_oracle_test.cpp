@@ -156,7 +156,9 @@ TEST(JekyllOracle, CategoriesDraftsFutureAndDates) {
   REQUIRE_TOOL_OR_SKIP("jekyll");
   TempDir tmp;
   Built b = build_both("categories-drafts", tmp);
-  expect_same_files(b, 14, 14);
+  expect_same_files(b, 15, 15);
+  EXPECT_EQ(b.reasons["published-no.md"], "unpublished"); // a plain `no` is YAML 1.1 false
+  EXPECT_EQ(b.by_output["published-quoted.html"]["source"], "published-quoted.md");
   EXPECT_EQ(b.by_output["news/tech stuff/2020/01/01/fm-categories.html"]["url"],
             "/news/tech%20stuff/2020/01/01/fm-categories.html");
   EXPECT_EQ(b.by_output["2024/09/20/offset-shift.html"]["source"],
@@ -175,7 +177,7 @@ TEST(JekyllOracle, DraftsFutureAndUnpublishedWhenTheConfigAsks) {
   TempDir tmp;
   Built b =
       build_both("categories-drafts", tmp, "show_drafts: true\nfuture: true\nunpublished: true\n");
-  expect_same_files(b, 18, 18);
+  expect_same_files(b, 20, 20);
   size_t held_back = 0;
   for (const auto& [source, why] : b.reasons) {
     held_back += why == "draft" || why == "future" || why == "unpublished" ? 1 : 0;
