@@ -107,7 +107,9 @@ TEST(JekyllOracle, PlainSite) {
   REQUIRE_TOOL_OR_SKIP("jekyll");
   TempDir tmp;
   Built b = build_both("plain", tmp);
-  expect_same_files(b, 19, 10);
+  expect_same_files(b, 21, 11);
+  EXPECT_EQ(b.by_output["_private/keep.html"]["kind"], "page"); // `include` by path
+  EXPECT_EQ(b.by_output["_private/s.txt"]["kind"], "static");
   EXPECT_EQ(b.by_output["recipes/nofm.md"]["kind"], "static"); // a collection file without FM
   EXPECT_EQ(b.by_output["bom.md"]["kind"], "static");          // a BOM before `---`
   EXPECT_EQ(b.by_output["assets/main.css"]["url"], "/assets/main.css");
