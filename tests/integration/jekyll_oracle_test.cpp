@@ -124,6 +124,22 @@ TEST(JekyllOracle, PlainSite) {
   EXPECT_EQ(b.reasons["_data/authors.yml"], "data");
 }
 
+// The other permalink styles over the same site (a repeated key: the last one wins).
+TEST(JekyllOracle, PlainSiteInEveryStyle) {
+  REQUIRE_TOOL_OR_SKIP("jekyll");
+  size_t styles = 0;
+  for (const char* style : {"pretty", "ordinal", "weekdate", "none", "/:year/:title"}) {
+    TempDir tmp;
+    Built b = build_both("plain", tmp, std::string("permalink: \"") + style + "\"\n");
+    SCOPED_TRACE(style);
+    EXPECT_EQ(outputs(b), b.site_files);
+    EXPECT_EQ(b.site_files.size(), 21u);
+    EXPECT_EQ(b.markers_compared, 11u);
+    ++styles;
+  }
+  EXPECT_EQ(styles, 5u);
+}
+
 TEST(JekyllOracle, CollectionsDir) {
   REQUIRE_TOOL_OR_SKIP("jekyll");
   TempDir tmp;
