@@ -164,15 +164,26 @@ private:
     return out;
   }
 
-  bool enter(const std::string& dir, size_t depth) {
+  // Jekyll follows a symlinked folder wherever it appears (the same files can be output twice,
+  // under both names); only a folder that contains itself (a loop) is not entered again.
+  // Returns the folder's real path, "" when it is not entered.
+  std::string enter(const std::string& dir, size_t depth) {
     if (depth > m_options.limits.max_depth) {
       skipped(dir + "/", reason::unreadable,
               "folders nested deeper than " + std::to_string(m_options.limits.max_depth));
-      return false;
+      return "";
     }
     std::error_code ec;
     fs::path real = fs::canonical(dir.empty() ? m_root : m_root / dir, ec);
-    return !ec && m_visited.insert(real.string()).second;
+    if (ec) {
+      return "";
+    }
+    if (!m_walk_stack.insert(real.string()).second) {
+      skipped(dir + "/", reason::symlink_loop,
+              "a symbolic link to a folder that contains it (jekyll build never ends here)");
+      return "";
+    }
+    return real.string();
   }
 
   bool handled_elsewhere(const std::string& path) const {
@@ -194,7 +205,8 @@ private:
   }
 
   void walk(const std::string& dir, size_t depth) {
-    if (!enter(dir, depth)) {
+    std::string real = enter(dir, depth);
+    if (real.empty()) {
       return;
     }
     std::vector<Entry> entries = list(dir);
@@ -220,6 +232,7 @@ private:
         read_file(dir, e.name);
       }
     }
+    m_walk_stack.erase(real);
   }
 
   // A file of the walk: a page when its first line opens front matter, else a static file.
@@ -715,7 +728,7 @@ private:
   EntryFilter m_filter;
   Defaults m_defaults;
   SiteZone m_zone;
-  std::set<std::string> m_visited;
+  std::set<std::string> m_walk_stack; // real paths of the folders being walked
   std::set<std::string> m_tree_visited;
   std::set<std::string> m_seen;
   size_t m_entries = 0;

@@ -29,6 +29,7 @@ inline constexpr const char* post_name_without_date = "post-name-without-date";
 inline constexpr const char* data = "data";         // _data: read, never output
 inline constexpr const char* not_utf8 = "not-utf8"; // a post Jekyll skips
 inline constexpr const char* symlink_outside = "symlink-outside-site";
+inline constexpr const char* symlink_loop = "symlink-loop";
 inline constexpr const char* unreadable = "unreadable";
 inline constexpr const char* build_error = "build-error"; // Jekyll stops the build here
 } // namespace reason

@@ -39,6 +39,7 @@ TEST(SiteModel, SymlinksInsideAreFollowedAndOutsideRefused) {
   EXPECT_EQ(item(table, "leak.md")["reason"], "symlink-outside-site");
   EXPECT_EQ(item(table, "outdir")["reason"], "symlink-outside-site");
   EXPECT_TRUE(item(table, "outdir/x.md").is_null());
+  EXPECT_EQ(item(table, "content/loop/")["reason"], "symlink-loop");
 }
 
 TEST(SiteModel, AnAliasBombInConfigIsAPositionedError) {
