@@ -20,12 +20,14 @@ struct Built {
 
 // Copies the fixture, lets `edit` change the copy, builds it with jekyll and reads it with
 // verity, both in UTC and the development environment.
-Built build_both(const std::string& fixture, const TempDir& tmp,
+Built build_tree(const fs::path& fixture, const TempDir& tmp,
                  const std::string& extra_config = "") {
   Built b;
   fs::path src = tmp.path() / "src";
-  fs::copy(source_dir() / "fixtures" / "jekyll" / fixture, src,
-           fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  fs::copy(fixture, src, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  // A Gemfile makes jekyll resolve gems through Bundler, which Debian's jekyll cannot.
+  fs::remove(src / "Gemfile");
+  fs::remove(src / "Gemfile.lock");
   if (!extra_config.empty()) {
     write_file(src / "_config.yml", read_file(src / "_config.yml") + extra_config);
   }
@@ -87,6 +89,11 @@ Built build_both(const std::string& fixture, const TempDir& tmp,
     }
   }
   return b;
+}
+
+Built build_both(const std::string& fixture, const TempDir& tmp,
+                 const std::string& extra_config = "") {
+  return build_tree(source_dir() / "fixtures" / "jekyll" / fixture, tmp, extra_config);
 }
 
 std::set<std::string> outputs(const Built& b) {
@@ -203,6 +210,20 @@ TEST(JekyllOracle, DraftsFutureAndUnpublishedWhenTheConfigAsks) {
   }
   EXPECT_EQ(held_back, 0u);
   EXPECT_EQ(b.reasons.count("_drafts/a-draft.md"), 0u);
+}
+
+// The shared corpus (a real site of the Smartable family), its plugins switched off (Debian
+// packages none of them): every one of its output files, nothing more.
+TEST(JekyllOracle, SharedCorpusWithoutPlugins) {
+  fs::path corpus = source_dir().parent_path() / "shared/corpus/smartable-power-apps";
+  if (!fs::exists(corpus / "_config.yml")) {
+    GTEST_SKIP() << "shared corpus not found at " << corpus << ": skipping";
+  }
+  REQUIRE_TOOL_OR_SKIP("jekyll");
+  TempDir tmp;
+  Built b = build_tree(corpus, tmp, "\nplugins: []\ntheme: null\n");
+  EXPECT_EQ(outputs(b), b.site_files);
+  EXPECT_GT(b.site_files.size(), 200u);
 }
 
 } // namespace
