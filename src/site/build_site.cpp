@@ -258,6 +258,7 @@ private:
     SiteItem item;
     item.kind = ItemKind::Page;
     item.source = path;
+    bool utf8 = util::is_valid_utf8(bytes);
     nlohmann::json front = front_matter(path, std::move(bytes), nullptr);
     // Pages read defaults lazily (data.default_proc), so `published` in defaults does not
     // unpublish a page (Publisher uses data.fetch), but `permalink` in defaults applies.
@@ -265,6 +266,11 @@ private:
     item.data = deep_merge(defaults, front);
     ItemUrl u = page_url(m_model.config, dir, name, string_value(item.data, "permalink"));
     item.url = u.url;
+    if (!utf8 && converter_ext(m_model.config, extname(name)) == ".html" &&
+        extname(name) != ".html") {
+      build_error(std::move(item), "not valid UTF-8: kramdown refuses it and the build stops");
+      return;
+    }
     if (published_false(front) && !m_model.config.unpublished) {
       item.reason = reason::unpublished;
       item.detail = "`published: false` in its front matter";

@@ -29,6 +29,22 @@ TEST(SiteCommand, ImpossibleDatesAreBuildErrorsAndFebruary30RollsOver) {
   EXPECT_EQ(item(table, "_posts/2020-02-30-feb.md")["output"], "2020/03/01/feb.html");
 }
 
+// Measured: a Markdown page with invalid UTF-8 crashes the build (kramdown's RuntimeError); a
+// post with invalid UTF-8 is skipped with "could not read file", and the build goes on.
+TEST(SiteCommand, InvalidUtf8StopsAMarkdownPageButOnlySkipsAPost) {
+  TempDir dir;
+  write_file(dir.path() / "page.md", "---\n---\nbad \xff byte\n");
+  write_file(dir.path() / "page.html", "---\n---\nbad \xff byte\n");
+  write_file(dir.path() / "_posts" / "2020-01-01-latin1.md", "---\n---\nbad \xff byte\n");
+  RunResult r = run_verity({"site", "--format", "json", "."}, dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  nlohmann::json table = r.json();
+  EXPECT_EQ(table["problems"].size(), 1u);
+  EXPECT_EQ(item(table, "page.md")["reason"], "build-error");
+  EXPECT_EQ(item(table, "page.html")["output"], "page.html");
+  EXPECT_EQ(item(table, "_posts/2020-01-01-latin1.md")["reason"], "not-utf8");
+}
+
 TEST(SiteCommand, TextTableAndPositionedConfigErrors) {
   TempDir dir;
   write_file(dir.path() / "_config.yml", "title: x\nexclude: [a\n");
