@@ -36,6 +36,7 @@ int run(int argc, char** argv) {
   add(add_rules_command);
   add(add_report_command);
   add(add_secured_command);
+  add(add_site_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

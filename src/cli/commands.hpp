@@ -19,5 +19,6 @@ Action add_config_command(CLI::App& app);
 Action add_rules_command(CLI::App& app);
 Action add_report_command(CLI::App& app);
 Action add_secured_command(CLI::App& app);
+Action add_site_command(CLI::App& app);
 
 } // namespace verity::cli
