@@ -3,10 +3,10 @@
 #pragma once
 
 #include "config/links_config.hpp"
+#include "config/secured_policy.hpp"
 #include "config/trust.hpp"
 #include "frontmatter/loader.hpp"
 #include "schema/compiled_schema.hpp"
-#include "secured/check.hpp"
 #include "verity/finding.hpp"
 
 #include <filesystem>
@@ -60,7 +60,7 @@ struct Config {
   std::vector<std::string> unique_fields{"webUrl"};
   std::string date_field = "publishedDateTime";
   frontmatter::LoadLimits limits;
-  secured::SecuredPolicy secured;
+  SecuredPolicy secured;
   bool network = false; // `network: true`: as --online
   LinksConfig links;
   LinkrotConfig linkrot;
@@ -86,8 +86,8 @@ std::optional<std::filesystem::path> find_config_file(const std::filesystem::pat
 // (see trust.hpp); every path it names, and the default state paths, must stay inside the site
 // root; they come back relative to the site root with symlinks resolved.
 // Throws ConfigError.
-Config load_config(const std::filesystem::path& config_file,
-                   const std::filesystem::path& site_root, const Trust& trust = {});
+Config load_config(const std::filesystem::path& config_file, const std::filesystem::path& site_root,
+                   const Trust& trust = {});
 
 // The JSON Schema of verity.yaml, as JSON.
 nlohmann::json config_schema();

@@ -6,6 +6,7 @@
 #include "secured/check.hpp"
 #include "secured/envelope.hpp"
 #include "secured/rewrite.hpp"
+#include "util/confine.hpp"
 #include "util/file.hpp"
 #include "verity/check.hpp"
 
@@ -82,7 +83,7 @@ std::string sealed_content(const config::Config& cfg, const Document& doc,
 } // namespace
 
 Document load_site_document(const config::Config& cfg, const fs::path& file, Findings& out) {
-  auto rel = relative_to_root(cfg.site_root, file);
+  auto rel = util::relative_within(cfg.site_root, file);
   if (!rel || rel->empty()) {
     throw UsageError(file.string() + " is not a document under the site root " +
                      cfg.site_root.string());
