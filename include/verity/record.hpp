@@ -5,12 +5,15 @@
 #include "verity/source_map.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verity {
 
 struct Record {
-  std::string kind;  // what the fact is, named by the check that keeps it ("content/unique-field")
+  // What the fact is: a constant named by the check that keeps it ("content/unique-field"), so a
+  // 100k-document run does not keep 100k copies of it.
+  std::string_view kind;
   std::string file;  // the document, relative to the site root
   std::string key;   // e.g. the field name
   std::string value; // e.g. the field value

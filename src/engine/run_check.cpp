@@ -71,7 +71,8 @@ CheckResult run_check(const CheckOptions& options) {
         checks::run_document_checks(registry, {doc, src.collection, scan.references}, run,
                                     scan.findings, scan.records);
         if (!online) {
-          scan.references = {}; // only the network checks read them after the scan
+          // Only the network checks read them after the scan (`= {}` would keep the capacity).
+          std::vector<refs::Reference>().swap(scan.references);
         }
       });
 
@@ -80,7 +81,7 @@ CheckResult run_check(const CheckOptions& options) {
   Findings& all = site.findings;
   Findings site_wide;
   checks::run_corpus_checks(registry, site.records, run, all, site_wide);
-  site.records = {};
+  Records().swap(site.records);
   if (online) {
     checks::run_network_checks(registry, site.references, run, all);
   }

@@ -123,7 +123,7 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
   auto reported = [&](const std::string& file) { return selection.is_reported(file); };
   Findings& all = site.findings;
   std::vector<links::LinkRef> link_refs = links::link_refs(site.references);
-  site.references = {};
+  std::vector<refs::Reference>().swap(site.references);
   CheckResult result;
   result.documents = std::move(site.documents);
 

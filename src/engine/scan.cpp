@@ -29,7 +29,6 @@ DocumentScan scan_one(const SourceFile& src, const config::Config& cfg, const Sc
 
 template <typename T> void append(std::vector<T>& to, std::vector<T>& from) {
   std::move(from.begin(), from.end(), std::back_inserter(to));
-  from.clear();
 }
 
 } // namespace
@@ -41,6 +40,16 @@ ScannedSite scan_site(const config::Config& cfg, const Selection& selection, uns
   util::parallel_for(files.size(), jobs == 0 ? util::default_jobs() : jobs,
                      [&](size_t i) { scans[i] = scan_one(files[i], cfg, visit); });
   ScannedSite site;
+  size_t findings = 0, records = 0, references = 0;
+  for (const auto& s : scans) {
+    findings += s.findings.size();
+    records += s.records.size();
+    references += s.references.size();
+  }
+  // Reserved and freed as it goes, so that the merge never holds a site's worth twice.
+  site.findings.reserve(findings);
+  site.records.reserve(records);
+  site.references.reserve(references);
   for (size_t i = 0; i < files.size(); ++i) {
     DocumentScan& s = scans[i];
     append(site.findings, s.findings);
@@ -50,6 +59,7 @@ ScannedSite scan_site(const config::Config& cfg, const Selection& selection, uns
       site.documents.push_back(
           {files[i].relative, files[i].collection ? files[i].collection->name : "", s.unparseable});
     }
+    s = DocumentScan{};
   }
   return site;
 }

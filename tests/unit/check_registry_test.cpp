@@ -105,7 +105,7 @@ TEST(CheckRegistry, ACorpusCheckSeesTheRecordsOfEveryDocument) {
   registry.corpus.push_back(
       {"spy", [&](const Records& records, const checks::RunContext&, Findings&) {
          for (const auto& r : records) {
-           seen.push_back(r.file + " " + r.kind + " " + r.value);
+           seen.push_back(r.file + " " + std::string(r.kind) + " " + r.value);
          }
        }});
   checks::RunContext run = site.context();
