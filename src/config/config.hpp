@@ -3,10 +3,10 @@
 #pragma once
 
 #include "config/links_config.hpp"
+#include "config/secured_policy.hpp"
 #include "config/trust.hpp"
 #include "frontmatter/loader.hpp"
 #include "schema/compiled_schema.hpp"
-#include "secured/check.hpp"
 #include "verity/finding.hpp"
 
 #include <filesystem>
@@ -65,7 +65,7 @@ struct Config {
   std::vector<std::string> unique_fields{"webUrl"};
   std::string date_field = "publishedDateTime";
   frontmatter::LoadLimits limits;
-  secured::SecuredPolicy secured;
+  SecuredPolicy secured;
   bool network = false; // `network: true`: as --online
   LinksConfig links;
   LinkrotConfig linkrot;

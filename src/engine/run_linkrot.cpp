@@ -2,18 +2,19 @@
 // links (framing and YAML findings are reported too), check each unique URL of this shard
 // afresh, record the run in the history in one transaction, and turn each URL's state into
 // findings at every citing line.
+#include "checks/network_checks.hpp"
 #include "config/config.hpp"
-#include "engine/discover.hpp"
-#include "engine/network_checks.hpp"
+#include "engine/keep_reported.hpp"
+#include "engine/scan.hpp"
+#include "engine/selection.hpp"
 #include "engine/site.hpp"
-#include "frontmatter/loader.hpp"
 #include "linkrot/history.hpp"
+#include "links/extract.hpp"
 #include "links/link_check.hpp"
 #include "net/fetch_fields.hpp"
 #include "rules/families.hpp"
 #include "rules/make_finding.hpp"
 #include "util/datetime.hpp"
-#include "util/parallel.hpp"
 #include "verity/linkrot.hpp"
 
 #include <algorithm>
@@ -26,20 +27,6 @@ namespace verity {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Scan {
-  Findings findings;
-  std::vector<links::LinkRef> links;
-  bool unparseable = false;
-};
-
-Scan scan_document(const engine::SourceFile& src, const config::Config& cfg) {
-  Scan out;
-  Document doc = engine::load_source(src, cfg, out.findings);
-  out.links = links::extract_links(doc);
-  out.unparseable = engine::unparseable(doc, out.findings);
-  return out;
-}
 
 fs::path history_path(const LinkrotOptions& options, const config::Config& cfg) {
   return options.history_file.empty() ? cfg.site_root / cfg.linkrot.history : options.history_file;
@@ -120,28 +107,24 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
   // Opened before any request: a history that cannot be written stops the run at once.
   linkrot::History history = open_history(history_path(options, cfg));
 
-  std::vector<Scan> scans(selection.files.size());
-  unsigned jobs = check.jobs == 0 ? util::default_jobs() : check.jobs;
-  util::parallel_for(selection.files.size(), jobs,
-                     [&](size_t i) { scans[i] = scan_document(selection.files[i], cfg); });
+  // Only the links are kept: no document check runs.
+  engine::ScannedSite site =
+      engine::scan_site(cfg, selection, check.jobs,
+                        [](const Document&, const engine::SourceFile&, engine::DocumentScan& scan) {
+                          std::erase_if(scan.references, [](const refs::Reference& r) {
+                            return r.kind != refs::ReferenceKind::Link;
+                          });
+                        });
   auto reported = [&](const std::string& file) { return selection.is_reported(file); };
-  Findings all;
-  engine::NetworkRefs refs;
+  Findings& all = site.findings;
+  std::vector<links::LinkRef> link_refs = links::link_refs(site.references);
+  std::vector<refs::Reference>().swap(site.references);
   CheckResult result;
-  for (size_t i = 0; i < scans.size(); ++i) {
-    std::move(scans[i].findings.begin(), scans[i].findings.end(), std::back_inserter(all));
-    std::move(scans[i].links.begin(), scans[i].links.end(), std::back_inserter(refs.links));
-    const auto& f = selection.files[i];
-    if (reported(f.relative)) {
-      result.documents.push_back(
-          {f.relative, f.collection ? f.collection->name : "", scans[i].unparseable});
-    }
-  }
-  scans.clear();
+  result.documents = std::move(site.documents);
 
-  links::LinkOptions lo = engine::link_options(cfg, check); // never the cache: every URL afresh
+  links::LinkOptions lo = checks::link_options(cfg, check); // never the cache: every URL afresh
   std::vector<links::LinkResult> results =
-      links::check_links(engine::unique_link_urls(refs, reported, check), lo);
+      links::check_links(checks::unique_urls(link_refs, reported, check), lo);
 
   std::vector<linkrot::UrlOutcome> outcomes;
   for (const auto& r : results) {
@@ -186,7 +169,7 @@ CheckResult run_linkrot(const LinkrotOptions& options) {
   }
   summary.run_id = summary.runs.empty() ? 0 : summary.runs.back().id;
 
-  for (const auto& ref : refs.links) {
+  for (const auto& ref : link_refs) {
     if (!reported(ref.file)) {
       continue;
     }

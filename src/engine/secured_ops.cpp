@@ -7,6 +7,7 @@
 #include "secured/envelope.hpp"
 #include "secured/no_lockfile.hpp"
 #include "secured/rewrite.hpp"
+#include "util/confine.hpp"
 #include "util/file.hpp"
 #include "verity/check.hpp"
 
@@ -83,7 +84,7 @@ std::string sealed_content(const config::Config& cfg, const Document& doc,
 } // namespace
 
 Document load_site_document(const config::Config& cfg, const fs::path& file, Findings& out) {
-  auto rel = relative_to_root(cfg.site_root, file);
+  auto rel = util::relative_within(cfg.site_root, file);
   if (!rel || rel->empty()) {
     throw UsageError(file.string() + " is not a document under the site root " +
                      cfg.site_root.string());

@@ -1,8 +1,8 @@
-// Which front-matter values are links: string values that are absolute URLs (scheme://...),
-// except the url of image objects ({url, width|height}), which the image probe fetches.
+// The link checker's view of a document's link references (refs::front_matter_references decides
+// which values are links), and the hosts that are examples on purpose.
 #pragma once
 
-#include "verity/document.hpp"
+#include "refs/reference.hpp"
 
 #include <string>
 #include <vector>
@@ -16,7 +16,8 @@ struct LinkRef {
   Position position;
 };
 
-std::vector<LinkRef> extract_links(const Document& doc);
+// The link references among `references`, in order.
+std::vector<LinkRef> link_refs(const std::vector<refs::Reference>& references);
 
 // True for hosts that never resolve on purpose: example.com/.net/.org, .test, .invalid, .example,
 // .localhost (RFC 2606, RFC 6761).

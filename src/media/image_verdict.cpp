@@ -5,30 +5,22 @@
 namespace verity::media {
 namespace {
 
-std::optional<std::int64_t> declared_value(const nlohmann::json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it != obj.end() && it->is_number_integer()) {
-    return it->get<std::int64_t>();
-  }
-  return std::nullopt;
-}
-
 std::string size_text(std::uint32_t w, std::uint32_t h) {
   return std::to_string(w) + "x" + std::to_string(h);
 }
 
 } // namespace
 
-ImageRef image_ref(const Document& doc, const std::string& pointer, const nlohmann::json& obj) {
+ImageRef image_ref(const refs::Reference& r) {
   ImageRef ref;
-  ref.file = doc.path;
-  ref.pointer = pointer;
-  ref.url = obj.value("url", "");
-  ref.width = declared_value(obj, "width");
-  ref.height = declared_value(obj, "height");
-  ref.url_pos = doc.map.find(pointer + "/url").value;
-  ref.width_pos = doc.map.find(pointer + "/width").value;
-  ref.height_pos = doc.map.find(pointer + "/height").value;
+  ref.file = r.file;
+  ref.pointer = r.element.pointer;
+  ref.url = r.raw;
+  ref.width = r.declared.width;
+  ref.height = r.declared.height;
+  ref.url_pos = r.origin.position;
+  ref.width_pos = r.declared.width_origin.position;
+  ref.height_pos = r.declared.height_origin.position;
   return ref;
 }
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "media/image_probe.hpp"
-#include "verity/document.hpp"
+#include "refs/reference.hpp"
 #include "verity/finding.hpp"
 
 #include <optional>
@@ -21,8 +21,8 @@ struct ImageRef {
   Position url_pos, width_pos, height_pos;
 };
 
-// The reference for the image object at `pointer` of `doc`.
-ImageRef image_ref(const Document& doc, const std::string& pointer, const nlohmann::json& object);
+// The verdict's view of an image reference (a front-matter image object).
+ImageRef image_ref(const refs::Reference& ref);
 
 void judge_image(const ImageRef& ref, const ProbeResult& result, Findings& out);
 

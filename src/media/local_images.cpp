@@ -48,18 +48,14 @@ bool inside(const fs::path& root, const fs::path& p) {
   return util::is_within(root, p);
 }
 
-void check_object(const Document& doc, const nlohmann::json& obj, const std::string& pointer,
-                  const config::Config& config, ProbeCache& cache, Findings& out,
-                  std::vector<ImageRef>* remote) {
-  const std::string& url = obj["url"].get_ref<const std::string&>();
+void check_object(const Document& doc, const refs::Reference& ref, const config::Config& config,
+                  ProbeCache& cache, Findings& out) {
+  const std::string& url = ref.raw;
   std::string rel = local_image_path(url, config.remap);
   if (rel.empty()) {
-    if (remote && (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)) {
-      remote->push_back(image_ref(doc, pointer, obj));
-    }
-    return;
+    return; // remote (the network phase probes http(s) images) or relative to the page
   }
-  std::string url_ptr = pointer + "/url";
+  const std::string& url_ptr = ref.origin.pointer;
   fs::path candidate = (config.site_root / fs::path(rel).relative_path()).lexically_normal();
   if (rel.find('\0') != std::string::npos || !inside(config.site_root, candidate)) {
     out.push_back(make(doc, rules::image_outside_site, url_ptr,
@@ -83,35 +79,7 @@ void check_object(const Document& doc, const nlohmann::json& obj, const std::str
                            util::k_missing_or_outside + ": refused, not opened"));
     return;
   }
-  judge_image(image_ref(doc, pointer, obj), cache.probe(resolved->string()), out);
-}
-
-void walk(const Document& doc, const nlohmann::json& node, const std::string& pointer,
-          const config::Config& config, ProbeCache& cache, Findings& out, int depth,
-          std::vector<ImageRef>* remote) {
-  if (depth > 64) {
-    return;
-  }
-  if (node.is_object()) {
-    auto url = node.find("url");
-    if (url != node.end() && url->is_string() &&
-        (node.contains("width") || node.contains("height"))) {
-      check_object(doc, node, pointer, config, cache, out, remote);
-    }
-    for (auto& [k, v] : node.items()) {
-      if (v.is_structured()) {
-        walk(doc, v, pointer + "/" + escape_pointer_token(k), config, cache, out, depth + 1,
-             remote);
-      }
-    }
-  } else if (node.is_array()) {
-    for (size_t i = 0; i < node.size(); ++i) {
-      if (node[i].is_structured()) {
-        walk(doc, node[i], pointer + "/" + std::to_string(i), config, cache, out, depth + 1,
-             remote);
-      }
-    }
-  }
+  judge_image(image_ref(ref), cache.probe(resolved->string()), out);
 }
 
 } // namespace
@@ -160,11 +128,19 @@ std::string local_image_path(const std::string& url, const std::vector<config::R
   return percent_decode(path);
 }
 
-void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
-                        Findings& out, std::vector<ImageRef>* remote) {
-  if (doc.parsed) {
-    walk(doc, doc.data, "", config, cache, out, 0, remote);
+void check_local_images(const Document& doc, const std::vector<refs::Reference>& references,
+                        const config::Config& config, ProbeCache& cache, Findings& out) {
+  for (const auto& ref : references) {
+    if (ref.kind == refs::ReferenceKind::Image &&
+        ref.origin.source == refs::Origin::Source::FrontMatter) {
+      check_object(doc, ref, config, cache, out);
+    }
   }
+}
+
+bool is_remote_image(const refs::Reference& ref, const std::vector<config::Remap>& remap) {
+  return ref.kind == refs::ReferenceKind::Image && local_image_path(ref.raw, remap).empty() &&
+         (ref.raw.rfind("http://", 0) == 0 || ref.raw.rfind("https://", 0) == 0);
 }
 
 } // namespace verity::media

@@ -7,6 +7,7 @@
 #include "config/config.hpp"
 #include "media/image_probe.hpp"
 #include "media/image_verdict.hpp"
+#include "refs/reference.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
 
@@ -15,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace verity::media {
 
@@ -35,9 +37,11 @@ private:
 // remapped prefix, the query and fragment, and percent-decodes.
 std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap);
 
-// Checks the local images of `doc`; when `remote` is given, collects its http(s) images there for
-// the network phase.
-void check_local_images(const Document& doc, const config::Config& config, ProbeCache& cache,
-                        Findings& out, std::vector<ImageRef>* remote = nullptr);
+// Checks the local images among the references of `doc` (front-matter image objects).
+void check_local_images(const Document& doc, const std::vector<refs::Reference>& references,
+                        const config::Config& config, ProbeCache& cache, Findings& out);
+
+// True for an image reference the network phase probes: http(s), not remapped to a site file.
+bool is_remote_image(const refs::Reference& ref, const std::vector<config::Remap>& remap);
 
 } // namespace verity::media

@@ -97,14 +97,15 @@ std::string format_message(const FormatError& e) {
 }
 
 void check_v1(const Document& doc, const std::string& value, const SecuredContext& ctx,
-              const Emitter& emit, SecuredOutcome& outcome, crypto::SecretBytes* plaintext_out) {
+              const Emitter& emit, Records& records, crypto::SecretBytes* plaintext_out) {
   auto parsed = parse_v1(value);
   if (auto* e = std::get_if<FormatError>(&parsed)) {
     emit(rules::secured_format, format_message(*e));
     return;
   }
   const V1Blob& blob = std::get<V1Blob>(parsed);
-  outcome.had_v1 = true;
+  records.push_back(
+      {k_legacy_blob_record, doc.path, "secured", "", doc.map.find("/secured").value});
   if (ctx.policy->min_version >= 2) {
     emit(rules::secured_policy,
          "legacy v1 blob where the policy requires v2 (min_version: 2): migrate "
@@ -230,7 +231,7 @@ void check_v2(const Document& doc, const std::string& value, const SecuredContex
   }
 }
 
-void run(const Document& doc, const SecuredContext& ctx, Findings& out, SecuredOutcome& outcome,
+void run(const Document& doc, const SecuredContext& ctx, Findings& out, Records& records,
          crypto::SecretBytes* plaintext) {
   if (!doc.parsed) {
     return;
@@ -247,7 +248,7 @@ void run(const Document& doc, const SecuredContext& ctx, Findings& out, SecuredO
   const std::string& value = it->get_ref<const std::string&>();
   switch (detect_version(value)) {
   case BlobVersion::V1:
-    check_v1(doc, value, ctx, emit, outcome, plaintext);
+    check_v1(doc, value, ctx, emit, records, plaintext);
     break;
   case BlobVersion::V2:
     check_v2(doc, value, ctx, emit, plaintext);
@@ -297,18 +298,18 @@ std::variant<Binding, FormatError> binding_for(const Document& doc, const Secure
 }
 
 void check_secured(const Document& doc, const SecuredContext& ctx, Findings& out,
-                   SecuredOutcome& outcome) {
-  run(doc, ctx, out, outcome, nullptr);
+                   Records& records) {
+  run(doc, ctx, out, records, nullptr);
 }
 
 std::optional<crypto::SecretBytes> decrypt_document(const Document& doc, const SecuredContext& ctx,
                                                     Findings& out) {
   SecuredContext c = ctx;
   c.decrypt = true;
-  SecuredOutcome outcome;
+  Records records;
   crypto::SecretBytes plaintext;
   size_t before = out.size();
-  run(doc, c, out, outcome, &plaintext);
+  run(doc, c, out, records, &plaintext);
   if (out.size() != before || plaintext.empty()) {
     return std::nullopt;
   }

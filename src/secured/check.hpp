@@ -3,11 +3,13 @@
 // decryption. Findings never contain a key, a plaintext or an OpenSSL error string.
 #pragma once
 
+#include "config/secured_policy.hpp"
 #include "crypto/keyfile.hpp"
 #include "secured/envelope.hpp"
 #include "secured/pins.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
+#include "verity/record.hpp"
 
 #include <optional>
 #include <string>
@@ -15,23 +17,17 @@
 
 namespace verity::secured {
 
-struct SecuredPolicy {
-  std::string lockfile = "secured.lock"; // relative to the site root
-  std::vector<std::string> fields;       // public fields bound into v2 blobs, in this order
-  bool bind_body = false;                // v2 blobs must bind the document body
-  int min_version = 1;                   // 2 = legacy v1 blobs are a policy finding
-  int require_alg = 1;                   // 2 = v2 blobs must carry an Ed25519 signature
-};
+using SecuredPolicy = config::SecuredPolicy;
+
+// The record check_secured keeps for each well-formed legacy v1 blob (the corpus check
+// secured/no-lockfile reads them).
+inline constexpr const char* k_legacy_blob_record = "legacy-blob";
 
 struct SecuredContext {
   const SecuredPolicy* policy = nullptr;
   const PinFile* pins = nullptr;         // nullptr: the site has no lockfile yet
   const crypto::KeyRing* keys = nullptr; // nullptr: no --keys given
   bool decrypt = false;                  // --decrypt: open AEAD and pinned legacy blobs
-};
-
-struct SecuredOutcome {
-  bool had_v1 = false;
 };
 
 // The document id blobs are bound to: front matter `id` when present, else the site path.
@@ -41,8 +37,8 @@ std::string document_id(const Document& doc);
 // a scalar.
 std::variant<Binding, FormatError> binding_for(const Document& doc, const SecuredPolicy& policy);
 
-void check_secured(const Document& doc, const SecuredContext& ctx, Findings& out,
-                   SecuredOutcome& outcome);
+// Findings for the `secured` field of `doc`; a well-formed legacy blob also leaves a record.
+void check_secured(const Document& doc, const SecuredContext& ctx, Findings& out, Records& records);
 
 // Decrypts a document's blob for `verity secured decrypt` / `reseal`: the same checks as
 // check_secured with --decrypt; on success the plaintext, else the findings say why.

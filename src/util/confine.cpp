@@ -10,6 +10,16 @@ bool is_within(const fs::path& root, const fs::path& path) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
+std::optional<std::string> relative_within(const fs::path& root, const fs::path& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec).lexically_normal();
+  if (!is_within(root, abs)) {
+    return std::nullopt;
+  }
+  std::string rel = abs.lexically_relative(root).generic_string();
+  return rel == "." ? "" : rel;
+}
+
 namespace {
 
 // `path` anchored at `root` and lexically normal, when that lies inside the root as given or as

@@ -6,11 +6,17 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace verity::util {
 
 // True when `path` (absolute and lexically normal) is `root` or lies below it.
 bool is_within(const std::filesystem::path& root, const std::filesystem::path& path);
+
+// The '/'-separated path of `path` (made absolute and lexically normal) relative to `root`: ""
+// for the root itself, nullopt when it lies outside. Lexical only: symlinks are not resolved.
+std::optional<std::string> relative_within(const std::filesystem::path& root,
+                                           const std::filesystem::path& path);
 
 // The real path of an existing `path` (absolute, or relative to `root`) when it lies inside
 // `real_root` (the root with its own symlinks resolved); nullopt when it is missing, cannot be

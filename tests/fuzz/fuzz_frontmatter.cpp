@@ -13,8 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
       std::string(reinterpret_cast<const char*>(data), size), "_news/fuzz.md", options, findings);
   verity::secured::SecuredPolicy policy;
   verity::secured::SecuredContext ctx{&policy, nullptr, nullptr, false};
-  verity::secured::SecuredOutcome outcome;
-  verity::secured::check_secured(doc, ctx, findings, outcome);
+  verity::Records records;
+  verity::secured::check_secured(doc, ctx, findings, records);
   for (const auto& f : findings) {
     if (f.rule.empty() || f.message.empty()) {
       __builtin_trap();

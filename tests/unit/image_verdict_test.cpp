@@ -1,5 +1,6 @@
 #include "frontmatter/loader.hpp"
 #include "media/image_verdict.hpp"
+#include "refs/front_matter.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +16,7 @@ std::vector<std::string> judge(int w, int h, const ProbeResult& r) {
                                       "\n    height: " + std::to_string(h) + "\n---\n",
                                   "d.md", {}, load);
   Findings out;
-  judge_image(image_ref(doc, "/images/0", doc.data["images"][0]), r, out);
+  judge_image(image_ref(refs::front_matter_references(doc).at(0)), r, out);
   std::vector<std::string> rules;
   for (const auto& f : out) {
     rules.push_back(f.rule + " " + to_string(f.severity).data() + " " + std::to_string(f.line));

@@ -29,8 +29,8 @@ std::vector<std::string> run(const std::string& fm, const SecuredContext& ctx,
   Findings load;
   Document doc = frontmatter::parse_document("---\n" + fm + "---\nbody\n", path, {}, load);
   Findings out;
-  SecuredOutcome outcome;
-  check_secured(doc, ctx, out, outcome);
+  Records records;
+  check_secured(doc, ctx, out, records);
   std::vector<std::string> rules;
   for (const auto& f : out) {
     rules.push_back(f.rule);

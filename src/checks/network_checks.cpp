@@ -1,6 +1,4 @@
-#include "engine/network_checks.hpp"
-
-#include "media/remote_images.hpp"
+#include "checks/network_checks.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -10,7 +8,7 @@
 #include <memory>
 #include <set>
 
-namespace verity::engine {
+namespace verity::checks {
 namespace {
 
 // The unique URLs cited by reported documents (a site cites most URLs more than once) that
@@ -70,8 +68,6 @@ net::FetchOptions fetch_options(const config::LinksConfig& lc, const CheckOption
   return fo;
 }
 
-namespace {
-
 std::unique_ptr<links::LinkCache> open_cache(const config::Config& cfg,
                                              const CheckOptions& options) {
   if (options.no_cache || !cfg.links.cache) {
@@ -97,8 +93,6 @@ std::unique_ptr<links::LinkCache> open_cache(const config::Config& cfg,
     return nullptr;
   }
 }
-
-} // namespace
 
 links::LinkOptions link_options(const config::Config& cfg, const CheckOptions& options) {
   const config::LinksConfig& lc = cfg.links;
@@ -134,56 +128,16 @@ links::LinkOptions link_options(const config::Config& cfg, const CheckOptions& o
   return lo;
 }
 
-std::vector<std::string> unique_link_urls(const NetworkRefs& refs,
-                                          const std::function<bool(const std::string&)>& reported,
-                                          const CheckOptions& options) {
-  return reported_urls(refs.links, reported, options);
+std::vector<std::string> unique_urls(const std::vector<links::LinkRef>& refs,
+                                     const std::function<bool(const std::string&)>& reported,
+                                     const CheckOptions& options) {
+  return reported_urls(refs, reported, options);
 }
 
-namespace {
-
-void check_links(const NetworkRefs& refs, const std::vector<std::string>& urls,
-                 const config::Config& cfg, const CheckOptions& options, Findings& out) {
-  links::LinkOptions lo = link_options(cfg, options);
-  std::unique_ptr<links::LinkCache> cache = open_cache(cfg, options);
-  lo.cache = cache.get();
-  std::vector<links::LinkResult> results = links::check_links(urls, lo);
-  if (cache) {
-    try {
-      cache->record(results, static_cast<std::int64_t>(std::time(nullptr)));
-    } catch (const util::SqliteError& e) {
-      spdlog::warn("link cache not updated: {}", e.what());
-    }
-  }
-  for (const auto& ref : refs.links) {
-    if (const links::LinkResult* r = links::find_result(results, ref.url)) {
-      links::report_link(ref, *r, out);
-    }
-  }
+std::vector<std::string> unique_urls(const std::vector<media::ImageRef>& refs,
+                                     const std::function<bool(const std::string&)>& reported,
+                                     const CheckOptions& options) {
+  return reported_urls(refs, reported, options);
 }
 
-} // namespace
-
-void run_network_checks(const NetworkRefs& refs,
-                        const std::function<bool(const std::string&)>& reported,
-                        const config::Config& cfg, const CheckOptions& options, Findings& out) {
-  if (!refs.links.empty()) {
-    check_links(refs, reported_urls(refs.links, reported, options), cfg, options, out);
-  }
-  if (!refs.images.empty()) {
-    media::RemoteImageOptions ro;
-    ro.max_bytes = cfg.max_image_bytes;
-    ro.fetch = fetch_options(cfg.links, options);
-    std::map<std::string, media::RemoteProbe> by_url;
-    for (auto& p : media::probe_remote_images(reported_urls(refs.images, reported, options), ro)) {
-      by_url[p.url] = std::move(p);
-    }
-    for (const auto& ref : refs.images) {
-      if (auto it = by_url.find(ref.url); it != by_url.end()) {
-        media::judge_remote_image(ref, it->second, out);
-      }
-    }
-  }
-}
-
-} // namespace verity::engine
+} // namespace verity::checks

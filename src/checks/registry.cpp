@@ -1,0 +1,53 @@
+// The one list of checks. Each is defined in its own file of this folder (checks/<name>.cpp),
+// declared on the lines below and registered in registry().
+#include "checks/registry.hpp"
+
+namespace verity::checks {
+
+DocumentCheckFn schema, filename_date, local_images, secured_field, unique_fields;
+CorpusCheckFn duplicate_fields, no_lockfile;
+NetworkCheckFn links, remote_images;
+
+const Registry& registry() {
+  static const Registry k_registry{
+      {
+          {"schema", schema},
+          {"filename-date", filename_date},
+          {"local-images", local_images},
+          {"secured", secured_field},
+          {"unique-fields", unique_fields},
+      },
+      {
+          {"duplicate-fields", duplicate_fields},
+          {"no-lockfile", no_lockfile, true},
+      },
+      {
+          {"links", links},
+          {"remote-images", remote_images},
+      },
+  };
+  return k_registry;
+}
+
+void run_document_checks(const Registry& registry, const DocumentInput& in, const RunContext& run,
+                         Findings& out, Records& records) {
+  for (const auto& check : registry.document) {
+    check.run(in, run, out, records);
+  }
+}
+
+void run_corpus_checks(const Registry& registry, const Records& records, const RunContext& run,
+                       Findings& out, Findings& site) {
+  for (const auto& check : registry.corpus) {
+    check.run(records, run, check.site_wide ? site : out);
+  }
+}
+
+void run_network_checks(const Registry& registry, const std::vector<refs::Reference>& references,
+                        const RunContext& run, Findings& out) {
+  for (const auto& check : registry.network) {
+    check.run(references, run, out);
+  }
+}
+
+} // namespace verity::checks

@@ -1,0 +1,27 @@
+// What every check of a run may read, built once before the documents are scanned: the
+// configuration, the flags, and the state checks share across documents (probe cache, keys).
+#pragma once
+
+#include "config/config.hpp"
+#include "content/local_date.hpp"
+#include "media/local_images.hpp"
+#include "secured/check.hpp"
+#include "verity/check.hpp"
+
+#include <functional>
+#include <string>
+
+namespace verity::checks {
+
+struct RunContext {
+  const config::Config& cfg;
+  const CheckOptions& options;
+  const content::LocalDate& zone;
+  media::ProbeCache& probes;
+  secured::SecuredContext secured;
+  // Whether a document's findings are reported (paths, --changed-since): the network checks
+  // fetch only the URLs such documents cite.
+  std::function<bool(const std::string&)> reported;
+};
+
+} // namespace verity::checks
