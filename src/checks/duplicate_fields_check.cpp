@@ -7,7 +7,7 @@
 namespace verity::checks {
 
 void duplicate_fields(const Records& records, const RunContext&, Findings& out) {
-  std::vector<content::FieldOccurrence> occurrences;
+  std::vector<content::FieldValue> occurrences; // views into `records`: nothing copied
   for (const auto& r : records) {
     if (r.kind == k_unique_field_record) {
       occurrences.push_back({r.key, r.value, r.file, r.position});

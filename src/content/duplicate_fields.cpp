@@ -22,8 +22,17 @@ std::vector<FieldOccurrence> extract_unique_fields(const Document& doc,
   return out;
 }
 
-void check_duplicate_fields(std::vector<FieldOccurrence> occ, Findings& out) {
-  std::sort(occ.begin(), occ.end(), [](const FieldOccurrence& a, const FieldOccurrence& b) {
+void check_duplicate_fields(const std::vector<FieldOccurrence>& occurrences, Findings& out) {
+  std::vector<FieldValue> values;
+  values.reserve(occurrences.size());
+  for (const auto& o : occurrences) {
+    values.push_back({o.field, o.value, o.file, o.position});
+  }
+  check_duplicate_fields(std::move(values), out);
+}
+
+void check_duplicate_fields(std::vector<FieldValue> occ, Findings& out) {
+  std::sort(occ.begin(), occ.end(), [](const FieldValue& a, const FieldValue& b) {
     return std::tie(a.field, a.value, a.file) < std::tie(b.field, b.value, b.file);
   });
   for (size_t i = 0; i < occ.size();) {
@@ -37,18 +46,18 @@ void check_duplicate_fields(std::vector<FieldOccurrence> occ, Findings& out) {
         nlohmann::json other_files = nlohmann::json::array();
         for (size_t m = i; m < j; ++m) {
           if (m != k) {
-            others += (others.empty() ? "" : ", ") + occ[m].file;
-            other_files.push_back(occ[m].file);
+            others += (others.empty() ? "" : ", ") + std::string(occ[m].file);
+            other_files.push_back(std::string(occ[m].file));
           }
         }
         Finding f = rules::make_finding(rules::content_duplicate_url);
-        f.file = occ[k].file;
+        f.file = std::string(occ[k].file);
         f.line = occ[k].position.line;
         f.column = occ[k].position.column;
         f.pointer = "/" + escape_pointer_token(occ[k].field);
-        f.message = occ[k].field + " is also used by " + others +
+        f.message = std::string(occ[k].field) + " is also used by " + others +
                     ": each document needs its own, or merge the documents";
-        f.extra["value"] = occ[k].value;
+        f.extra["value"] = std::string(occ[k].value);
         f.extra["other_files"] = other_files;
         out.push_back(std::move(f));
       }

@@ -8,6 +8,7 @@
 #include "verity/finding.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verity::content {
@@ -23,6 +24,17 @@ struct FieldOccurrence {
 std::vector<FieldOccurrence> extract_unique_fields(const Document& doc,
                                                    const std::vector<std::string>& fields);
 
-void check_duplicate_fields(std::vector<FieldOccurrence> occurrences, Findings& out);
+// One occurrence as the cross-document check reads it: borrowed from wherever the occurrences are
+// kept (they outlive the check), so that a 100k-document site is never held twice.
+struct FieldValue {
+  std::string_view field;
+  std::string_view value;
+  std::string_view file;
+  Position position;
+};
+
+void check_duplicate_fields(std::vector<FieldValue> occurrences, Findings& out);
+// The same over owned occurrences.
+void check_duplicate_fields(const std::vector<FieldOccurrence>& occurrences, Findings& out);
 
 } // namespace verity::content

@@ -19,8 +19,11 @@ SiteTable build_site_table(const std::filesystem::path& root, SiteTableFormat fo
   site::SiteModel model = site::build_site_model(root, options);
   SiteTable table;
   table.problems = model.problems.size();
-  table.rendered = format == SiteTableFormat::Json ? site::site_to_json(model).dump(2) + "\n"
-                                                   : site::site_to_text(model);
+  table.rendered = format == SiteTableFormat::Json
+                       ? site::site_to_json(model).dump(2, ' ', false,
+                                                        nlohmann::json::error_handler_t::replace) +
+                             "\n"
+                       : site::site_to_text(model);
   return table;
 }
 

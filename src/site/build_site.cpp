@@ -377,7 +377,7 @@ private:
 
   void collect_tree(const std::string& base, const std::string& rel, bool dotmatch, size_t depth,
                     std::vector<std::string>& out) {
-    std::string dir = join(base, rel);
+    std::string dir = rel.empty() ? base : join(base, rel);
     if (depth > m_options.limits.max_depth) {
       return;
     }

@@ -83,7 +83,10 @@ public:
       on_key(value, position(mark), plain);
       return;
     }
-    deliver(plain ? psych_scalar(value) : nlohmann::json(value), position(mark), anchor, 1);
+    // A long scalar weighs one value per 64 bytes, so that aliasing it many times is bounded in
+    // bytes (memory), not only in values.
+    const size_t weight = 1 + value.size() / 64;
+    deliver(plain ? psych_scalar(value) : nlohmann::json(value), position(mark), anchor, weight);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -108,7 +111,7 @@ private:
     Position pos;
     std::string pointer;
     YAML::anchor_t anchor = YAML::NullAnchor;
-    size_t count = 1; // values inside, itself included
+    size_t count = 1; // values inside, itself included (weighed: see OnScalar)
   };
   struct Anchored {
     nlohmann::json value;
@@ -152,8 +155,11 @@ private:
   void count_values(size_t n, Position pos) {
     m_values += n;
     if (m_values > m_limits.max_values) {
-      throw Stop{{pos, "more than " + std::to_string(m_limits.max_values) +
-                           " values once aliases and merge keys are expanded"}};
+      throw Stop{
+          {pos,
+           "more than " + std::to_string(m_limits.max_values) +
+               " values once aliases and merge keys are expanded (a long value counts once per 64 "
+               "bytes)"}};
     }
   }
 

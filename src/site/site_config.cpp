@@ -3,6 +3,7 @@
 #include "site/site_config.hpp"
 
 #include "site/config_yaml.hpp"
+#include "site/site_time.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
 
@@ -203,6 +204,14 @@ SiteConfig site_config_from_json(const nlohmann::json& json, const SourceMap& ma
   r.bool_key("show_drafts", config.show_drafts);
   r.bool_key("unpublished", config.unpublished);
   r.string_key("timezone", config.timezone);
+  if (!config.timezone.empty() && !SiteZone::is_known_name(config.timezone)) {
+    // glibc opens whatever file TZ names (a path, ":path", "../.."): only names of the system's
+    // zone database reach it, so the checkout can neither read a file nor hang the run.
+    r.problem("/timezone", "timezone '" + config.timezone +
+                               "' is not a zone name of /usr/share/zoneinfo (such as "
+                               "Europe/Berlin or UTC): verity uses the machine's zone instead");
+    config.timezone.clear();
+  }
   if (const auto* sass = r.get("sass"); sass && sass->is_object()) {
     if (auto it = sass->find("sourcemap"); it != sass->end() && it->is_string()) {
       config.sass_sourcemap = it->get<std::string>();

@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <system_error>
 
 namespace verity::site {
 namespace {
@@ -114,8 +116,25 @@ std::optional<int> zone_offset(Scan& sc) {
 
 } // namespace
 
+bool SiteZone::is_known_name(const std::string& zone_name) {
+  if (zone_name.empty() || zone_name.size() > 128 || zone_name.front() == '/' ||
+      zone_name.find("..") != std::string::npos) {
+    return false;
+  }
+  for (char c : zone_name) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-' || c == '+' || c == '/';
+    if (!ok) {
+      return false;
+    }
+  }
+  std::error_code ec;
+  return std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / zone_name,
+                                          ec);
+}
+
 SiteZone::SiteZone(const std::string& zone_name) {
-  if (!zone_name.empty()) {
+  if (!zone_name.empty() && is_known_name(zone_name)) {
     ::setenv("TZ", zone_name.c_str(), 1);
   }
   ::tzset();

@@ -26,7 +26,13 @@ struct LocalTime {
 // construct (it calls tzset); conversions afterwards are.
 class SiteZone {
 public:
+  // `zone_name` must be "" or pass is_known_name (anything else keeps the environment's zone).
   explicit SiteZone(const std::string& zone_name);
+
+  // True for a name of the system's zone database (/usr/share/zoneinfo): letters, digits, '_',
+  // '-', '+' and '/' between names, never "..", a leading '/' or ':' (which make glibc open any
+  // file), and a regular file there.
+  static bool is_known_name(const std::string& zone_name);
 
   LocalTime local(std::int64_t epoch) const;
   // The instant of a wall-clock time in this zone; nullopt when the fields are out of range.
