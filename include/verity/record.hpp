@@ -14,7 +14,8 @@ struct Record {
   // What the fact is: a constant named by the check that keeps it ("unique-field"), so a
   // 100k-document run does not keep 100k copies of it.
   std::string_view kind;
-  std::string file;  // the document, relative to the site root
+  std::string file;  // the document, relative to the site root; "" for a fact about the site
+                     // (kept once by the scan, whichever documents say it)
   std::string key;   // e.g. the field name
   std::string value; // e.g. the field value
   Position position; // where it is written

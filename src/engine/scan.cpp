@@ -4,7 +4,9 @@
 #include "refs/front_matter.hpp"
 #include "util/parallel.hpp"
 
+#include <algorithm>
 #include <iterator>
+#include <string_view>
 
 namespace verity::engine {
 namespace {
@@ -43,17 +45,28 @@ ScannedSite scan_site(const config::Config& cfg, const Selection& selection, uns
   size_t findings = 0, records = 0, references = 0;
   for (const auto& s : scans) {
     findings += s.findings.size();
-    records += s.records.size();
+    records += std::count_if(s.records.begin(), s.records.end(),
+                             [](const Record& r) { return !r.file.empty(); });
     references += s.references.size();
   }
   // Reserved and freed as it goes, so that the merge never holds a site's worth twice.
+  std::vector<std::string_view> site_facts; // kinds of the file-less records kept so far
   site.findings.reserve(findings);
-  site.records.reserve(records);
+  site.records.reserve(records + 8); // + the site facts, a few kinds at most
   site.references.reserve(references);
   for (size_t i = 0; i < files.size(); ++i) {
     DocumentScan& s = scans[i];
     append(site.findings, s.findings);
-    append(site.records, s.records);
+    for (auto& r : s.records) {
+      // A record without a file is a fact about the site: kept once, however many say it.
+      if (r.file.empty() && r.key.empty() && r.value.empty()) {
+        if (std::find(site_facts.begin(), site_facts.end(), r.kind) != site_facts.end()) {
+          continue;
+        }
+        site_facts.push_back(r.kind);
+      }
+      site.records.push_back(std::move(r));
+    }
     append(site.references, s.references);
     if (selection.is_reported(files[i].relative)) {
       site.documents.push_back(
