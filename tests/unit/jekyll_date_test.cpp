@@ -134,3 +134,23 @@ TEST(JekyllDate, OtherTextIsNoDateAndNeverImpossible) {
 
 } // namespace
 } // namespace verity
+
+namespace verity {
+namespace {
+
+TEST(JekyllDate, HostileLengthsAreReadOnceAndRefused) {
+  // A date followed by a megabyte of digits, spaces or zone signs: one pass, no verdict, no
+  // overflow from the digit runs (each field reads at most its own width).
+  for (const std::string& tail : {std::string(1 << 20, '9'), std::string(1 << 20, ' ') + "x",
+                                  " 10:00:00 " + std::string(1 << 20, '+')}) {
+    EXPECT_EQ(util::read_jekyll_date("2024-01-01" + tail, DateQuoting::Plain).status,
+              Status::NotADate);
+  }
+  EXPECT_EQ(util::read_jekyll_date(std::string(1 << 20, '9'), DateQuoting::Plain).status,
+            Status::NotADate);
+  // Positive control: the same date alone is one.
+  EXPECT_EQ(util::read_jekyll_date("2024-01-01", DateQuoting::Plain).status, Status::Date);
+}
+
+} // namespace
+} // namespace verity
