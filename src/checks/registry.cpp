@@ -4,7 +4,7 @@
 
 namespace verity::checks {
 
-DocumentCheckFn schema, filename_date, local_images, secured_field, unique_fields;
+DocumentCheckFn schema, filename_date, invalid_date, local_images, secured_field, unique_fields;
 CorpusCheckFn duplicate_fields, no_lockfile;
 NetworkCheckFn links, remote_images;
 
@@ -13,6 +13,7 @@ const Registry& registry() {
       {
           {"schema", schema},
           {"filename-date", filename_date},
+          {"invalid-date", invalid_date},
           {"local-images", local_images},
           {"secured", secured_field},
           {"unique-fields", unique_fields},

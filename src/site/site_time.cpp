@@ -1,7 +1,7 @@
 // Time.parse as far as Jekyll sites write dates, and strftime for the URL placeholders.
 #include "site/site_time.hpp"
 
-#include "util/datetime.hpp"
+#include "util/jekyll_date.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -50,68 +50,6 @@ void iso_week(const LocalTime& t, int& w_year, int& week) {
     w_year = t.year + 1;
     week = 1;
   }
-}
-
-// A small cursor over the date text.
-struct Scan {
-  std::string_view s;
-  size_t i = 0;
-  bool done() const { return i >= s.size(); }
-  char peek() const { return done() ? '\0' : s[i]; }
-  // Reads 1..max digits; -1 when there are none.
-  int digits(size_t min, size_t max, size_t* count = nullptr) {
-    size_t start = i;
-    int v = 0;
-    while (i < s.size() && i - start < max && s[i] >= '0' && s[i] <= '9') {
-      v = v * 10 + (s[i++] - '0');
-    }
-    if (count) {
-      *count = i - start;
-    }
-    return i - start < min ? -1 : v;
-  }
-  bool take(char c) {
-    if (peek() == c) {
-      ++i;
-      return true;
-    }
-    return false;
-  }
-  void spaces() {
-    while (peek() == ' ' || peek() == '\t') {
-      ++i;
-    }
-  }
-};
-
-// A zone suffix in seconds east of UTC; nullopt when the text is not one.
-std::optional<int> zone_offset(Scan& sc) {
-  std::string_view rest = sc.s.substr(sc.i);
-  if (rest == "Z" || rest == "z" || rest == "UTC" || rest == "GMT") {
-    sc.i = sc.s.size();
-    return 0;
-  }
-  char sign = sc.peek();
-  if (sign != '+' && sign != '-') {
-    return std::nullopt;
-  }
-  ++sc.i;
-  size_t n = 0;
-  int hh = sc.digits(1, 2, &n);
-  if (hh < 0) {
-    return std::nullopt;
-  }
-  int mm = 0;
-  if (sc.take(':')) {
-    mm = sc.digits(2, 2);
-  } else if (!sc.done()) {
-    mm = sc.digits(2, 2);
-  }
-  if (mm < 0 || mm > 59 || hh > 23 || !sc.done()) {
-    return std::nullopt;
-  }
-  int offset = hh * 3600 + mm * 60;
-  return sign == '-' ? -offset : offset;
 }
 
 } // namespace
@@ -176,69 +114,20 @@ std::optional<std::int64_t> SiteZone::from_local(int year, int month, int day, i
 
 std::optional<std::int64_t> parse_jekyll_date(std::string_view text, DateSource source,
                                               const SiteZone& zone) {
-  Scan sc{text};
-  sc.spaces();
-  size_t year_digits = 0;
-  int year = sc.digits(2, 4, &year_digits);
-  if (year < 0 || !sc.take('-')) {
+  util::DateReading r = util::read_jekyll_date(
+      text, source == DateSource::PlainYaml ? util::DateQuoting::Plain : util::DateQuoting::Quoted);
+  if (r.status != util::DateReading::Status::Date) {
     return std::nullopt;
   }
-  if (year_digits == 2) {
-    year += year >= 69 ? 1900 : 2000;
+  if (r.date.utc_offset) {
+    return r.date.wall_seconds - *r.date.utc_offset;
   }
-  int month = sc.digits(1, 2);
-  if (month < 0 || !sc.take('-')) {
-    return std::nullopt;
-  }
-  int day = sc.digits(1, 2);
-  if (day < 0) {
-    return std::nullopt;
-  }
-  int hour = 0;
-  int minute = 0;
-  int second = 0;
-  bool has_seconds = false;
-  std::optional<int> offset;
-  if (!sc.done()) {
-    if (!sc.take('T') && !sc.take('t')) {
-      if (sc.peek() != ' ' && sc.peek() != '\t') {
-        return std::nullopt;
-      }
-      sc.spaces();
-    }
-    hour = sc.digits(1, 2);
-    if (hour < 0 || !sc.take(':') || (minute = sc.digits(2, 2)) < 0) {
-      return std::nullopt;
-    }
-    if (sc.take(':')) {
-      second = sc.digits(2, 2);
-      if (second < 0) {
-        return std::nullopt;
-      }
-      has_seconds = true;
-      if (sc.take('.')) {
-        sc.digits(1, 9); // fractions of a second do not change any URL
-      }
-    }
-    sc.spaces();
-    if (!sc.done()) {
-      offset = zone_offset(sc);
-      if (!offset) {
-        return std::nullopt;
-      }
-    }
-  }
-  if (!offset && source == DateSource::PlainYaml && has_seconds) {
-    offset = 0; // a YAML timestamp without a zone is UTC (Psych and SafeYAML)
-  }
-  if (!offset) {
-    return zone.from_local(year, month, day, hour, minute, second);
-  }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
-    return std::nullopt;
-  }
-  std::int64_t days = util::days_from_civil(year, static_cast<unsigned>(month), 1) + (day - 1);
-  return days * 86400 + hour * 3600 + minute * 60 + second - *offset;
+  // The rolled-over wall clock, in the site's zone.
+  std::time_t wall = static_cast<std::time_t>(r.date.wall_seconds);
+  std::tm tm{};
+  ::gmtime_r(&wall, &tm);
+  return zone.from_local(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                         tm.tm_sec);
 }
 
 std::optional<std::string> date_placeholder(const LocalTime& t, std::string_view name) {

@@ -46,9 +46,10 @@ enum class DateSource { PlainYaml, Text };
 
 // The instant of a front-matter or file-name date: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.f]]`
 // with `T` or spaces between, and an optional zone (`Z`, `UTC`, `GMT`, `+HH`, `+HHMM`,
-// `+HH:MM`). Years of two digits are completed as Ruby does (69-99: 19xx). Months beyond 12,
-// days beyond 31 or times out of range are nullopt (Jekyll stops with "invalid date"); Feb 30
-// rolls over to March as Ruby's Time does.
+// `+HH:MM`), read by util::read_jekyll_date. Years of two digits are completed as Ruby does
+// (69-99: 19xx). Months beyond 12, days beyond 31 or times out of range are nullopt (Jekyll
+// stops with "invalid date"); Feb 30 rolls over to March and 24:00 to the next day as Ruby's
+// Time does.
 std::optional<std::int64_t> parse_jekyll_date(std::string_view text, DateSource source,
                                               const SiteZone& zone);
 
