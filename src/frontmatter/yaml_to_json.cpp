@@ -1,6 +1,7 @@
 #include "frontmatter/yaml_to_json.hpp"
 
 #include "frontmatter/scalar_typing.hpp"
+#include "util/memory_stream.hpp"
 #include "util/utf8.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -14,14 +15,7 @@
 namespace verity::frontmatter {
 namespace {
 
-// An istream over existing memory, so the YAML text is not copied once more.
-class MemoryBuffer : public std::streambuf {
-public:
-  explicit MemoryBuffer(std::string_view text) {
-    char* p = const_cast<char*>(text.data());
-    setg(p, p, p + text.size());
-  }
-};
+using util::MemoryBuffer;
 
 // Thrown from the handler to stop the parser at a hard limit.
 struct StopConversion {

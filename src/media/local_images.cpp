@@ -4,6 +4,7 @@
 #include "media/file_source.hpp"
 #include "media/image_verdict.hpp"
 #include "rules/catalogue.hpp"
+#include "util/ascii.hpp"
 #include "util/confine.hpp"
 
 #include <climits>
@@ -16,15 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
+using util::hex_value;
 
 std::string percent_decode(std::string_view s) {
   std::string out;

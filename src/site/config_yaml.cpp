@@ -2,6 +2,7 @@
 #include "site/config_yaml.hpp"
 
 #include "frontmatter/scalar_typing.hpp"
+#include "util/memory_stream.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -14,13 +15,7 @@
 namespace verity::site {
 namespace {
 
-class MemoryBuffer : public std::streambuf {
-public:
-  explicit MemoryBuffer(std::string_view text) {
-    char* p = const_cast<char*>(text.data());
-    setg(p, p, p + text.size());
-  }
-};
+using util::MemoryBuffer;
 
 struct Stop {
   ConfigYamlError error;

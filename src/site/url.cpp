@@ -1,8 +1,12 @@
 // Ports of lib/jekyll/url.rb and the permalink parts of configuration.rb and utils.rb.
 #include "site/url.hpp"
 
+#include "util/ascii.hpp"
+
 namespace verity::site {
 namespace {
+
+using util::hex_value;
 
 bool plain_path_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -27,19 +31,6 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
   }
   out.append(s, at, std::string::npos);
   s = std::move(out);
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
 }
 
 bool is_placeholder_char(char c) {

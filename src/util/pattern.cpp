@@ -2,6 +2,8 @@
 // single left-to-right pass (no recursion), so a hostile pattern costs time linear in its length.
 #include "util/pattern.hpp"
 
+#include "util/ascii.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <re2/re2.h>
@@ -12,19 +14,6 @@ namespace {
 // RE2 fails to compile a pattern whose program would exceed this, instead of growing; the lazy
 // DFA gets the rest of the budget and falls back to the NFA (still linear) when it runs out.
 constexpr int64_t k_max_mem = 8 << 20; // RE2's default; \p{L}{1,100} still fits
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
 
 // The value of `count` hex digits at `s[i]`, or -1.
 long hex_at(std::string_view s, size_t i, size_t count) {
