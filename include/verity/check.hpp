@@ -70,6 +70,17 @@ struct SiteSearch {
   std::vector<std::pair<std::string, std::vector<std::string>>> collections; // name, globs
 };
 
+// How many documents one collection has, for every summary. A collection is one of verity.yaml's
+// (or the profile's), or one Jekyll reads on its own: `pages`, `posts`, `drafts`, a label from
+// _config.yml's `collections`, `data` (_data files, syntax only).
+struct CollectionCount {
+  std::string name;
+  std::string schema;   // the schema as written (a path or builtin:NAME); "" = none
+  size_t found = 0;     // files discovered in it, ignored ones included
+  size_t checked = 0;   // read, and reported on (the selection: paths, --changed-since)
+  size_t ignored = 0;   // left out by an `ignore` entry without rules
+};
+
 struct CheckResult {
   std::filesystem::path site_root;
   SiteSearch searched;
@@ -77,6 +88,10 @@ struct CheckResult {
   Findings findings;                      // severities applied, ignored ones dropped, sorted
   std::vector<DocumentSummary> documents; // the documents whose findings are reported
   size_t documents_loaded = 0;            // all documents read (cross-document rules see them)
+  std::vector<CollectionCount> collections; // sorted by name
+  // Files with front matter that belong to no collection (in an underscore folder neither Jekyll
+  // nor verity.yaml reads): checked with the checks that need no schema, counted, listed.
+  std::vector<std::string> unmatched;
   double duration_seconds = 0;
   std::optional<LinkrotSummary> linkrot; // `verity linkrot` only
 };

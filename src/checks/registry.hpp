@@ -22,6 +22,9 @@ struct DocumentInput {
   const Document& doc;                  // parsed: checks never see an unparsed document
   const config::Collection* collection; // nullptr outside every collection
   const std::vector<refs::Reference>& references;
+  // The document's URL as the site serves it (Jekyll's `url`, without baseurl); "" when unknown
+  // (a file Jekyll does not output). Relative references resolve against its folder.
+  std::string_view url = {};
 };
 
 using DocumentCheckFn = void(const DocumentInput& in, const RunContext& run, Findings& out,

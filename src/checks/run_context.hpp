@@ -22,6 +22,8 @@ struct RunContext {
   // Whether a document's findings are reported (paths, --changed-since): the network checks
   // fetch only the URLs such documents cite.
   std::function<bool(const std::string&)> reported;
+  // _config.yml's `baseurl` ("" or "/blog"): a site-absolute reference may start with it.
+  std::string baseurl = {};
 };
 
 } // namespace verity::checks

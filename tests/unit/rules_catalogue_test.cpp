@@ -23,7 +23,7 @@ using namespace verity;
 namespace {
 
 const std::set<std::string> k_families = {"frontmatter", "schema",  "content", "image",
-                                          "link",        "linkrot", "secured"};
+                                          "link",        "linkrot", "secured", "site"};
 
 bool well_formed_name(std::string_view name) {
   if (name.empty() || name.front() == '-' || name.back() == '-') {
@@ -61,7 +61,7 @@ TEST(RulesCatalogue, IdsAreUniqueAndWellFormed) {
         "secured/invalid", "secured/auth", "secured/no-lockfile", "image/unreachable"}) {
     EXPECT_TRUE(ids.count(id)) << id;
   }
-  EXPECT_EQ(ids.size(), 70u);
+  EXPECT_EQ(ids.size(), 73u);
 }
 
 TEST(RulesCatalogue, EveryEntryHasItsTextsAndIsFoundById) {
