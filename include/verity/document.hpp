@@ -7,11 +7,21 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace verity {
+
+// Values a document gets from outside its own front matter: the `defaults:` of _config.yml that
+// apply to it, as Jekyll merges them under the front matter. Where each value is written, so a
+// finding on a value that came from there can point at it.
+struct DefaultValues {
+  nlohmann::json values = nlohmann::json::object();
+  std::string file;                         // "_config.yml"
+  std::map<std::string, Position> origins; // JSON Pointer into `values` -> where it is written
+};
 
 struct Document {
   std::string path; // relative to the site root, '/' separators

@@ -25,6 +25,9 @@ struct DocumentInput {
   // The document's URL as the site serves it (Jekyll's `url`, without baseurl); "" when unknown
   // (a file Jekyll does not output). Relative references resolve against its folder.
   std::string_view url = {};
+  // What `defaults:` in _config.yml gives the document (schema validation sees both); nullptr
+  // when nothing applies.
+  const DefaultValues* defaults = nullptr;
 };
 
 using DocumentCheckFn = void(const DocumentInput& in, const RunContext& run, Findings& out,
