@@ -1,51 +1,182 @@
 #include "engine/discover.hpp"
 
+#include "content/data_file.hpp"
+#include "site/jekyll_data.hpp"
+#include "util/confine.hpp"
+#include "util/file.hpp"
 #include "verity/check.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace verity::engine {
 namespace fs = std::filesystem;
 
 namespace {
 
-bool skipped_directory(const std::string& name) {
-  return (!name.empty() && name[0] == '.') || name == "_site" || name == "node_modules" ||
-         name == "vendor";
+// Underscore folders Jekyll reads for something other than content: their front matter is a
+// layout's or an include's, never a document's.
+bool reserved_folder(std::string_view name) {
+  return name == "_layouts" || name == "_includes" || name == "_sass" || name == "_plugins" ||
+         name == "_site";
 }
+
+// Bounds the walk of folders Jekyll does not read (unmatched documents live there).
+constexpr size_t k_max_unread_entries = 500000;
+
+class Discoverer {
+public:
+  Discoverer(const config::Config& cfg, Discovery& out) : m_cfg(cfg), m_out(out) {}
+
+  void run() {
+    for (const site::Candidate& c : m_out.inventory.candidates) {
+      take(c);
+    }
+    std::sort(m_out.files.begin(), m_out.files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
+    std::sort(m_out.unmatched.begin(), m_out.unmatched.end());
+  }
+
+private:
+  const config::Collection* implicit(const std::string& name, bool front_matter_required) {
+    auto it = std::find_if(m_out.implicit.begin(), m_out.implicit.end(),
+                           [&](const config::Collection& c) { return c.name == name; });
+    if (it != m_out.implicit.end()) {
+      return &*it;
+    }
+    config::Collection c;
+    c.name = name;
+    c.front_matter_required = front_matter_required;
+    m_out.implicit.push_back(std::move(c));
+    return &m_out.implicit.back();
+  }
+
+  // Adds a file unless `ignore` leaves it out; counts it for its collection either way.
+  void add(const std::string& relative, const config::Collection* collection,
+           const site::Candidate* jekyll, bool data = false) {
+    if (!m_added.insert(relative).second) {
+      return;
+    }
+    if (m_cfg.is_ignored(relative)) {
+      ++m_out.ignored[collection ? collection->name : ""];
+      return;
+    }
+    if (!collection) {
+      m_out.unmatched.push_back(relative);
+    }
+    m_out.files.push_back({m_cfg.site_root / relative, relative, collection, jekyll, data});
+  }
+
+  void take(const site::Candidate& c) {
+    using site::CandidateKind;
+    const config::Collection* named = m_cfg.collection_for(c.source);
+    switch (c.kind) {
+    case CandidateKind::Page:
+      add(c.source, named ? named : implicit("pages", true), &c);
+      return;
+    case CandidateKind::Post:
+    case CandidateKind::Draft:
+      add(c.source,
+          named ? named : implicit(c.kind == CandidateKind::Post ? "posts" : "drafts", false), &c);
+      return;
+    case CandidateKind::Document:
+      add(c.source, named ? named : implicit(c.collection, true), &c);
+      return;
+    case CandidateKind::Static:
+    case CandidateKind::CollectionStatic:
+      // A file without front matter is a static file to Jekyll; it is a document only for a
+      // collection of the configuration that requires front matter (and then it lacks it).
+      if (named && named->front_matter_required) {
+        add(c.source, named, &c);
+      }
+      return;
+    case CandidateKind::Data:
+      if (named) {
+        add(c.source, named, nullptr);
+      } else if (content::is_data_file_name(c.source)) {
+        add(c.source, implicit("data", false), nullptr, true);
+      }
+      return;
+    case CandidateKind::Skipped:
+      skipped(c, named);
+      return;
+    }
+  }
+
+  void skipped(const site::Candidate& c, const config::Collection* named) {
+    bool folder = c.source.ends_with("/");
+    if (c.reason == site::reason::special_name) {
+      if (folder) {
+        std::string path = c.source.substr(0, c.source.size() - 1);
+        if (!reserved_folder(path.substr(path.rfind('/') + 1))) {
+          walk_unread(path);
+        }
+      } else {
+        unread_file(c.source);
+      }
+      return;
+    }
+    // A file Jekyll refuses (a link leaving the site, too large, unreadable) that the
+    // configuration names is still a document: loading it says what is wrong.
+    if (!folder && named && c.reason != site::reason::excluded) {
+      add(c.source, named, nullptr);
+    }
+  }
+
+  // A folder Jekyll does not read: the configuration's collections, and unmatched documents.
+  void walk_unread(const std::string& dir) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(m_cfg.site_root / dir,
+                                        fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (++m_unread_entries > k_max_unread_entries) {
+        return;
+      }
+      const auto& entry = *it;
+      std::string name = entry.path().filename().string();
+      if (entry.is_directory(ec)) {
+        if (name.starts_with(".") || entry.is_symlink(ec)) {
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      unread_file(entry.path().lexically_relative(m_cfg.site_root).generic_string());
+    }
+  }
+
+  void unread_file(const std::string& relative) {
+    if (const config::Collection* named = m_cfg.collection_for(relative)) {
+      add(relative, named, nullptr);
+      return;
+    }
+    auto resolved = util::resolve_inside(m_cfg.site_root, m_cfg.real_site_root, relative);
+    if (!resolved) {
+      return;
+    }
+    util::ReadResult r = util::read_file_prefix(*resolved, 512, m_cfg.limits.max_file_bytes);
+    if (r.status == util::ReadResult::Status::Ok && site::has_yaml_header(r.bytes)) {
+      add(relative, nullptr, nullptr);
+    }
+  }
+
+  const config::Config& m_cfg;
+  Discovery& m_out;
+  std::set<std::string> m_added;
+  size_t m_unread_entries = 0;
+};
 
 } // namespace
 
-std::vector<SourceFile> discover(const config::Config& config) {
-  std::vector<SourceFile> out;
+std::shared_ptr<Discovery> discover(const config::Config& config) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(config.site_root,
-                                      fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    throw RunError("cannot read the site directory " + config.site_root.string() + ": " +
-                   ec.message());
+  if (!fs::is_directory(config.site_root, ec)) {
+    throw RunError("cannot read the site directory " + config.site_root.string());
   }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      break;
-    }
-    const auto& entry = *it;
-    std::string name = entry.path().filename().string();
-    if (entry.is_directory(ec)) {
-      if (skipped_directory(name) || entry.is_symlink(ec)) {
-        it.disable_recursion_pending();
-      }
-      continue;
-    }
-    std::string rel = entry.path().lexically_relative(config.site_root).generic_string();
-    const config::Collection* c = config.collection_for(rel);
-    if (!c || config.is_ignored(rel)) {
-      continue;
-    }
-    out.push_back({entry.path(), rel, c});
-  }
-  std::sort(out.begin(), out.end(),
-            [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
+  auto out = std::make_shared<Discovery>();
+  site::SiteLimits limits;
+  limits.max_file_bytes = config.limits.max_file_bytes;
+  out->inventory = site::take_inventory(config.site_root, limits);
+  Discoverer(config, *out).run();
   return out;
 }
 

@@ -1,9 +1,17 @@
-// Which files a run reads: every document of every collection under the site root.
+// Which files a run reads: what Jekyll reads of the site (site/inventory.hpp: pages, posts,
+// drafts, every declared collection's documents, _data files), plus what the configuration's
+// collection globs name (the Smartable family keeps collections in underscore folders
+// _config.yml does not declare), plus files with front matter in underscore folders nobody
+// reads (unmatched: checked without a schema, and listed). Nothing is parsed here.
 #pragma once
 
 #include "config/config.hpp"
+#include "site/inventory.hpp"
 
+#include <deque>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,12 +20,24 @@ namespace verity::engine {
 struct SourceFile {
   std::filesystem::path absolute;
   std::string relative; // to the site root, '/' separators
+  // Its collection: the configuration's (by glob, first match), else the one Jekyll reads it in
+  // (`pages`, `posts`, `drafts`, a label, `data`); nullptr for an unmatched file.
   const config::Collection* collection = nullptr;
+  const site::Candidate* jekyll = nullptr; // how Jekyll reads it; nullptr when it does not
+  bool data = false;                       // a _data file: syntax checks only
 };
 
-// Every document under the site root that belongs to a collection and is not ignored, sorted by
-// relative path. Skips dot-directories, _site, node_modules and vendor; does not follow symlinked
-// directories.
-std::vector<SourceFile> discover(const config::Config& config);
+struct Discovery {
+  site::SiteInventory inventory;
+  // The collections Jekyll reads without the configuration naming them. A deque, so the
+  // pointers SourceFile keeps stay valid.
+  std::deque<config::Collection> implicit;
+  std::vector<SourceFile> files;         // sorted by relative path
+  std::map<std::string, size_t> ignored; // per collection: files left out by `ignore`
+  std::vector<std::string> unmatched;    // sorted
+};
+
+// Discovers the files of the site `config` describes.
+std::shared_ptr<Discovery> discover(const config::Config& config);
 
 } // namespace verity::engine

@@ -5,11 +5,14 @@
 #include "checks/run_context.hpp"
 #include "config/config.hpp"
 #include "content/local_date.hpp"
+#include "engine/collection_counts.hpp"
+#include "engine/jekyll_view.hpp"
 #include "engine/keep_reported.hpp"
 #include "engine/scan.hpp"
 #include "engine/secured_ops.hpp"
 #include "engine/selection.hpp"
 #include "engine/site.hpp"
+#include "engine/site_options.hpp"
 #include "media/local_images.hpp"
 #include "secured/check.hpp"
 #include "verity/check.hpp"
@@ -55,6 +58,7 @@ CheckResult run_check(const CheckOptions& options) {
                  "BASE (e.g. origin/main) so that only blobs pinned there are decrypted",
                  cfg.secured.lockfile);
   }
+  engine::JekyllViews jekyll(*selection.discovery, engine::site_options_now(), cfg.site_root);
   media::ProbeCache probes(cfg.max_image_bytes);
   bool online = options.online || cfg.network;
   checks::RunContext run{
@@ -63,13 +67,17 @@ CheckResult run_check(const CheckOptions& options) {
       zone,
       probes,
       {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt},
-      [&](const std::string& file) { return selection.is_reported(file); }};
+      [&](const std::string& file) { return selection.is_reported(file); },
+      jekyll.baseurl()};
   const checks::Registry& registry = checks::registry();
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,
       [&](const Document& doc, const engine::SourceFile& src, engine::DocumentScan& scan) {
-        checks::run_document_checks(registry, {doc, src.collection, scan.references}, run,
-                                    scan.findings, scan.records);
+        engine::JekyllView view = jekyll.of(doc, src);
+        checks::run_document_checks(registry,
+                                    {doc, src.collection, scan.references, view.url,
+                                     view.defaults ? &*view.defaults : nullptr},
+                                    run, scan.findings, scan.records);
         if (!online) {
           // Only the network checks read them after the scan (`= {}` would keep the capacity).
           std::vector<refs::Reference>().swap(scan.references);
@@ -79,13 +87,16 @@ CheckResult run_check(const CheckOptions& options) {
   CheckResult result;
   result.documents = std::move(site.documents);
   Findings& all = site.findings;
-  Findings site_wide;
+  Findings site_wide = engine::site_findings(*selection.discovery);
   checks::run_corpus_checks(registry, site.records, run, all, site_wide);
   Records().swap(site.records);
   if (online) {
     checks::run_network_checks(registry, site.references, run, all);
   }
   engine::keep_reported(cfg, selection, all, result.findings);
+  result.collections = engine::count_collections(selection);
+  result.unmatched = selection.discovery->unmatched;
+  engine::add_schema_notes(result.collections, site_wide);
   engine::keep_site_findings(cfg, site_wide, result.findings);
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.documents.begin(), result.documents.end(),
@@ -94,6 +105,7 @@ CheckResult run_check(const CheckOptions& options) {
   result.config_file = cfg.file;
   result.searched = engine::describe_search(cfg);
   result.documents_loaded = selection.files.size();
+
   result.duration_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count();
   return result;

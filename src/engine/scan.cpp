@@ -1,7 +1,11 @@
 #include "engine/scan.hpp"
 
+#include "content/data_file.hpp"
 #include "engine/load_source.hpp"
 #include "refs/front_matter.hpp"
+#include "rules/make_finding.hpp"
+#include "util/confine.hpp"
+#include "util/file.hpp"
 #include "util/parallel.hpp"
 
 #include <algorithm>
@@ -16,7 +20,33 @@ bool unparseable(const Document& doc, const Findings& findings) {
   return !doc.parsed && (doc.has_front_matter || !findings.empty());
 }
 
+// A _data file: read through the confinement, parsed as Jekyll's DataReader would.
+DocumentScan scan_data_file(const SourceFile& src, const config::Config& cfg) {
+  DocumentScan out;
+  auto inside = util::resolve_inside(cfg.site_root, cfg.real_site_root, src.absolute);
+  util::ReadResult r =
+      inside ? util::read_file(*inside, cfg.limits.max_file_bytes) : util::ReadResult{};
+  if (r.status == util::ReadResult::Status::Ok) {
+    out.findings = content::check_data_file(src.relative, r.bytes);
+    return out;
+  }
+  Finding f = rules::make_finding(r.status == util::ReadResult::Status::TooLarge
+                                      ? rules::frontmatter_limit
+                                      : rules::frontmatter_unreadable);
+  f.file = src.relative;
+  f.message = r.status == util::ReadResult::Status::TooLarge
+                  ? "the data file is larger than " + std::to_string(cfg.limits.max_file_bytes) +
+                        " bytes: not read"
+                  : std::string("not read: the file ") + util::k_missing_or_outside;
+  out.findings.push_back(std::move(f));
+  out.unparseable = true;
+  return out;
+}
+
 DocumentScan scan_one(const SourceFile& src, const config::Config& cfg, const ScanVisitor& visit) {
+  if (src.data) {
+    return scan_data_file(src, cfg);
+  }
   DocumentScan out;
   Document doc = load_source(src, cfg, out.findings);
   out.unparseable = unparseable(doc, out.findings);

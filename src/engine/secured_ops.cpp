@@ -111,7 +111,11 @@ PinSummary pin_site(const config::Config& cfg, const crypto::KeyRing* keys) {
   }
   PinSummary summary;
   secured::PinFile pins;
-  for (const auto& src : discover(cfg)) {
+  std::shared_ptr<const Discovery> site = discover(cfg);
+  for (const auto& src : site->files) {
+    if (src.data) {
+      continue;
+    }
     Findings ignored;
     frontmatter::LoadOptions load;
     load.limits = cfg.limits;
@@ -174,7 +178,11 @@ ResealSummary reseal_site(const config::Config& cfg, const crypto::KeyRing& keys
   secured::SecuredContext ctx{&cfg.secured, pins ? &*pins : nullptr, &keys, true};
   ResealSummary summary;
   std::set<std::string> still_v1;
-  for (const auto& src : discover(cfg)) {
+  std::shared_ptr<const Discovery> site = discover(cfg);
+  for (const auto& src : site->files) {
+    if (src.data) {
+      continue;
+    }
     Findings load_findings;
     frontmatter::LoadOptions load;
     load.limits = cfg.limits;

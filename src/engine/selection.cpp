@@ -13,7 +13,9 @@ namespace fs = std::filesystem;
 
 Selection select_documents(const config::Config& cfg, const std::vector<fs::path>& paths,
                            const std::optional<std::string>& changed_since) {
-  std::vector<SourceFile> files = discover(cfg);
+  std::shared_ptr<Discovery> discovery = discover(cfg);
+  std::vector<SourceFile> files = std::move(discovery->files);
+  discovery->files.clear();
 
   // Explicit file arguments outside every collection are still checked (framing and YAML).
   std::set<std::string> selected;
@@ -40,6 +42,10 @@ Selection select_documents(const config::Config& cfg, const std::vector<fs::path
                                [&](const auto& f) { return f.relative == *rel; });
       if (!known && !cfg.is_ignored(*rel)) {
         files.push_back({fs::absolute(p).lexically_normal(), *rel, cfg.collection_for(*rel)});
+        if (!files.back().collection) {
+          // Named on the command line: checked, and counted where the summary can see it.
+          discovery->unmatched.push_back(*rel);
+        }
       }
     } else {
       throw UsageError("path not found: " + p.string());
@@ -67,7 +73,7 @@ Selection select_documents(const config::Config& cfg, const std::vector<fs::path
     }
   }
 
-  return {std::move(files), std::move(selected), select_all};
+  return {std::move(files), std::move(discovery), std::move(selected), select_all};
 }
 
 } // namespace verity::engine

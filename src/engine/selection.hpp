@@ -6,6 +6,7 @@
 #include "engine/discover.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,8 +16,9 @@ namespace verity::engine {
 
 // The files a run reads and the ones it reports on.
 struct Selection {
-  std::vector<SourceFile> files;  // every document (cross-document rules see them all)
-  std::set<std::string> reported; // relative paths reported on, when not `all`
+  std::vector<SourceFile> files;              // every document (cross-document rules see them all)
+  std::shared_ptr<const Discovery> discovery; // what the files point into, and the counts
+  std::set<std::string> reported;             // relative paths reported on, when not `all`
   bool all = true;
 
   bool is_reported(const std::string& relative_path) const {

@@ -1,5 +1,6 @@
 #include "util/file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -38,6 +39,11 @@ std::string errno_text() {
 } // namespace
 
 ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
+  return read_file_prefix(path, max_bytes, max_bytes);
+}
+
+ReadResult read_file_prefix(const std::filesystem::path& path, std::uint64_t prefix_bytes,
+                            std::uint64_t max_bytes) {
   ReadResult result;
   // O_NONBLOCK so that opening a FIFO never blocks; it is refused below as not regular.
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
@@ -59,7 +65,7 @@ ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes)
     result.status = ReadResult::Status::TooLarge;
     return result;
   }
-  result.bytes.resize(result.size);
+  result.bytes.resize(std::min(result.size, prefix_bytes));
   size_t done = 0;
   while (done < result.bytes.size()) {
     ssize_t n = ::read(fd.get(), result.bytes.data() + done, result.bytes.size() - done);

@@ -19,6 +19,12 @@ struct ReadResult {
 // allocation, so a 2 GB file costs nothing. Directories, FIFOs and devices are refused as Error.
 ReadResult read_file(const std::filesystem::path& path, std::uint64_t max_bytes);
 
+// As read_file, but only the first `prefix_bytes` of a file of at most `max_bytes` are read
+// (`size` is the whole size): enough to tell whether a file opens front matter without reading
+// every image of a site.
+ReadResult read_file_prefix(const std::filesystem::path& path, std::uint64_t prefix_bytes,
+                            std::uint64_t max_bytes);
+
 // Writes `content` to `path` atomically: a temporary file in the same directory, fsync, rename,
 // then fsync of the directory. Readers see the old file or the new one, never a mix, and a
 // crash never leaves `path` empty. Throws std::runtime_error with the reason on failure; the

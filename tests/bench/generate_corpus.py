@@ -23,7 +23,12 @@ def main():
     rnd = random.Random(42)
     os.makedirs(os.path.join(root, "assets/images/organizations"), exist_ok=True)
     with open(os.path.join(root, "_config.yml"), "w") as f:
-        f.write("url: https://bench.example\nbaseurl: \"/site\"\n")
+        # Three collections declared, as a real Smartable site does, so that the bench pays for
+        # the site model: Jekyll's view (URL, defaults) of 60% of the documents.
+        f.write("url: https://bench.example\nbaseurl: \"/site\"\n"
+                "collections:\n  news:\n    output: true\n    permalink: /news/:year/:month/:day/:title/\n"
+                "  samples:\n    output: true\n  people:\n    output: true\n"
+                "defaults:\n  - scope:\n      path: assets\n    values:\n      sitemap: false\n")
     orgs = [f"org{i}.example" for i in range(50)]
     for o in orgs:
         with open(os.path.join(root, f"assets/images/organizations/{o}-50x50.png"), "wb") as f:

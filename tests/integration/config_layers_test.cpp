@@ -4,6 +4,7 @@
 // of fixtures/example-site (4 documents in 4 Smartable collections, no defect).
 #include "support.hpp"
 
+#include <map>
 #include <set>
 
 namespace verity::test {
@@ -29,7 +30,10 @@ protected:
     const std::string attr = "<testcase classname=";
     for (size_t at = xml.find(attr); at != std::string::npos; at = xml.find(attr, at + 1)) {
       size_t file = xml.find(" file=\"", at) + 7;
-      m_checked.insert(xml.substr(file, xml.find('"', file) - file));
+      std::string name = xml.substr(file, xml.find('"', file) - file);
+      size_t cls = at + attr.size() + 1;
+      m_suite[name] = xml.substr(cls, xml.find('"', cls) - cls);
+      m_checked.insert(name);
     }
     return r.exit_code == 0 || r.exit_code == 1 ? r.json() : nlohmann::json::object();
   }
@@ -44,6 +48,7 @@ protected:
   TempDir m_dir;
   TempDir m_out; // reports, outside the site
   std::set<std::string> m_checked;
+  std::map<std::string, std::string> m_suite; // file -> its JUnit suite (verity.<collection>)
 };
 
 const std::set<std::string> k_all = {"_data/organizations/seeds.example.md",
@@ -63,10 +68,11 @@ TEST_F(ConfigLayers, AVerityYamlWithOneKeyStillChecksTheWholeSite) {
 
 TEST_F(ConfigLayers, ANullRemovesOneCollectionOfTheProfileAndKeepsTheOthers) {
   config("version: 1\ncollections:\n  news: null\n");
-  std::set<std::string> expected = k_all;
-  expected.erase("_news/2024-03-02-community-garden-opens.md");
-  expected.erase("_news/2024-04-18-tomato-seedlings.md");
-  EXPECT_EQ(checked_files(check()), expected);
+  // The news files are still read, now outside every collection (unmatched), never dropped.
+  EXPECT_EQ(checked_files(check()), k_all);
+  EXPECT_EQ(m_suite["_news/2024-03-02-community-garden-opens.md"], "verity.documents");
+  EXPECT_EQ(m_suite["_news/2024-04-18-tomato-seedlings.md"], "verity.documents");
+  EXPECT_EQ(m_suite["_people/ada-gardener.md"], "verity.people");
 }
 
 TEST_F(ConfigLayers, MapsMergeAndListsReplace) {
@@ -75,9 +81,9 @@ TEST_F(ConfigLayers, MapsMergeAndListsReplace) {
              "---\ntitle: 12\npublishedDateTime: 2024-05-01T00:00:00Z\n---\n");
   config("version: 1\ncollections:\n  news:\n    paths: [\"_news/only/*.md\"]\n");
   nlohmann::json report = check({}, 1);
+  // The two news files the list no longer names are still read: unmatched (schema-free
+  // checks), never dropped.
   std::set<std::string> expected = k_all;
-  expected.erase("_news/2024-03-02-community-garden-opens.md");
-  expected.erase("_news/2024-04-18-tomato-seedlings.md");
   expected.insert("_news/only/2024-05-01-x.md");
   EXPECT_EQ(checked_files(report), expected);
   size_t schema_findings = 0;
@@ -104,23 +110,33 @@ TEST_F(ConfigLayers, TheProfileIsPickedFromTheSiteAndSaidWithVerbose) {
   EXPECT_NE(r.err.find("profile builtin:jekyll"), std::string::npos) << r.err;
   const nlohmann::json report = r.json();
   EXPECT_EQ(report["summary"]["documents"], 2);
-  ASSERT_EQ(report["findings"].size(), 1u) << report.dump(1);
-  EXPECT_EQ(report["findings"][0]["rule"], "frontmatter/yaml-error");
-  EXPECT_EQ(report["findings"][0]["file"], "_posts/2024-01-01-hello.md");
+  ASSERT_EQ(report["findings"].size(), 2u) << report.dump(1);
+  EXPECT_EQ(report["findings"][0]["rule"], "schema/none"); // posts, said once (file "")
+  EXPECT_EQ(report["findings"][1]["rule"], "frontmatter/yaml-error");
+  EXPECT_EQ(report["findings"][1]["file"], "_posts/2024-01-01-hello.md");
 }
 
 TEST_F(ConfigLayers, ExtendsNoneKeepsOnlyTheFileAndAnEmptyRunIsExit2) {
-  config("version: 1\nextends: none\n");
-  RunResult r = run_verity({"check"}, m_dir.path());
+  // A site with no document at all under `none`: exit 2, saying what it looked for.
+  TempDir bare;
+  write_file(bare.path() / "verity.yaml", "version: 1\nextends: none\n");
+  write_file(bare.path() / "style.css", "body {}\n");
+  RunResult r = run_verity({"check"}, bare.path());
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("no document found under"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("profile none: extends: in"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--allow-empty"), std::string::npos) << r.err;
-  r = run_verity({"check", "--allow-empty"}, m_dir.path());
+  r = run_verity({"check", "--allow-empty"}, bare.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  // With one collection of its own, `none` checks exactly that one.
+  // With one collection of its own, `none` gives exactly that one a collection; the other
+  // Smartable folders are nobody's (unmatched), still read, without a schema.
   config("version: 1\nextends: none\ncollections:\n  people:\n    paths: [\"_people/*.md\"]\n");
-  EXPECT_EQ(checked_files(check()), std::set<std::string>{"_people/ada-gardener.md"});
+  EXPECT_EQ(checked_files(check()),
+            (std::set<std::string>{"_news/2024-03-02-community-garden-opens.md",
+                                   "_news/2024-04-18-tomato-seedlings.md",
+                                   "_people/ada-gardener.md", "_samples/raised-bed-planner.md"}));
+  EXPECT_EQ(m_suite["_people/ada-gardener.md"], "verity.people");
+  EXPECT_EQ(m_suite["_samples/raised-bed-planner.md"], "verity.documents");
 }
 
 TEST_F(ConfigLayers, AnEmptySiteSaysWhatItLookedFor) {

@@ -148,6 +148,9 @@ TEST(JekyllOracle, EachAcceptedDateIsOnTheDayJekyllGivesItsUrl) {
   nlohmann::json report = r.json();
   size_t compared = 0;
   for (const auto& f : report["findings"]) {
+    if (f["rule"] == "schema/none") {
+      continue; // the posts collection has no schema: one note, said once
+    }
     ASSERT_EQ(f["rule"], "content/filename-date") << f.dump();
     std::string file = f["file"];
     std::string slug = fs::path(file).stem().string().substr(11);

@@ -82,7 +82,7 @@ protected:
     m_other.http().Get(
         "/ok", [this](const httplib::Request& req, httplib::Response&) { m_other.hit(req.path); });
     write_file(m_dir.path() / "verity.yaml",
-               "version: 1\ncollections:\n  pages:\n    paths: [\"*.md\"]\n");
+               "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  pages:\n    paths: [\"*.md\"]\n");
   }
 
   void page(const std::string& name, const std::vector<std::string>& urls) {

@@ -202,7 +202,7 @@ TEST_F(EmittedRules, EveryIdInTheReportsIsInTheCatalogueWithItsDefaultLevel) {
 
   // 2. Offline extras: every schema keyword, image formats, secured blobs without keys.
   fs::path extras = m_dir.path() / "extras";
-  write_file(extras / "verity.yaml", "version: 1\ncollections:\n  keywords:\n    paths: "
+  write_file(extras / "verity.yaml", "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  keywords:\n    paths: "
                                      "[\"schema/*.md\"]\n    schema: keywords.schema.json\n"
                                      "  pages:\n    paths: [\"pages/*.md\"]\n"
                                      "secured:\n  require_alg: 2\n");
@@ -227,7 +227,7 @@ TEST_F(EmittedRules, EveryIdInTheReportsIsInTheCatalogueWithItsDefaultLevel) {
   fs::path keyed = m_dir.path() / "keyed";
   fs::path keys = m_dir.path() / "keys";
   write_file(keyed / "verity.yaml",
-             "version: 1\ncollections:\n  pages:\n    paths: [\"pages/*.md\"]\n");
+             "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  pages:\n    paths: [\"pages/*.md\"]\n");
   fs::create_directories(keys);
   write_file(keys / "legacy.key",
              "secured-key 1\nalg=aes-256-cbc-legacy\nstatus=decrypt-only\nkey=hex:"
@@ -272,7 +272,7 @@ TEST_F(EmittedRules, EveryIdInTheReportsIsInTheCatalogueWithItsDefaultLevel) {
   server.set("/missing.png", "404");
   server.set("/page.png", "html");
   fs::path online = m_dir.path() / "online";
-  write_file(online / "verity.yaml", "version: 1\ncollections:\n  pages:\n    paths: "
+  write_file(online / "verity.yaml", "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  pages:\n    paths: "
                                      "[\"*.md\"]\nlinks:\n  retries: 0\n");
   write_link_page(online, "links",
                   {server.url("/ok"), server.url("/gone"), server.url("/moved"),
@@ -287,7 +287,7 @@ TEST_F(EmittedRules, EveryIdInTheReportsIsInTheCatalogueWithItsDefaultLevel) {
                  "--no-cache", "--timeout", "1"},
                 online);
   fs::path late = m_dir.path() / "late";
-  write_file(late / "verity.yaml", "version: 1\ncollections:\n  pages:\n    paths: [\"*.md\"]\n");
+  write_file(late / "verity.yaml", "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  pages:\n    paths: [\"*.md\"]\n");
   write_link_page(late, "slow", {server.url("/slow")});
   run_and_audit("deadline",
                 {"check", "--format", "json", "--online", "--allow-address", "127.0.0.1",
@@ -296,7 +296,7 @@ TEST_F(EmittedRules, EveryIdInTheReportsIsInTheCatalogueWithItsDefaultLevel) {
 
   // 5. Link rot over four days (a link is broken after two failing runs here).
   fs::path rot = m_dir.path() / "rot";
-  write_file(rot / "verity.yaml", "version: 1\ncollections:\n  pages:\n    paths: "
+  write_file(rot / "verity.yaml", "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  pages:\n    paths: "
                                   "[\"*.md\"]\nlinks:\n  retries: 0\n");
   write_link_page(rot, "rot", {server.url("/breaks"), server.url("/flaps"), server.url("/walls")});
   auto linkrot_day = [&](const std::string& day) {
@@ -378,7 +378,7 @@ TEST(NoLockfile, IsANoteInCheckInSarifAndInTheSecuredCommands) {
   fs::path site = dir.path() / "site";
   fs::path keys = dir.path() / "keys";
   write_file(site / "verity.yaml",
-             "version: 1\ncollections:\n  pages:\n    paths: [\"pages/*.md\"]\n");
+             "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  pages:\n    paths: [\"pages/*.md\"]\n");
   write_file(site / "pages/legacy.md", page("legacy", "secured: \"" + v1_blob("old") + "\"\n"));
   fs::create_directories(keys);
   ASSERT_EQ(

@@ -45,7 +45,7 @@ protected:
     // is relative to the site.
     git({"init", "-q", "."});
     write_file(site() / "verity.yaml",
-               "version: 1\ncollections:\n  notes:\n    paths: [\"notes/*.md\"]\n");
+               "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  notes:\n    paths: [\"notes/*.md\"]\n");
     fs::create_directories(keys());
     write_file(keys() / "legacy.key",
                "secured-key 1\nalg=aes-256-cbc-legacy\nstatus=decrypt-only\nkey=hex:" + k_key_hex +

@@ -1,0 +1,19 @@
+// _data files as Jekyll's DataReader reads them: YAML (.yml, .yaml), JSON (.json), CSV (.csv) and
+// TSV (.tsv). A file it cannot parse stops `jekyll build`, so each gets a finding with the
+// line:col where parsing failed. Only syntax: a data file has no schema yet.
+#pragma once
+
+#include "verity/finding.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace verity::content {
+
+// True for a name DataReader parses (by its extension, case-insensitively).
+bool is_data_file_name(std::string_view path);
+
+// The findings for the data file `path` (site-relative) whose content is `bytes`.
+Findings check_data_file(const std::string& path, std::string_view bytes);
+
+} // namespace verity::content

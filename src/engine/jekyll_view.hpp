@@ -1,0 +1,35 @@
+// What Jekyll makes of a document the scan has parsed: its URL (relative references resolve
+// against it) and the `defaults` it gets (schema validation sees them). Computed in the scan's
+// worker threads from the front matter already parsed, so no file is read twice.
+#pragma once
+
+#include "engine/discover.hpp"
+#include "site/resolve.hpp"
+#include "verity/document.hpp"
+
+#include <optional>
+#include <string>
+
+namespace verity::engine {
+
+struct JekyllView {
+  std::string url; // "" when Jekyll does not output it
+  std::optional<DefaultValues> defaults;
+};
+
+class JekyllViews {
+public:
+  // Constructs the site's time zone (it sets TZ): call before any worker thread starts.
+  JekyllViews(const Discovery& discovery, site::SiteOptions options,
+              const std::filesystem::path& root);
+
+  JekyllView of(const Document& doc, const SourceFile& src) const;
+  const std::string& baseurl() const { return m_config.baseurl; }
+
+private:
+  const site::SiteConfig& m_config;
+  site::SiteOptions m_options;
+  site::ItemResolver m_resolver;
+};
+
+} // namespace verity::engine

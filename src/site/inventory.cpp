@@ -1,0 +1,378 @@
+#include "site/inventory.hpp"
+
+#include "site/entry_filter.hpp"
+#include "site/jekyll_data.hpp"
+#include "site/post_name.hpp"
+#include "util/confine.hpp"
+#include "util/file.hpp"
+
+#include <set>
+
+namespace verity::site {
+namespace fs = std::filesystem;
+namespace {
+
+std::string join(std::string_view dir, std::string_view name) {
+  if (dir.empty()) {
+    return std::string(name);
+  }
+  return std::string(dir) + "/" + std::string(name);
+}
+
+// Enough of a file to read its first line: front matter opens with "---" and blanks.
+constexpr std::uint64_t k_peek_bytes = 4096;
+
+class Walker {
+public:
+  Walker(const fs::path& root, const SiteLimits& limits, SiteInventory& out)
+      : m_root(root), m_limits(limits), m_out(out), m_filter(out.config) {
+    std::error_code ec;
+    m_real_root = fs::canonical(root, ec);
+  }
+
+  void run() {
+    walk("", 0);
+    read_collections();
+    read_data();
+    read_included_files();
+  }
+
+private:
+  struct Entry {
+    std::string name;
+    std::string path; // relative to the root
+    bool is_dir = false;
+  };
+
+  bool budget() {
+    if (++m_entries > m_limits.max_entries) {
+      if (!m_budget_reported) {
+        m_budget_reported = true;
+        m_out.problems.push_back({"",
+                                  {},
+                                  "more than " + std::to_string(m_limits.max_entries) +
+                                      " files and folders: the rest is not listed"});
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // The entries of a folder, sorted, each resolved inside the root (refused ones listed).
+  std::vector<Entry> list(const std::string& dir) {
+    std::vector<Entry> out;
+    std::error_code ec;
+    fs::path abs = dir.empty() ? m_root : m_root / dir;
+    std::vector<std::string> names;
+    for (fs::directory_iterator it(abs, ec), end; !ec && it != end; it.increment(ec)) {
+      names.push_back(it->path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    for (auto& name : names) {
+      if (!budget()) {
+        break;
+      }
+      Entry e;
+      e.name = name;
+      e.path = join(dir, name);
+      auto resolved = util::resolve_inside(m_root, m_real_root, e.path);
+      if (!resolved) {
+        skipped(e.path, reason::symlink_outside,
+                "a symbolic link that leaves the site root: not followed");
+        continue;
+      }
+      e.is_dir = fs::is_directory(*resolved, ec);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  // Jekyll follows a symlinked folder wherever it appears (the same files can be output twice,
+  // under both names); only a folder that contains itself (a loop) is not entered again.
+  // Returns the folder's real path, "" when it is not entered.
+  std::string enter(const std::string& dir, size_t depth) {
+    if (depth > m_limits.max_depth) {
+      skipped(dir + "/", reason::unreadable,
+              "folders nested deeper than " + std::to_string(m_limits.max_depth));
+      return "";
+    }
+    std::error_code ec;
+    fs::path real = fs::canonical(dir.empty() ? m_root : m_root / dir, ec);
+    if (ec) {
+      return "";
+    }
+    if (!m_walk_stack.insert(real.string()).second) {
+      skipped(dir + "/", reason::symlink_loop,
+              "a symbolic link to a folder that contains it (jekyll build never ends here)");
+      return "";
+    }
+    return real.string();
+  }
+
+  bool handled_elsewhere(const std::string& path) const {
+    const SiteConfig& c = m_out.config;
+    std::string name(base_name(path));
+    if (name == "_posts" || name == "_drafts") {
+      std::string dir = path.substr(0, path.size() - name.size());
+      return c.collections_dir.empty() || ("/" + dir).starts_with("/" + c.collections_dir);
+    }
+    if (path == "_data") {
+      return true;
+    }
+    if (!name.starts_with("_")) {
+      return false;
+    }
+    return c.collections.count(name.substr(1)) > 0 && path == join(c.collections_dir, name);
+  }
+
+  void walk(const std::string& dir, size_t depth) {
+    std::string real = enter(dir, depth);
+    if (real.empty()) {
+      return;
+    }
+    std::vector<Entry> entries = list(dir);
+    read_posts(dir, depth);
+    for (const auto& e : entries) {
+      FilterVerdict v = m_filter.verdict(e.name, e.path, e.is_dir);
+      if (v == FilterVerdict::Excluded) {
+        skipped(e.path + (e.is_dir ? "/" : ""), reason::excluded,
+                "matched by `exclude` (or Jekyll's default excludes)");
+        continue;
+      }
+      if (v == FilterVerdict::Special) {
+        if (!handled_elsewhere(e.path)) {
+          skipped(e.path + (e.is_dir ? "/" : ""), reason::special_name,
+                  "names starting with . _ # ~ or ending in ~ are not read (list them in "
+                  "`include` to publish them)");
+        }
+        continue;
+      }
+      if (e.is_dir) {
+        walk(e.path, depth + 1);
+      } else {
+        read_file(e.path);
+      }
+    }
+    m_walk_stack.erase(real);
+  }
+
+  // A file of the walk: a page when its first line opens front matter, else a static file.
+  void read_file(const std::string& path) {
+    if (!m_seen.insert(path).second) {
+      return;
+    }
+    auto header = peek(path);
+    if (!header) {
+      return;
+    }
+    Candidate c;
+    c.kind = *header ? CandidateKind::Page : CandidateKind::Static;
+    c.source = path;
+    add(std::move(c));
+  }
+
+  // --- posts and drafts (Reader#retrieve_posts, PostReader) ---
+
+  void read_posts(const std::string& dir, size_t depth) {
+    const std::string& coll = m_out.config.collections_dir;
+    // Reader#outside_configured_directory?: "/dir".start_with?("/collections_dir")
+    if (!coll.empty() && !("/" + dir).starts_with("/" + coll)) {
+      return;
+    }
+    for (const char* magic : {"_posts", "_drafts"}) {
+      std::string base = join(dir, magic);
+      bool draft = std::string_view(magic) == "_drafts";
+      for (const auto& entry : list_tree(base, false, depth)) {
+        std::string path = join(base, entry);
+        FilterVerdict v = m_filter.verdict(entry, path, false);
+        if (v != FilterVerdict::Keep) {
+          skipped(path, v == FilterVerdict::Excluded ? reason::excluded : reason::special_name,
+                  v == FilterVerdict::Excluded ? "matched by `exclude`"
+                                               : "names starting with . _ # ~ are not read");
+          continue;
+        }
+        Candidate c;
+        c.kind = draft ? CandidateKind::Draft : CandidateKind::Post;
+        c.source = path;
+        c.collection = "posts";
+        c.special_dir = magic;
+        if (draft && !m_out.config.show_drafts) {
+          c.reason = reason::draft;
+          c.detail = "a draft: built only with `show_drafts: true` (jekyll build --drafts)";
+        } else if (!(draft ? match_dateless_name(entry) : match_dated_name(entry))) {
+          c.reason = reason::post_name_without_date;
+          c.detail = draft ? "a draft needs an extension in its name"
+                           : "a post's file name must be YYYY-MM-DD-slug.ext: Jekyll drops it";
+        }
+        add(std::move(c));
+      }
+    }
+  }
+
+  // Files below `base` (relative paths), as Dir["**/*"] (no dotfiles) or with FNM_DOTMATCH.
+  std::vector<std::string> list_tree(const std::string& base, bool dotmatch, size_t depth) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    auto resolved = util::resolve_inside(m_root, m_real_root, base);
+    if (!resolved || !fs::is_directory(*resolved, ec)) {
+      return out;
+    }
+    collect_tree(base, "", dotmatch, depth, out);
+    return out;
+  }
+
+  void collect_tree(const std::string& base, const std::string& rel, bool dotmatch, size_t depth,
+                    std::vector<std::string>& out) {
+    std::string dir = rel.empty() ? base : join(base, rel);
+    if (depth > m_limits.max_depth) {
+      return;
+    }
+    std::error_code ec;
+    fs::path real = fs::canonical(m_root / dir, ec);
+    if (ec || !m_tree_visited.insert(real.string()).second) {
+      return;
+    }
+    for (const auto& e : list(dir)) {
+      if (!dotmatch && e.name[0] == '.') {
+        continue;
+      }
+      std::string child = join(rel, e.name);
+      if (e.is_dir) {
+        collect_tree(base, child, dotmatch, depth + 1, out);
+      } else {
+        out.push_back(child);
+      }
+    }
+    m_tree_visited.erase(real.string());
+  }
+
+  // --- collections (Collection#read) ---
+
+  void read_collections() {
+    const SiteConfig& config = m_out.config;
+    for (const auto& [label, meta] : config.collections) {
+      if (label == "posts" || label == "data") {
+        continue; // CollectionReader::SPECIAL_COLLECTIONS
+      }
+      std::string relative_dir = "_" + label;
+      std::string base = join(config.collections_dir, relative_dir);
+      for (const auto& entry : list_tree(base, true, 0)) {
+        std::string path = join(base, entry);
+        std::string from_source = join(relative_dir, entry);
+        FilterVerdict v = m_filter.verdict(entry, from_source, false);
+        if (v != FilterVerdict::Keep) {
+          skipped(path, v == FilterVerdict::Excluded ? reason::excluded : reason::special_name,
+                  v == FilterVerdict::Excluded ? "matched by `exclude`"
+                                               : "names starting with . _ # ~ are not read");
+          continue;
+        }
+        auto header = peek(path);
+        if (!header) {
+          continue;
+        }
+        Candidate c;
+        c.kind = *header ? CandidateKind::Document : CandidateKind::CollectionStatic;
+        c.source = path;
+        c.collection = label;
+        c.special_dir = relative_dir;
+        c.in_collection = from_source;
+        add(std::move(c));
+      }
+    }
+  }
+
+  // --- _data, and `include` entries below special folders ---
+
+  void read_data() {
+    for (const auto& entry : list_tree("_data", false, 0)) {
+      Candidate c;
+      c.kind = CandidateKind::Data;
+      c.source = join("_data", entry);
+      c.reason = reason::data;
+      c.detail = "a data file: read into site.data, never output";
+      add(std::move(c));
+    }
+  }
+
+  // Reader#read_included_excludes: files named in `include` by their path from the root.
+  void read_included_files() {
+    for (const auto& entry : m_out.config.include) {
+      std::string path(entry);
+      while (!path.empty() && path[0] == '/') {
+        path.erase(0, 1);
+      }
+      if (path.empty() || m_seen.count(path)) {
+        continue;
+      }
+      std::error_code ec;
+      auto resolved = util::resolve_inside(m_root, m_real_root, path);
+      if (!resolved || !fs::is_regular_file(*resolved, ec)) {
+        continue;
+      }
+      // The walk may have listed it as skipped; the included file replaces that row.
+      std::erase_if(m_out.candidates, [&](const Candidate& c) { return c.source == path; });
+      read_file(path);
+    }
+  }
+
+  // --- reading ---
+
+  // Whether the file opens front matter; nullopt (and a Skipped row) when it cannot be read.
+  std::optional<bool> peek(const std::string& path) {
+    auto resolved = util::resolve_inside(m_root, m_real_root, path);
+    if (!resolved) {
+      skipped(path, reason::symlink_outside, "leaves the site root: not read");
+      return std::nullopt;
+    }
+    util::ReadResult r = util::read_file_prefix(*resolved, k_peek_bytes, m_limits.max_file_bytes);
+    if (r.status == util::ReadResult::Status::Ok && r.bytes.size() < r.size &&
+        r.bytes.starts_with("---") && r.bytes.find('\n') == std::string::npos) {
+      // A first line longer than the peek: read it whole to decide.
+      r = util::read_file(*resolved, m_limits.max_file_bytes);
+    }
+    if (r.status != util::ReadResult::Status::Ok) {
+      skipped(path, reason::unreadable,
+              r.status == util::ReadResult::Status::TooLarge
+                  ? "larger than " + std::to_string(m_limits.max_file_bytes) + " bytes"
+                  : "cannot be read: " + r.error);
+      return std::nullopt;
+    }
+    return has_yaml_header(r.bytes);
+  }
+
+  void skipped(std::string source, const char* why, std::string detail) {
+    Candidate c;
+    c.kind = CandidateKind::Skipped;
+    c.source = std::move(source);
+    c.reason = why;
+    c.detail = std::move(detail);
+    add(std::move(c));
+  }
+
+  void add(Candidate c) { m_out.candidates.push_back(std::move(c)); }
+
+  fs::path m_root;
+  fs::path m_real_root;
+  const SiteLimits& m_limits;
+  SiteInventory& m_out;
+  EntryFilter m_filter;
+  std::set<std::string> m_walk_stack; // real paths of the folders being walked
+  std::set<std::string> m_tree_visited;
+  std::set<std::string> m_seen;
+  size_t m_entries = 0;
+  bool m_budget_reported = false;
+};
+
+} // namespace
+
+SiteInventory take_inventory(const fs::path& root, const SiteLimits& limits) {
+  SiteInventory inventory;
+  std::error_code ec;
+  fs::path real_root = fs::canonical(root, ec);
+  inventory.config = load_site_config(root, real_root, inventory.problems, limits.max_config_bytes);
+  Walker walker(root, limits, inventory);
+  walker.run();
+  return inventory;
+}
+
+} // namespace verity::site
