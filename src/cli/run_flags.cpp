@@ -211,6 +211,7 @@ ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& r
     report::WriteOptions wo;
     wo.color = format == report::Format::Text && to_stdout &&
                (f.color == "always" || (f.color == "auto" && ::isatty(STDOUT_FILENO)));
+    wo.quiet = f.quiet && to_stdout; // a report file is always whole
     if (f.quiet && to_stdout && format == report::Format::Text && result.findings.empty()) {
       continue;
     }

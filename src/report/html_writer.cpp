@@ -1,7 +1,9 @@
 // A self-contained HTML page: inline CSS and inline SVG charts, no scripts and no external assets,
 // so it can be archived as a CI artifact and opened anywhere. For `verity check`: the summary per
-// collection and per rule (bar chart), then the findings grouped by document, worst first. For
+// collection and per rule (bar chart), the documents found, checked and ignored per collection
+// and the files in no collection, then the findings grouped by document, worst first. For
 // `verity linkrot`: the links that are not ok by state, and a chart of broken links per run.
+#include "report/collection_counts.hpp"
 #include "report/markup.hpp"
 #include "report/writers.hpp"
 #include "rules/families.hpp"
@@ -146,6 +148,36 @@ void linkrot_section(const LinkrotSummary& s, std::string& out) {
   out += "</tbody></table></section>";
 }
 
+// Every unmatched file, not the first few as in the text and Markdown summaries: the page is an
+// archived artifact, and the list is folded away when it is long.
+void collections_section(const CheckResult& result, std::string& out) {
+  if (result.collections.empty() && result.unmatched.empty()) {
+    return;
+  }
+  out += "<section id=\"collection-counts\"><h2>Collections</h2>";
+  if (!result.collections.empty()) {
+    out += "<table id=\"counts\"><thead><tr><th>Collection</th><th>Found</th><th>Checked</th>"
+           "<th>Ignored</th><th>Schema</th></tr></thead><tbody>";
+    for (const auto& c : result.collections) {
+      out += "<tr><td>" + esc(c.name) + "</td><td class=\"n\">" + std::to_string(c.found) +
+             "</td><td class=\"n\">" + std::to_string(c.checked) + "</td><td class=\"n\">" +
+             std::to_string(c.ignored) + "</td><td>" + esc(schema_label(c)) + "</td></tr>";
+    }
+    out += "</tbody></table>";
+  }
+  if (!result.unmatched.empty()) {
+    out += std::string("<details id=\"unmatched\"") +
+           (result.unmatched.size() <= k_unmatched_listed ? " open" : "") +
+           "><summary>Unmatched: " + std::to_string(result.unmatched.size()) +
+           " files with front matter in no collection (checked without a schema)</summary><ul>";
+    for (const auto& file : result.unmatched) {
+      out += "<li class=\"loc\">" + esc(file) + "</li>";
+    }
+    out += "</ul></details>";
+  }
+  out += "</section>";
+}
+
 struct DocumentFindings {
   std::string file;
   std::vector<const Finding*> findings;
@@ -202,7 +234,9 @@ void findings_section(const CheckResult& result, std::string& out) {
     out += "<figure>" + bar_chart(rules, "rules-chart") +
            "<figcaption>Findings per rule</figcaption></figure>";
   }
-  out += "</section><section id=\"documents\"><h2>Findings by document</h2>";
+  out += "</section>";
+  collections_section(result, out);
+  out += "<section id=\"documents\"><h2>Findings by document</h2>";
   std::vector<DocumentFindings*> docs;
   for (auto& [file, d] : by_document) {
     std::stable_sort(d.findings.begin(), d.findings.end(),

@@ -1,6 +1,7 @@
 // JSON report, version 1 (schema in docs/report.schema.json). Versioned from the first release so
 // consumers never break silently.
 #include "report/baseline.hpp"
+#include "report/collection_counts.hpp"
 #include "report/rule_listing.hpp"
 #include "report/writers.hpp"
 #include "util/datetime.hpp"
@@ -84,12 +85,15 @@ std::string write_json(const CheckResult& result) {
   summary["warnings"] = counts[1];
   summary["notes"] = counts[0];
   summary["by_rule"] = by_rule;
+  summary["collections"] = collections_json(result.collections);
+  summary["unmatched"] = result.unmatched.size();
   summary["duration_seconds"] = result.duration_seconds;
   if (baseline) {
     summary["baseline"] = {{"new", result.findings.size() - known}, {"known", known}};
   }
   j["summary"] = std::move(summary);
   j["findings"] = std::move(findings);
+  j["unmatched"] = result.unmatched; // every one: the readable summaries list only the first
   j["rules"] = rules_of(result.findings);
   if (result.linkrot) {
     j["linkrot"] = linkrot_json(*result.linkrot);

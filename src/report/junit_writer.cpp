@@ -1,6 +1,12 @@
 // JUnit XML: one testsuite per collection, one testcase per document; <failure> for findings,
 // <error> for documents that could not be parsed. Paths go in `name` and `file` (Jenkins splits
 // classname at its last dot), details in the element text (GitLab shows only the text).
+// The per-collection counts are the suite's <properties> (found, checked, ignored, schema): the
+// suites already are the collections, every collection gets one even when nothing in it was
+// checked (tests="0" is what a CI view shows for a collection that was never read), and
+// properties are where the JUnit format keeps facts about a suite. The files with front matter
+// in no collection are the properties of one more suite, `verity/unmatched`.
+#include "report/collection_counts.hpp"
 #include "report/markup.hpp"
 #include "report/writers.hpp"
 
@@ -18,6 +24,15 @@ std::string line_of(const Finding& f) {
   return loc + ": " + std::string(to_string(f.severity)) + " [" + f.rule + "] " + f.message;
 }
 
+std::string property(std::string_view name, std::string_view value) {
+  return "      <property name=\"" + xml_escape(name) + "\" value=\"" + xml_escape(value) +
+         "\"/>\n";
+}
+
+std::string suite_name_of(const std::string& collection) {
+  return "verity." + (collection.empty() ? std::string("documents") : collection);
+}
+
 } // namespace
 
 std::string write_junit(const CheckResult& result) {
@@ -26,13 +41,26 @@ std::string write_junit(const CheckResult& result) {
     by_file[f.file].push_back(&f);
   }
   struct Suite {
+    std::string properties;
     std::string body;
     size_t tests = 0, failures = 0, errors = 0;
   };
   std::map<std::string, Suite> suites;
+  for (const auto& c : result.collections) {
+    suites[suite_name_of(c.name)].properties += property("found", std::to_string(c.found)) +
+                                                property("checked", std::to_string(c.checked)) +
+                                                property("ignored", std::to_string(c.ignored)) +
+                                                property("schema", c.schema);
+  }
+  if (!result.unmatched.empty()) {
+    Suite& s = suites["verity/unmatched"];
+    s.properties += property("unmatched", std::to_string(result.unmatched.size()));
+    for (const auto& file : result.unmatched) {
+      s.properties += property("file", file);
+    }
+  }
   for (const auto& doc : result.documents) {
-    std::string suite_name =
-        "verity." + (doc.collection.empty() ? std::string("documents") : doc.collection);
+    std::string suite_name = suite_name_of(doc.collection);
     Suite& s = suites[suite_name];
     ++s.tests;
     const auto& findings = by_file[doc.file];
@@ -79,10 +107,12 @@ std::string write_junit(const CheckResult& result) {
     tests += s.tests;
     failures += s.failures;
     errors += s.errors;
-    body += "  <testsuite name=\"" + xml_escape(name) + "\" tests=\"" + std::to_string(s.tests) +
-            "\" failures=\"" + std::to_string(s.failures) + "\" errors=\"" +
-            std::to_string(s.errors) + "\" skipped=\"0\" time=\"0\">\n" + s.body +
-            "  </testsuite>\n";
+    body +=
+        "  <testsuite name=\"" + xml_escape(name) + "\" tests=\"" + std::to_string(s.tests) +
+        "\" failures=\"" + std::to_string(s.failures) + "\" errors=\"" + std::to_string(s.errors) +
+        "\" skipped=\"0\" time=\"0\">\n" +
+        (s.properties.empty() ? "" : "    <properties>\n" + s.properties + "    </properties>\n") +
+        s.body + "  </testsuite>\n";
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"verity\" tests=\"" +
          std::to_string(tests) + "\" failures=\"" + std::to_string(failures) + "\" errors=\"" +

@@ -1,10 +1,13 @@
 // Markdown summary, fit for a GitHub issue body or a job summary ($GITHUB_STEP_SUMMARY): the
-// counts, what to act on first, and (for link-rot runs) the links by state with their history.
+// counts, the documents per collection and the files in no collection, what to act on first, and
+// (for link-rot runs) the links by state with their history.
 // Long lists are cut with a line saying how many more there are: the JSON report has them all.
+#include "report/collection_counts.hpp"
 #include "report/markup.hpp"
 #include "report/writers.hpp"
 #include "util/datetime.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace verity::report {
@@ -69,6 +72,35 @@ void linkrot_section(const LinkrotSummary& s, std::string& out) {
   out += "\n";
 }
 
+// Tables, not lists: a table cell never turns a file name that starts with `#` or `1.` into a
+// heading or a numbered item.
+void collections_section(const CheckResult& result, std::string& out) {
+  if (!result.collections.empty()) {
+    out += "### Collections\n\n| collection | found | checked | ignored | schema |\n"
+           "|---|---:|---:|---:|---|\n";
+    for (const auto& c : result.collections) {
+      out += "| " + markdown_cell(c.name) + " | " + std::to_string(c.found) + " | " +
+             std::to_string(c.checked) + " | " + std::to_string(c.ignored) + " | " +
+             markdown_cell(schema_label(c)) + " |\n";
+    }
+    out += "\n";
+  }
+  if (!result.unmatched.empty()) {
+    out += "**Unmatched: " + std::to_string(result.unmatched.size()) +
+           "** files with front matter in no collection (checked without a schema).\n\n"
+           "| unmatched file |\n|---|\n";
+    size_t listed = std::min(result.unmatched.size(), k_unmatched_listed);
+    for (size_t i = 0; i < listed; ++i) {
+      out += "| " + markdown_cell(result.unmatched[i]) + " |\n";
+    }
+    if (result.unmatched.size() > listed) {
+      out += "\n… and " + std::to_string(result.unmatched.size() - listed) +
+             " more: see the JSON report.\n";
+    }
+    out += "\n";
+  }
+}
+
 } // namespace
 
 std::string write_markdown(const CheckResult& result) {
@@ -86,6 +118,7 @@ std::string write_markdown(const CheckResult& result) {
          std::to_string(counts[2]) + " errors, " + std::to_string(counts[1]) + " warnings, " +
          std::to_string(counts[0]) + " notes in " + std::to_string(result.documents.size()) +
          " documents\n\n";
+  collections_section(result, out);
   if (result.findings.empty()) {
     out += "No findings.\n";
     return out;

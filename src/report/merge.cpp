@@ -1,5 +1,6 @@
 #include "report/merge.hpp"
 
+#include "report/collection_counts.hpp"
 #include "report/writers.hpp"
 #include "util/datetime.hpp"
 #include "util/file.hpp"
@@ -81,6 +82,14 @@ CheckResult read_json_report(const std::filesystem::path& path, size_t& document
   documents = j["summary"].value("documents", size_t{0});
   result.documents_loaded = j["summary"].value("documents_loaded", size_t{0});
   result.duration_seconds = j["summary"].value("duration_seconds", 0.0);
+  if (j["summary"].contains("collections")) {
+    result.collections = collections_from_json(j["summary"]["collections"]);
+  }
+  for (const auto& file : j.value("unmatched", nlohmann::json::array())) {
+    if (file.is_string()) {
+      result.unmatched.push_back(file.get<std::string>());
+    }
+  }
   if (j.contains("linkrot") && j["linkrot"].is_object()) {
     result.linkrot = linkrot_from(j["linkrot"]);
   }
@@ -90,13 +99,16 @@ CheckResult read_json_report(const std::filesystem::path& path, size_t& document
 CheckResult merge_reports(const std::vector<std::filesystem::path>& reports, size_t& documents) {
   CheckResult merged;
   documents = 0;
-  std::set<std::string> seen; // the same finding from several shards (offline checks) once
+  std::set<std::string> seen;      // the same finding from several shards (offline checks) once
+  std::set<std::string> unmatched; // every shard sees the whole site: each file once
   for (const auto& path : reports) {
     size_t docs = 0;
     CheckResult part = read_json_report(path, docs);
     documents = std::max(documents, docs);
     merged.documents_loaded = std::max(merged.documents_loaded, part.documents_loaded);
     merged.duration_seconds = std::max(merged.duration_seconds, part.duration_seconds);
+    merge_collection_counts(merged.collections, part.collections);
+    unmatched.insert(part.unmatched.begin(), part.unmatched.end());
     for (auto& f : part.findings) {
       nlohmann::json identity = f.extra;
       identity.erase("new");
@@ -118,6 +130,7 @@ CheckResult merge_reports(const std::vector<std::filesystem::path>& reports, siz
     }
   }
   std::sort(merged.findings.begin(), merged.findings.end(), finding_less);
+  merged.unmatched.assign(unmatched.begin(), unmatched.end());
   return merged;
 }
 

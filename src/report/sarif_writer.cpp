@@ -3,6 +3,7 @@
 // are percent-encoded (RFC 3986): a file name with a space, '#', '?' or '%' is still one valid
 // relative reference, and message texts are made printable for the annotation views.
 #include "report/baseline.hpp"
+#include "report/collection_counts.hpp"
 #include "report/writers.hpp"
 #include "rules/catalogue.hpp"
 #include "util/printable.hpp"
@@ -94,6 +95,9 @@ std::string write_sarif(const CheckResult& result) {
   run["automationDetails"] = {{"id", "verity/"}};
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
+  // A property bag (SARIF 2.1.0 §3.8): code scanning ignores it, so the counts ride along for
+  // whoever reads the file without changing how any result is shown.
+  run["properties"]["collections"] = collections_json(result.collections);
   nlohmann::ordered_json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";

@@ -24,7 +24,7 @@ std::optional<Format> parse_format(std::string_view name) {
 std::string write_report(Format format, const CheckResult& result, const WriteOptions& options) {
   switch (format) {
   case Format::Text:
-    return write_text(result, options.color);
+    return write_text(result, options.color, options.quiet);
   case Format::Json:
     return write_json(result);
   case Format::Sarif:

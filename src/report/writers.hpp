@@ -16,12 +16,13 @@ std::optional<Format> parse_format(std::string_view name);
 
 struct WriteOptions {
   bool color = false; // text only: ANSI colours (the CLI enables them on a TTY)
+  bool quiet = false; // text only (-q): the per-collection table folded into one line
 };
 
 std::string write_report(Format format, const CheckResult& result,
                          const WriteOptions& options = {});
 
-std::string write_text(const CheckResult& result, bool color);
+std::string write_text(const CheckResult& result, bool color, bool quiet = false);
 std::string write_json(const CheckResult& result);
 std::string write_sarif(const CheckResult& result);
 std::string write_junit(const CheckResult& result);
