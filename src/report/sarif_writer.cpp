@@ -10,6 +10,7 @@
 #include "verity/version.hpp"
 
 #include <map>
+#include <optional>
 
 namespace verity::report {
 namespace {
@@ -52,6 +53,37 @@ nlohmann::ordered_json driver_rule(const std::string& id, Severity reported) {
           {"defaultConfiguration", {{"level", level(rule ? rule->default_severity : reported)}}}};
 }
 
+nlohmann::ordered_json physical_location(const std::string& file, int line, int column) {
+  nlohmann::ordered_json region;
+  region["startLine"] = line > 0 ? line : 1;
+  if (column > 0) {
+    region["startColumn"] = column;
+  }
+  return {{"artifactLocation", {{"uri", uri_reference(file)}, {"uriBaseId", "%SRCROOT%"}}},
+          {"region", region}};
+}
+
+// extra["origin"] = {file, line, column}: where a value the finding is about is written when that
+// is another file (a schema finding on a value from _config.yml `defaults`).
+std::optional<nlohmann::ordered_json> origin_location(const nlohmann::json& extra) {
+  auto o = extra.find("origin");
+  if (o == extra.end() || !o->is_object()) {
+    return std::nullopt;
+  }
+  auto file = o->find("file");
+  auto line = o->find("line");
+  auto column = o->find("column");
+  if (file == o->end() || !file->is_string() || line == o->end() || !line->is_number_integer() ||
+      column == o->end() || !column->is_number_integer()) {
+    return std::nullopt;
+  }
+  return nlohmann::ordered_json{
+      {"id", 1},
+      {"physicalLocation",
+       physical_location(file->get<std::string>(), line->get<int>(), column->get<int>())},
+      {"message", {{"text", "value from defaults"}}}};
+}
+
 } // namespace
 
 std::string write_sarif(const CheckResult& result) {
@@ -66,20 +98,16 @@ std::string write_sarif(const CheckResult& result) {
   }
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const auto& f : result.findings) {
-    nlohmann::ordered_json region;
-    region["startLine"] = f.line > 0 ? f.line : 1;
-    if (f.column > 0) {
-      region["startColumn"] = f.column;
-    }
     nlohmann::ordered_json r;
     r["ruleId"] = f.rule;
     r["ruleIndex"] = rule_index[f.rule];
     r["level"] = level(f.severity);
     r["message"] = {{"text", util::printable(f.message.empty() ? f.rule : f.message)}};
     r["locations"] = nlohmann::ordered_json::array(
-        {{{"physicalLocation",
-           {{"artifactLocation", {{"uri", uri_reference(f.file)}, {"uriBaseId", "%SRCROOT%"}}},
-            {"region", region}}}}});
+        {{{"physicalLocation", physical_location(f.file, f.line, f.column)}}});
+    if (auto origin = origin_location(f.extra)) {
+      r["relatedLocations"] = nlohmann::ordered_json::array({std::move(*origin)});
+    }
     r["partialFingerprints"] = {{"verity/v1", finding_key(f)}};
     if (f.extra.contains("new")) {
       r["baselineState"] = is_new(f) ? "new" : "unchanged"; // SARIF 2.1.0 §3.27.24

@@ -6,6 +6,7 @@
 #include "schema/pattern_keywords.hpp"
 #include "schema/schema_refs.hpp"
 #include "schema/schema_walk.hpp"
+#include "util/json_merge.hpp"
 #include "util/pattern.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -154,7 +155,29 @@ std::string join_values(const nlohmann::json& arr) {
 struct Context {
   const nlohmann::json& schema;
   const Document& doc;
+  const nlohmann::json& data;    // doc.data, or it merged over the defaults
+  const DefaultValues* defaults; // nullptr when nothing is merged
   Findings& out;
+
+  // Where `defaults` writes the value at `pointer`, when the document does not: the nearest of
+  // the pointer and its parents that either writes decides.
+  const Position* origin_of(const std::string& pointer) const {
+    if (!defaults) {
+      return nullptr;
+    }
+    std::string at = pointer;
+    while (!at.empty()) {
+      if (doc.map.contains(at)) {
+        return nullptr;
+      }
+      if (auto it = defaults->origins.find(at); it != defaults->origins.end()) {
+        return &it->second;
+      }
+      size_t slash = at.rfind('/');
+      at.resize(slash == std::string::npos ? 0 : slash);
+    }
+    return nullptr;
+  }
 
   void emit(const std::string& keyword, const std::string& pointer, Position pos,
             std::string message) const {
@@ -165,6 +188,14 @@ struct Context {
     }
     Finding f = rules::make_finding(rules::schema_keyword(keyword));
     f.file = doc.path;
+    const Position* origin = origin_of(pointer);
+    if (origin) {
+      pos = {}; // not in the document: its front-matter start, like a missing property
+      message += " (the value comes from `defaults` at " + defaults->file + ":" +
+                 std::to_string(origin->line) + ":" + std::to_string(origin->column) + ")";
+      f.extra["origin"] = {
+          {"file", defaults->file}, {"line", origin->line}, {"column", origin->column}};
+    }
     f.line = pos.line > 0 ? pos.line : 1;
     f.column = pos.line > 0 ? pos.column : 1;
     f.pointer = pointer;
@@ -175,7 +206,7 @@ struct Context {
   const nlohmann::json* value_at(const std::string& pointer) const {
     try {
       nlohmann::json::json_pointer p(pointer);
-      return doc.data.contains(p) ? &doc.data.at(p) : nullptr;
+      return data.contains(p) ? &data.at(p) : nullptr;
     } catch (const std::exception&) {
       return nullptr;
     }
@@ -444,12 +475,21 @@ CompiledSchema::CompiledSchema(const nlohmann::json& schema) : m_schema(checked_
 
 CompiledSchema::~CompiledSchema() = default;
 
-void CompiledSchema::validate(const Document& doc, Findings& out) const {
-  Context ctx{m_schema, doc, out};
+void CompiledSchema::validate(const Document& doc, const DefaultValues* defaults,
+                              Findings& out) const {
+  // Copied only when defaults give something: most documents validate their own data.
+  nlohmann::json merged;
+  if (defaults && !defaults->values.empty()) {
+    merged = util::deep_merge(defaults->values, doc.data);
+  } else {
+    defaults = nullptr;
+  }
+  const nlohmann::json& data = defaults ? merged : doc.data;
+  Context ctx{m_schema, doc, data, defaults, out};
   valijson::ValidationResults results;
   try {
     valijson::Validator validator(valijson::Validator::kStrongTypes);
-    valijson::adapters::NlohmannJsonAdapter adapter(doc.data);
+    valijson::adapters::NlohmannJsonAdapter adapter(data);
     validator.validate(*m_compiled, adapter, &results);
   } catch (const std::exception& e) {
     ctx.emit("invalid", "", {1, 1}, std::string("schema validation failed: ") + e.what());
@@ -459,7 +499,7 @@ void CompiledSchema::validate(const Document& doc, Findings& out) const {
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     if (!is_wrapper(error.description)) {
-      errors.emplace_back(to_pointer(error.context, doc.data), error.description);
+      errors.emplace_back(to_pointer(error.context, data), error.description);
     }
   }
   // An anyOf/oneOf of `required` branches reports each branch's miss first: fold them into it.
@@ -481,7 +521,7 @@ void CompiledSchema::validate(const Document& doc, Findings& out) const {
       report(ctx, errors[i].first, errors[i].second);
     }
   }
-  check_formats(ctx, m_schema, doc.data, "", 0);
+  check_formats(ctx, m_schema, data, "", 0);
 }
 
 } // namespace verity::schema

@@ -53,7 +53,13 @@ public:
   CompiledSchema& operator=(const CompiledSchema&) = delete;
 
   // Validates a parsed document and appends its findings. Thread-safe.
-  void validate(const Document& doc, Findings& out) const;
+  void validate(const Document& doc, Findings& out) const { validate(doc, nullptr, out); }
+
+  // Validates the front matter as Jekyll sees it, with `defaults` (may be nullptr) merged under
+  // it. A finding on a value the document does not write but `defaults` does keeps the
+  // document's file (so `ignore:` and the selection still apply), says where the value is
+  // written, and carries it in extra["origin"] = {file, line, column}.
+  void validate(const Document& doc, const DefaultValues* defaults, Findings& out) const;
 
   const nlohmann::json& json() const { return m_schema; }
 

@@ -2,6 +2,8 @@
 
 #include "util/glob.hpp"
 
+#include <map>
+
 namespace verity::site {
 namespace {
 
@@ -28,22 +30,73 @@ bool has_precedence(const DefaultsScope* old_scope, const DefaultsScope& new_sco
   return !old_scope->type;
 }
 
-} // namespace
+using Origins = std::map<std::string, Position>;
 
-nlohmann::json deep_merge(nlohmann::json base, const nlohmann::json& over) {
-  if (!base.is_object() || !over.is_object()) {
-    return over;
+// Where each value under `pointer` (relative to the scope's `values`) is written in _config.yml.
+void add_origins(const nlohmann::json& value, const std::string& pointer,
+                 const std::string& config_pointer, const SourceMap& map, Origins& out) {
+  if (!pointer.empty()) {
+    out[pointer] = map.find(config_pointer + pointer).value;
   }
-  for (const auto& [key, value] : over.items()) {
-    auto it = base.find(key);
-    if (it != base.end() && it->is_object() && value.is_object()) {
-      *it = deep_merge(std::move(*it), value);
-    } else {
-      base[key] = value;
+  if (value.is_object()) {
+    for (const auto& [key, child] : value.items()) {
+      add_origins(child, pointer + "/" + escape_pointer_token(key), config_pointer, map, out);
+    }
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      add_origins(value[i], pointer + "/" + std::to_string(i), config_pointer, map, out);
     }
   }
-  return base;
 }
+
+Origins scope_origins(const DefaultsScope& scope, const SourceMap& map) {
+  Origins out;
+  add_origins(scope.values, "", "/defaults/" + std::to_string(scope.index) + "/values", map, out);
+  return out;
+}
+
+void erase_subtree(Origins& origins, const std::string& pointer) {
+  origins.erase(pointer);
+  std::string prefix = pointer + "/";
+  for (auto it = origins.lower_bound(prefix);
+       it != origins.end() && it->first.starts_with(prefix);) {
+    it = origins.erase(it);
+  }
+}
+
+void copy_subtree(const Origins& from, const std::string& pointer, Origins& to) {
+  if (auto it = from.find(pointer); it != from.end()) {
+    to[pointer] = it->second;
+  }
+  std::string prefix = pointer + "/";
+  for (auto it = from.lower_bound(prefix); it != from.end() && it->first.starts_with(prefix);
+       ++it) {
+    to[it->first] = it->second;
+  }
+}
+
+// deep_merge(base, over) in place, keeping `base_origins` the origins of what `base` becomes: a
+// replaced value takes over's origins, a merged mapping takes over's position and keeps the
+// origins of the keys over does not name.
+void merge_located(nlohmann::json& base, Origins& base_origins, const nlohmann::json& over,
+                   const Origins& over_origins, const std::string& at) {
+  for (const auto& [key, value] : over.items()) {
+    std::string child = at + "/" + escape_pointer_token(key);
+    auto it = base.find(key);
+    if (it != base.end() && it->is_object() && value.is_object()) {
+      if (auto o = over_origins.find(child); o != over_origins.end()) {
+        base_origins[child] = o->second;
+      }
+      merge_located(*it, base_origins, value, over_origins, child);
+    } else {
+      base[key] = value;
+      erase_subtree(base_origins, child);
+      copy_subtree(over_origins, child, base_origins);
+    }
+  }
+}
+
+} // namespace
 
 std::string Defaults::strip_collections_dir(std::string path) const {
   const std::string& dir = m_config.collections_dir;
@@ -79,22 +132,47 @@ bool Defaults::applies(const DefaultsScope& scope, std::string_view path,
   return false;
 }
 
-nlohmann::json Defaults::all(std::string_view path, const std::optional<std::string>& type,
-                             std::string_view on_disk) const {
-  nlohmann::json values = nlohmann::json::object();
+template <class Merge>
+void Defaults::for_each_applying(std::string_view path, const std::optional<std::string>& type,
+                                 std::string_view on_disk, Merge&& merge) const {
   const DefaultsScope* old_scope = nullptr;
   for (const auto& scope : m_config.defaults) {
     if (!applies(scope, path, type, on_disk)) {
       continue;
     }
-    if (has_precedence(old_scope, scope)) {
-      values = deep_merge(std::move(values), scope.values);
+    bool wins = has_precedence(old_scope, scope);
+    if (wins) {
       old_scope = &scope;
-    } else {
-      values = deep_merge(scope.values, values);
     }
+    merge(scope, wins);
   }
+}
+
+nlohmann::json Defaults::all(std::string_view path, const std::optional<std::string>& type,
+                             std::string_view on_disk) const {
+  nlohmann::json values = nlohmann::json::object();
+  for_each_applying(path, type, on_disk, [&](const DefaultsScope& scope, bool wins) {
+    values = wins ? deep_merge(std::move(values), scope.values) : deep_merge(scope.values, values);
+  });
   return values;
+}
+
+DefaultValues Defaults::located(std::string_view path, const std::optional<std::string>& type,
+                                std::string_view on_disk) const {
+  DefaultValues out;
+  out.file = m_config.config_file;
+  for_each_applying(path, type, on_disk, [&](const DefaultsScope& scope, bool wins) {
+    Origins origins = scope_origins(scope, m_config.map);
+    if (wins) {
+      merge_located(out.values, out.origins, scope.values, origins, "");
+    } else {
+      nlohmann::json values = scope.values;
+      merge_located(values, origins, out.values, out.origins, "");
+      out.values = std::move(values);
+      out.origins = std::move(origins);
+    }
+  });
+  return out;
 }
 
 } // namespace verity::site

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "site/site_config.hpp"
+#include "util/json_merge.hpp"
+#include "verity/document.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +15,7 @@
 namespace verity::site {
 
 // Utils.deep_merge_hashes: `over`'s keys win, nested mappings merged, lists replaced.
-nlohmann::json deep_merge(nlohmann::json base, const nlohmann::json& over);
+using util::deep_merge;
 
 class Defaults {
 public:
@@ -26,7 +28,18 @@ public:
   nlohmann::json all(std::string_view path, const std::optional<std::string>& type,
                      std::string_view on_disk) const;
 
+  // all()'s values with where they are written: `file` is the config file, and `origins` maps
+  // every pointer into `values` (mappings and leaves) to the position in it of the value that
+  // won the merge, so a finding on a value from `defaults` can point at its line.
+  DefaultValues located(std::string_view path, const std::optional<std::string>& type,
+                        std::string_view on_disk) const;
+
 private:
+  // Calls `merge(scope, wins)` for every scope that applies, in Jekyll's order; `wins` says
+  // whether the scope's values go over the values merged so far or under them.
+  template <class Merge>
+  void for_each_applying(std::string_view path, const std::optional<std::string>& type,
+                         std::string_view on_disk, Merge&& merge) const;
   bool applies(const DefaultsScope& scope, std::string_view path,
                const std::optional<std::string>& type, std::string_view on_disk) const;
   std::string strip_collections_dir(std::string path) const;

@@ -134,6 +134,7 @@ void read_defaults(Reader& r, SiteConfig& config) {
       continue;
     }
     DefaultsScope scope;
+    scope.index = i;
     scope.values = set["values"];
     if (auto s = set.find("scope"); s != set.end() && s->is_object()) {
       if (auto p = s->find("path"); p != s->end() && p->is_string()) {

@@ -21,6 +21,7 @@ struct CollectionConfig {
 
 // One entry of `defaults:`; `path` and `type` are as written (empty: every item).
 struct DefaultsScope {
+  size_t index = 0; // its place in the `defaults:` list as written: /defaults/<index> in `map`
   std::string path;
   std::optional<std::string> type;
   nlohmann::json values = nlohmann::json::object();

@@ -22,6 +22,14 @@ SiteConfig config_of(const std::string& yaml, std::vector<ConfigProblem>* proble
                                problems ? *problems : local);
 }
 
+// Defaults::all, checked against Defaults::located: both give the same values.
+nlohmann::json all_of(const Defaults& d, std::string_view path,
+                      const std::optional<std::string>& type, std::string_view on_disk) {
+  nlohmann::json all = d.all(path, type, on_disk);
+  EXPECT_EQ(d.located(path, type, on_disk).values, all) << path;
+  return all;
+}
+
 } // namespace
 
 TEST(SiteConfigYaml, MergeKeysAreExpandedAsPsychDoes) {
@@ -180,14 +188,15 @@ TEST(SiteDefaults, PrecedenceGlobsAndCollectionsDir) {
                            "  - scope: {path: coll/_guides}\n    values: {layout: guide}\n");
   Defaults d(c);
   // Same path length: the set with a type wins, whatever the order; nested values merge.
-  nlohmann::json docs = d.all("docs/a.md", std::string("pages"), "docs/a.md");
+  nlohmann::json docs = all_of(d, "docs/a.md", std::string("pages"), "docs/a.md");
   EXPECT_EQ(docs["layout"], "typed");
   EXPECT_EQ(docs["deep"], (nlohmann::json{{"x", 1}, {"y", 2}}));
-  EXPECT_EQ(d.all("docs2.md", std::string("pages"), "docs2.md")["layout"], "typed"); // prefix
-  EXPECT_EQ(d.all("docs/a.md", std::string("posts"), "docs/a.md")["layout"], "untyped");
-  EXPECT_EQ(d.all("sec/x/i.md", std::string("pages"), "sec/x/i.md")["layout"], "glob");
-  EXPECT_EQ(d.all("sec/x/j.md", std::string("pages"), "sec/x/j.md")["layout"], "a");
+  EXPECT_EQ(all_of(d, "docs2.md", std::string("pages"), "docs2.md")["layout"], "typed"); // prefix
+  EXPECT_EQ(all_of(d, "docs/a.md", std::string("posts"), "docs/a.md")["layout"], "untyped");
+  EXPECT_EQ(all_of(d, "sec/x/i.md", std::string("pages"), "sec/x/i.md")["layout"], "glob");
+  EXPECT_EQ(all_of(d, "sec/x/j.md", std::string("pages"), "sec/x/j.md")["layout"], "a");
   // Documents are matched by their path inside collections_dir.
-  EXPECT_EQ(d.all("_guides/g.md", std::string("guides"), "coll/_guides/g.md")["layout"], "guide");
-  EXPECT_EQ(d.all("x.png", std::nullopt, "x.png")["layout"], "a");
+  EXPECT_EQ(all_of(d, "_guides/g.md", std::string("guides"), "coll/_guides/g.md")["layout"],
+            "guide");
+  EXPECT_EQ(all_of(d, "x.png", std::nullopt, "x.png")["layout"], "a");
 }
