@@ -5,7 +5,8 @@
 namespace verity::checks {
 
 void local_images(const DocumentInput& in, const RunContext& run, Findings& out, Records&) {
-  media::check_local_images(in.doc, in.references, run.cfg, run.probes, out);
+  media::SiteLocation where{in.url, in.doc.path, run.baseurl};
+  media::check_local_images(in.doc, in.references, run.cfg, where, run.probes, out);
 }
 
 } // namespace verity::checks

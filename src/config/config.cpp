@@ -460,6 +460,9 @@ Config load_config(const fs::path& config_file, const fs::path& site_root, const
   cfg.timezone = j.value("timezone", "");
   cfg.unique_fields = j.value("unique_fields", cfg.unique_fields);
   cfg.date_field = j.value("date_field", cfg.date_field);
+  if (j.contains("images")) {
+    cfg.image_fields = j["images"].value("fields", cfg.image_fields);
+  }
   if (j.contains("limits")) {
     const auto& l = j["limits"];
     cfg.limits.max_file_bytes = l.value("max_file_bytes", cfg.limits.max_file_bytes);

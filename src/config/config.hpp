@@ -64,6 +64,9 @@ struct Config {
   std::vector<Remap> remap;
   std::vector<std::string> unique_fields{"webUrl"};
   std::string date_field = "publishedDateTime";
+  // Top-level front-matter fields whose string value (or {path} object) names an image
+  // (`images.fields`; the Jekyll profile gives [image], as jekyll-seo-tag reads it).
+  std::vector<std::string> image_fields;
   frontmatter::LoadLimits limits;
   SecuredPolicy secured;
   bool network = false; // `network: true`: as --online

@@ -51,7 +51,7 @@ DocumentScan scan_one(const SourceFile& src, const config::Config& cfg, const Sc
   Document doc = load_source(src, cfg, out.findings);
   out.unparseable = unparseable(doc, out.findings);
   if (doc.parsed) {
-    out.references = refs::front_matter_references(doc);
+    out.references = refs::front_matter_references(doc, cfg.image_fields);
     if (visit) {
       visit(doc, src, out);
     }

@@ -15,6 +15,7 @@ ImageRef image_ref(const refs::Reference& r) {
   ImageRef ref;
   ref.file = r.file;
   ref.pointer = r.element.pointer;
+  ref.url_pointer = r.origin.pointer;
   ref.url = r.raw;
   ref.width = r.declared.width;
   ref.height = r.declared.height;
@@ -26,7 +27,7 @@ ImageRef image_ref(const refs::Reference& r) {
 
 void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
   const std::string& url = ref.url;
-  std::string url_ptr = ref.pointer + "/url";
+  const std::string& url_ptr = ref.url_pointer;
   auto emit = [&](const rules::Rule& rule, const std::string& at, std::string message) -> Finding& {
     Position pos = at == url_ptr            ? ref.url_pos
                    : at.ends_with("/width") ? ref.width_pos

@@ -15,7 +15,8 @@ namespace verity::media {
 
 struct ImageRef {
   std::string file;
-  std::string pointer; // the image object
+  std::string pointer;     // the image object (or an image field's string)
+  std::string url_pointer; // its URL: pointer + "/url" or "/path", or the string itself
   std::string url;
   std::optional<std::int64_t> width, height;
   Position url_pos, width_pos, height_pos;

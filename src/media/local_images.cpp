@@ -3,8 +3,8 @@
 #include "frontmatter/document_finding.hpp"
 #include "media/file_source.hpp"
 #include "media/image_verdict.hpp"
+#include "media/site_path.hpp"
 #include "rules/catalogue.hpp"
-#include "util/ascii.hpp"
 #include "util/confine.hpp"
 
 #include <climits>
@@ -17,21 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using util::hex_value;
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 Finding make(const Document& doc, const rules::Rule& rule, const std::string& pointer,
              std::string message) {
   return frontmatter::finding_at(doc, rule, pointer, std::move(message));
@@ -42,15 +27,15 @@ bool inside(const fs::path& root, const fs::path& p) {
 }
 
 void check_object(const Document& doc, const refs::Reference& ref, const config::Config& config,
-                  ProbeCache& cache, Findings& out) {
+                  const SiteLocation& where, ProbeCache& cache, Findings& out) {
   const std::string& url = ref.raw;
-  std::string rel = local_image_path(url, config.remap);
-  if (rel.empty()) {
-    return; // remote (the network phase probes http(s) images) or relative to the page
+  SitePath site_path = image_site_path(url, where, config.remap);
+  if (site_path.kind == SitePath::Kind::None || site_path.kind == SitePath::Kind::External) {
+    return; // nothing to find, or remote (the network phase probes http(s) images)
   }
   const std::string& url_ptr = ref.origin.pointer;
-  fs::path candidate = (config.site_root / fs::path(rel).relative_path()).lexically_normal();
-  if (rel.find('\0') != std::string::npos || !inside(config.site_root, candidate)) {
+  fs::path candidate = (config.site_root / fs::path(site_path.path)).lexically_normal();
+  if (site_path.kind == SitePath::Kind::Outside || !inside(config.site_root, candidate)) {
     out.push_back(make(doc, rules::image_outside_site, url_ptr,
                        "image path " + url + " leaves the site root: refused, not opened"));
     return;
@@ -97,17 +82,21 @@ ProbeResult ProbeCache::probe(const fs::path& file) {
   return r;
 }
 
-std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap) {
-  std::string path;
+std::optional<std::string> remapped_url(const std::string& url,
+                                        const std::vector<config::Remap>& remap) {
   for (const auto& r : remap) {
     if (url.size() >= r.from.size() && url.compare(0, r.from.size(), r.from) == 0 &&
         (url.size() == r.from.size() || url[r.from.size()] == '/' || url[r.from.size()] == '?' ||
          url[r.from.size()] == '#')) {
       std::string rest = url.substr(r.from.size());
-      path = (r.to == "/" ? "" : r.to) + (rest.empty() || rest[0] != '/' ? "/" + rest : rest);
-      break;
+      return (r.to == "/" ? "" : r.to) + (rest.empty() || rest[0] != '/' ? "/" + rest : rest);
     }
   }
+  return std::nullopt;
+}
+
+std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap) {
+  std::string path = remapped_url(url, remap).value_or("");
   if (path.empty()) {
     if (url.size() < 2 || url[0] != '/' || url[1] == '/') {
       return ""; // remote, protocol-relative, or relative to the page: not a site file
@@ -121,12 +110,34 @@ std::string local_image_path(const std::string& url, const std::vector<config::R
   return percent_decode(path);
 }
 
+SitePath image_site_path(const std::string& url, const SiteLocation& where,
+                         const std::vector<config::Remap>& remap) {
+  if (auto site_url = remapped_url(url, remap)) {
+    // A remap's target is a path under the site root already: no baseurl in front of it.
+    return resolve_site_path(*site_url, {where.document_url, where.document_file, ""});
+  }
+  return resolve_site_path(url, where);
+}
+
+void resolve_references(std::vector<refs::Reference>& references, const SiteLocation& where,
+                        const std::vector<config::Remap>& remap) {
+  for (auto& ref : references) {
+    SitePath p = image_site_path(ref.raw, where, remap);
+    if (p.kind == SitePath::Kind::Local) {
+      ref.resolved = resolved_text(p);
+    } else if (p.kind == SitePath::Kind::External) {
+      ref.resolved = ref.raw;
+    }
+  }
+}
+
 void check_local_images(const Document& doc, const std::vector<refs::Reference>& references,
-                        const config::Config& config, ProbeCache& cache, Findings& out) {
+                        const config::Config& config, const SiteLocation& where, ProbeCache& cache,
+                        Findings& out) {
   for (const auto& ref : references) {
     if (ref.kind == refs::ReferenceKind::Image &&
         ref.origin.source == refs::Origin::Source::FrontMatter) {
-      check_object(doc, ref, config, cache, out);
+      check_object(doc, ref, config, where, cache, out);
     }
   }
 }

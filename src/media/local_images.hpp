@@ -1,12 +1,15 @@
-// Local images: every object with a `url` and a `width` or `height`, at any depth, whose URL is
-// site-absolute (/assets/...) or starts with a remapped site URL must name a file under the site
-// root whose header has exactly the declared size. Paths that leave the site root, lexically or
-// through a symlink, are refused and never opened.
+// Local images: every image reference of the front matter (an {url, width|height} object at any
+// depth, or a configured image field: `image: /x.png`, `image: {path, width, height}`) whose URL
+// is site-absolute (/assets/...), relative to the document (media/site_path.hpp), or starts with
+// a remapped site URL must name a file under the site root that is an image, of exactly the
+// declared size when one is declared. Paths that leave the site root, lexically or through a
+// symlink, are refused and never opened.
 #pragma once
 
 #include "config/config.hpp"
 #include "media/image_probe.hpp"
 #include "media/image_verdict.hpp"
+#include "media/site_path.hpp"
 #include "refs/reference.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
@@ -33,13 +36,29 @@ private:
   std::map<std::filesystem::path, ProbeResult> m_results;
 };
 
-// The site-relative path a URL refers to, when it is local: "" for remote URLs. Strips a
-// remapped prefix, the query and fragment, and percent-decodes.
+// A URL under a remapped prefix (config `remap`, `site_url`) as the site-absolute URL it maps to.
+std::optional<std::string> remapped_url(const std::string& url,
+                                        const std::vector<config::Remap>& remap);
+
+// The site-absolute path a URL refers to, when it is site-absolute or remapped: "" for remote
+// and relative URLs. Strips a remapped prefix, the query and fragment, and percent-decodes.
 std::string local_image_path(const std::string& url, const std::vector<config::Remap>& remap);
 
-// Checks the local images among the references of `doc` (front-matter image objects).
+// Where a URL written in the document at `where` points: a remapped URL is the site path it maps
+// to, anything else goes through resolve_site_path.
+SitePath image_site_path(const std::string& url, const SiteLocation& where,
+                         const std::vector<config::Remap>& remap);
+
+// Fills Reference::resolved of each reference (the site-relative path with its #fragment, or the
+// absolute URL), so that later consumers reuse one resolution. For the engine, once it knows
+// each document's URL.
+void resolve_references(std::vector<refs::Reference>& references, const SiteLocation& where,
+                        const std::vector<config::Remap>& remap);
+
+// Checks the local images among the references of `doc`, written at `where`.
 void check_local_images(const Document& doc, const std::vector<refs::Reference>& references,
-                        const config::Config& config, ProbeCache& cache, Findings& out);
+                        const config::Config& config, const SiteLocation& where, ProbeCache& cache,
+                        Findings& out);
 
 // True for an image reference the network phase probes: http(s), not remapped to a site file.
 bool is_remote_image(const refs::Reference& ref, const std::vector<config::Remap>& remap);

@@ -145,7 +145,7 @@ void judge_remote_image(const ImageRef& ref, const RemoteProbe& probe, Findings&
     f.file = ref.file;
     f.line = ref.url_pos.line;
     f.column = ref.url_pos.column;
-    f.pointer = ref.pointer + "/url";
+    f.pointer = ref.url_pointer;
     f.message = "image " + net::redact_url(ref.url) + " could not be fetched: " + why +
                 (refused ? " (use --allow-private or --allow-address for an intranet image)" : "");
     out.push_back(std::move(f));
