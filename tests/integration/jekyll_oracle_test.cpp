@@ -18,13 +18,17 @@ struct Built {
   size_t markers_compared = 0;
 };
 
-// Copies the fixture, lets `edit` change the copy, builds it with jekyll and reads it with
-// verity, both in UTC and the development environment.
-Built build_tree(const fs::path& fixture, const TempDir& tmp,
-                 const std::string& extra_config = "") {
+// Copies the fixture, appends `extra_config` to its _config.yml and deletes the `removed` files
+// of the copy, builds it with jekyll and reads it with verity, both in UTC and the development
+// environment.
+Built build_tree(const fs::path& fixture, const TempDir& tmp, const std::string& extra_config = "",
+                 const std::vector<std::string>& removed = {}) {
   Built b;
   fs::path src = tmp.path() / "src";
   fs::copy(fixture, src, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  for (const auto& file : removed) {
+    EXPECT_TRUE(fs::remove(src / file)) << file;
+  }
   // A Gemfile makes jekyll resolve gems through Bundler, which Debian's jekyll cannot.
   fs::remove(src / "Gemfile");
   fs::remove(src / "Gemfile.lock");
@@ -114,7 +118,7 @@ TEST(JekyllOracle, PlainSite) {
   REQUIRE_TOOL_OR_SKIP("jekyll");
   TempDir tmp;
   Built b = build_both("plain", tmp);
-  expect_same_files(b, 23, 13);
+  expect_same_files(b, 29, 18);
   EXPECT_EQ(b.by_output["linked-docs/guide.html"]["source"], "linked-docs/guide.md"); // symlink
   EXPECT_EQ(b.by_output["_private/keep.html"]["kind"], "page"); // `include` by path
   EXPECT_EQ(b.by_output["_private/s.txt"]["kind"], "static");
@@ -130,6 +134,12 @@ TEST(JekyllOracle, PlainSite) {
   EXPECT_EQ(b.reasons["backup.md~"], "special-name");
   EXPECT_EQ(b.reasons["_posts/readme.md"], "post-name-without-date");
   EXPECT_EQ(b.reasons["_data/authors.yml"], "data");
+  // The planted defects (fixture_sites_test.cpp): a YAML error is only a warning to Jekyll, which
+  // still writes the document; a collection file without front matter is a static file.
+  EXPECT_EQ(b.by_output["recipes/broken-yaml.html"]["kind"], "document");
+  EXPECT_EQ(b.by_output["recipes/nofm-too.txt"]["kind"], "static");
+  EXPECT_EQ(b.by_output["2020/02/02/missing-image.html"]["kind"], "post");
+  EXPECT_EQ(b.reasons["_archive/"], "special-name"); // the unmatched folder: never read
 }
 
 // The other permalink styles over the same site (a repeated key: the last one wins).
@@ -141,8 +151,8 @@ TEST(JekyllOracle, PlainSiteInEveryStyle) {
     Built b = build_both("plain", tmp, std::string("permalink: \"") + style + "\"\n");
     SCOPED_TRACE(style);
     EXPECT_EQ(outputs(b), b.site_files);
-    EXPECT_EQ(b.site_files.size(), 23u);
-    EXPECT_EQ(b.markers_compared, 13u);
+    EXPECT_EQ(b.site_files.size(), 29u);
+    EXPECT_EQ(b.markers_compared, 18u);
     ++styles;
   }
   EXPECT_EQ(styles, 5u);
@@ -152,7 +162,7 @@ TEST(JekyllOracle, CollectionsDir) {
   REQUIRE_TOOL_OR_SKIP("jekyll");
   TempDir tmp;
   Built b = build_both("collections-dir", tmp);
-  expect_same_files(b, 8, 7);
+  expect_same_files(b, 14, 12);
   EXPECT_EQ(b.by_output["deep/g2.html"]["source"], "my_collections/_guides/sub/g2.md");
   // baseurl is in the href, never in the URL or the output path.
   EXPECT_EQ(b.by_output["guides/g1.html"]["url"], "/guides/g1.html");
@@ -160,13 +170,18 @@ TEST(JekyllOracle, CollectionsDir) {
   EXPECT_EQ(b.by_output["blog/categorised.html"]["kind"], "post");
   EXPECT_EQ(b.reasons["my_collections/_notes/n.md"], "collection-not-output");
   EXPECT_EQ(b.reasons["_posts/"], "special-name"); // _posts outside collections_dir is not read
+  // The planted defects (fixture_sites_test.cpp).
+  EXPECT_EQ(b.by_output["guides/bad-yaml.html"]["kind"], "document");
+  EXPECT_EQ(b.by_output["guides/plain-notes.md"]["kind"], "static");
+  EXPECT_EQ(b.by_output["cover.html"]["source"], "my_collections/_posts/2020-02-10-cover.md");
+  EXPECT_EQ(b.reasons["_snippets/"], "special-name");
 }
 
 TEST(JekyllOracle, DefaultsAndPermalinks) {
   REQUIRE_TOOL_OR_SKIP("jekyll");
   TempDir tmp;
   Built b = build_both("defaults-permalinks", tmp);
-  expect_same_files(b, 19, 16);
+  expect_same_files(b, 25, 21);
   // `published: false` from defaults holds back static files and documents, not pages
   // (Publisher reads page.data.fetch, which does not consult defaults).
   EXPECT_EQ(b.by_output["assets/private/page/index.html"]["kind"], "page");
@@ -176,13 +191,18 @@ TEST(JekyllOracle, DefaultsAndPermalinks) {
   EXPECT_EQ(b.by_output["lit/:title/index.html"]["url"], "/lit/:title/");
   EXPECT_EQ(b.by_output["ref/docs/static.txt"]["kind"], "static");
   EXPECT_EQ(b.reasons["assets/private/secret.txt"], "unpublished");
+  // The planted defects (fixture_sites_test.cpp).
+  EXPECT_EQ(b.by_output["ref/docs/broken/index.html"]["source"], "_docs/broken.md");
+  EXPECT_EQ(b.by_output["ref/docs/appendix.md"]["kind"], "static");
+  EXPECT_EQ(b.by_output["manual/b/index.html"]["source"], "docs/b.md");
+  EXPECT_EQ(b.reasons["_wip/"], "special-name");
 }
 
 TEST(JekyllOracle, CategoriesDraftsFutureAndDates) {
   REQUIRE_TOOL_OR_SKIP("jekyll");
   TempDir tmp;
   Built b = build_both("categories-drafts", tmp);
-  expect_same_files(b, 15, 15);
+  expect_same_files(b, 21, 20);
   EXPECT_EQ(b.reasons["published-no.md"], "unpublished"); // a plain `no` is YAML 1.1 false
   EXPECT_EQ(b.by_output["published-quoted.html"]["source"], "published-quoted.md");
   EXPECT_EQ(b.by_output["news/tech stuff/2020/01/01/fm-categories.html"]["url"],
@@ -196,6 +216,12 @@ TEST(JekyllOracle, CategoriesDraftsFutureAndDates) {
   EXPECT_EQ(b.reasons["_posts/2099-01-01-future.md"], "future");
   EXPECT_EQ(b.reasons["_posts/2020-04-01-unpublished.md"], "unpublished");
   EXPECT_EQ(b.reasons["unpublished-page.md"], "unpublished");
+  // The planted defects (fixture_sites_test.cpp).
+  EXPECT_EQ(b.by_output["authors/bob.html"]["kind"], "document");
+  EXPECT_EQ(b.by_output["authors/README.md"]["kind"], "static");
+  EXPECT_EQ(b.by_output["blog/2020/08/08/photo.html"]["source"], "Blog/_posts/2020-08-08-photo.md");
+  EXPECT_EQ(b.reasons["_drafts/dup.md"], "draft");
+  EXPECT_EQ(b.reasons["_scratch/"], "special-name");
 }
 
 TEST(JekyllOracle, DraftsFutureAndUnpublishedWhenTheConfigAsks) {
@@ -203,13 +229,63 @@ TEST(JekyllOracle, DraftsFutureAndUnpublishedWhenTheConfigAsks) {
   TempDir tmp;
   Built b =
       build_both("categories-drafts", tmp, "show_drafts: true\nfuture: true\nunpublished: true\n");
-  expect_same_files(b, 20, 20);
+  expect_same_files(b, 27, 26);
   size_t held_back = 0;
   for (const auto& [source, why] : b.reasons) {
     held_back += why == "draft" || why == "future" || why == "unpublished" ? 1 : 0;
   }
   EXPECT_EQ(held_back, 0u);
   EXPECT_EQ(b.reasons.count("_drafts/a-draft.md"), 0u);
+}
+
+// Each site under fixtures/jekyll-broken/ holds one defect that stops `jekyll build`
+// (fixture_sites_test.cpp holds verity to it): with it the build fails, and the same site
+// without that one file builds.
+TEST(JekyllOracle, BrokenSitesStopTheBuildOnlyBecauseOfTheirDefect) {
+  REQUIRE_TOOL_OR_SKIP("jekyll");
+  const std::vector<std::pair<std::string, std::string>> broken{
+      {"impossible-date", "_posts/2021-01-01-month-13.md"},
+      {"data-yaml", "_data/menu.yml"},
+      {"data-csv", "_data/nested/prices.csv"}};
+  size_t sites = 0;
+  for (const auto& [site, defect] : broken) {
+    SCOPED_TRACE(site);
+    TempDir tmp;
+    fs::path src = tmp.path() / "src";
+    fs::copy(source_dir() / "fixtures/jekyll-broken" / site, src, fs::copy_options::recursive);
+    auto build = [&] {
+      return util::run_process({"env", "TZ=UTC", "JEKYLL_ENV=development", "jekyll", "build", "-q",
+                                "--disable-disk-cache", "-s", src.string(), "-d",
+                                (tmp.path() / "_site").string()},
+                               tmp.path());
+    };
+    auto with_defect = build();
+    EXPECT_NE(with_defect.exit_code, 0) << with_defect.out << with_defect.err;
+    ASSERT_TRUE(fs::remove(src / defect));
+    auto without = build();
+    EXPECT_EQ(without.exit_code, 0) << without.out << without.err;
+    EXPECT_TRUE(fs::exists(tmp.path() / "_site/index.html"));
+    ++sites;
+  }
+  EXPECT_EQ(sites, 3u);
+}
+
+// The Smartable family fixture without its one build-stopping defect (_data/navigation.yml,
+// which fixture_sites_test.cpp holds verity to): every output file, as Jekyll writes it.
+TEST(JekyllOracle, SmartableFamilyWithoutItsDataDefect) {
+  REQUIRE_TOOL_OR_SKIP("jekyll");
+  TempDir tmp;
+  Built b =
+      build_tree(source_dir() / "fixtures" / "smartable-family", tmp, "", {"_data/navigation.yml"});
+  expect_same_files(b, 9, 3);
+  // A collection's own permalink ending in `index.json`: Jekyll adds `.html` to the file...
+  EXPECT_EQ(b.by_output["api/podcasts/episode-1/index.json.html"]["url"],
+            "/api/podcasts/episode-1/index.json");
+  EXPECT_EQ(b.by_output["api/podcasts/transcripts/index.json.txt"]["kind"], "static");
+  // ... and a front-matter permalink (here from `defaults`) keeps the extension it names.
+  EXPECT_EQ(b.by_output["api/events/2023-05-10-automation-summit/index.json"]["kind"], "document");
+  EXPECT_EQ(b.reasons["_news/"], "special-name"); // the profile's folders: Jekyll never reads them
+  EXPECT_EQ(b.reasons["_partners/"], "special-name");
 }
 
 // The shared corpus (a real site of the Smartable family), its plugins switched off (Debian
