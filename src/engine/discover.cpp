@@ -29,8 +29,17 @@ public:
   Discoverer(const config::Config& cfg, Discovery& out) : m_cfg(cfg), m_out(out) {}
 
   void run() {
+    // What Jekyll reads first, so a file `include` pulls out of an underscore folder is the
+    // page it is, not an unmatched file of the folder.
     for (const site::Candidate& c : m_out.inventory.candidates) {
-      take(c);
+      if (c.kind != site::CandidateKind::Skipped) {
+        take(c);
+      }
+    }
+    for (const site::Candidate& c : m_out.inventory.candidates) {
+      if (c.kind == site::CandidateKind::Skipped) {
+        take(c);
+      }
     }
     std::sort(m_out.files.begin(), m_out.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
@@ -106,8 +115,16 @@ private:
   void skipped(const site::Candidate& c, const config::Collection* named) {
     bool folder = c.source.ends_with("/");
     if (c.reason == site::reason::special_name) {
+      // Only underscore names hold content nobody reads; dot names (.git, .github) and
+      // editor leftovers (#x, x~) are not the site's.
+      std::string path = folder ? c.source.substr(0, c.source.size() - 1) : c.source;
+      if (!path.substr(path.rfind('/') + 1).starts_with("_")) {
+        if (named && !folder) {
+          add(c.source, named, nullptr);
+        }
+        return;
+      }
       if (folder) {
-        std::string path = c.source.substr(0, c.source.size() - 1);
         if (!reserved_folder(path.substr(path.rfind('/') + 1))) {
           walk_unread(path);
         }

@@ -22,9 +22,11 @@ JekyllView JekyllViews::of(const Document& doc, const SourceFile& src) const {
   if (!item.output.empty()) {
     view.url = std::move(item.url);
   }
-  nlohmann::json defaults = m_resolver.defaults_for(*src.jekyll);
-  if (!defaults.empty()) {
-    view.defaults = DefaultValues{std::move(defaults), m_config.config_file, {}};
+  if (!m_config.defaults.empty()) {
+    DefaultValues defaults = m_resolver.located_defaults_for(*src.jekyll);
+    if (!defaults.values.empty()) {
+      view.defaults = std::move(defaults);
+    }
   }
   return view;
 }

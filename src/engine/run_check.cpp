@@ -29,16 +29,18 @@ CheckResult run_check(const CheckOptions& options) {
   auto start_time = std::chrono::steady_clock::now();
   config::Config cfg = engine::open_site(
       options.paths, {options.config_file, options.trusted_config, options.limits});
+  engine::Selection selection = engine::select_documents(cfg, options.paths, options.changed_since);
+
   content::LocalDate zone = [&] {
     try {
-      return content::LocalDate(cfg.timezone);
+      // verity.yaml's zone, else the one Jekyll builds the site in (_config.yml's timezone).
+      return content::LocalDate(
+          cfg.timezone.empty() ? selection.discovery->inventory.config.timezone : cfg.timezone);
     } catch (const std::invalid_argument& e) {
       throw config::ConfigError(
           {(cfg.file.empty() ? std::string("verity.yaml") : cfg.file.string()) + ": " + e.what()});
     }
   }();
-
-  engine::Selection selection = engine::select_documents(cfg, options.paths, options.changed_since);
 
   std::optional<secured::PinFile> pins = engine::load_pins(cfg, options.pins_from);
   std::optional<crypto::KeyRing> keys;

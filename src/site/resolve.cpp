@@ -98,6 +98,19 @@ nlohmann::json ItemResolver::defaults_for(const Candidate& c) const {
   }
 }
 
+DefaultValues ItemResolver::located_defaults_for(const Candidate& c) const {
+  switch (c.kind) {
+  case CandidateKind::Page:
+    return m_defaults.located(c.source, std::string("pages"), c.source);
+  case CandidateKind::Post:
+  case CandidateKind::Draft:
+  case CandidateKind::Document:
+    return m_defaults.located(relative_to_collections(c.source), c.collection, c.source);
+  default:
+    return {};
+  }
+}
+
 SiteItem ItemResolver::page(const Candidate& c, const nlohmann::json& front, bool utf8) const {
   SiteItem item;
   item.kind = ItemKind::Page;

@@ -29,6 +29,8 @@ public:
 
   // The `defaults` values Jekyll gives the item `candidate` becomes, with the type it uses.
   nlohmann::json defaults_for(const Candidate& candidate) const;
+  // The same values, with where each is written in _config.yml (for findings on them).
+  DefaultValues located_defaults_for(const Candidate& candidate) const;
 
   const SiteConfig& config() const { return m_config; }
 

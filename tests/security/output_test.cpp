@@ -104,7 +104,8 @@ TEST_F(HostileText, TheTextReportIsOneLinePerFindingAndStartsNoCommand) {
 
   RunResult text = check("text");
   EXPECT_EQ(text.exit_code, 1);
-  EXPECT_EQ(lines(text.out).size(), findings + 1) << text.out; // and the summary line
+  // One line per finding, the collections table (a header and the one collection), the summary.
+  EXPECT_EQ(lines(text.out).size(), findings + 2 + 1) << text.out;
   EXPECT_EQ(command_lines(text.out), 0u) << text.out;
   EXPECT_EQ(command_lines(text.err), 0u) << text.err;
   EXPECT_TRUE(free_of_controls(text.out)) << text.out;
