@@ -36,6 +36,10 @@ public:
         take(c);
       }
     }
+    // What Jekyll reads is unique by path; the folders it does not read can repeat a path
+    // only through an `include`d file, looked up here.
+    std::sort(m_jekyll_read.begin(), m_jekyll_read.end());
+    m_phase_two = true;
     for (const site::Candidate& c : m_out.inventory.candidates) {
       if (c.kind == site::CandidateKind::Skipped) {
         take(c);
@@ -63,7 +67,10 @@ private:
   // Adds a file unless `ignore` leaves it out; counts it for its collection either way.
   void add(const std::string& relative, const config::Collection* collection,
            const site::Candidate* jekyll, bool data = false) {
-    if (!m_added.insert(relative).second) {
+    if (!m_phase_two) {
+      m_jekyll_read.push_back(relative); // a candidate's own source: it outlives the run
+    } else if (std::binary_search(m_jekyll_read.begin(), m_jekyll_read.end(),
+                                  std::string_view(relative))) {
       return;
     }
     if (m_cfg.is_ignored(relative)) {
@@ -178,7 +185,8 @@ private:
 
   const config::Config& m_cfg;
   Discovery& m_out;
-  std::set<std::string> m_added;
+  std::vector<std::string_view> m_jekyll_read; // candidates' sources (stable storage)
+  bool m_phase_two = false;
   size_t m_unread_entries = 0;
 };
 

@@ -16,7 +16,7 @@ JekyllView JekyllViews::of(const Document& doc, const SourceFile& src) const {
     return view;
   }
   bool plain_date = false;
-  nlohmann::json front = site::jekyll_front_matter(doc, &plain_date);
+  nlohmann::json front = site::jekyll_url_front_matter(doc, &plain_date);
   site::SiteItem item =
       m_resolver.resolve(*src.jekyll, front, plain_date, util::is_valid_utf8(doc.bytes));
   if (!item.output.empty()) {

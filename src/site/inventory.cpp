@@ -42,6 +42,7 @@ private:
     std::string name;
     std::string path; // relative to the root
     bool is_dir = false;
+    fs::path real; // resolved inside the root
   };
 
   bool budget() {
@@ -58,30 +59,50 @@ private:
     return true;
   }
 
-  // The entries of a folder, sorted, each resolved inside the root (refused ones listed).
+  // The entries of a folder, sorted, each resolved inside the root (refused ones listed). Only a
+  // symbolic link costs a resolution: anything else in a folder that lies inside the root does too.
   std::vector<Entry> list(const std::string& dir) {
     std::vector<Entry> out;
     std::error_code ec;
-    fs::path abs = dir.empty() ? m_root : m_root / dir;
-    std::vector<std::string> names;
-    for (fs::directory_iterator it(abs, ec), end; !ec && it != end; it.increment(ec)) {
-      names.push_back(it->path().filename().string());
+    std::optional<fs::path> real_dir = dir.empty() ? std::optional<fs::path>(m_real_root)
+                                                   : util::resolve_inside(m_root, m_real_root, dir);
+    if (!real_dir) {
+      return out;
     }
-    std::sort(names.begin(), names.end());
-    for (auto& name : names) {
+    struct Listed {
+      std::string name;
+      bool symlink = false;
+      bool is_dir = false;
+    };
+    std::vector<Listed> names;
+    for (fs::directory_iterator it(*real_dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::error_code type_ec;
+      bool symlink = it->is_symlink(type_ec);
+      names.push_back(
+          {it->path().filename().string(), symlink, !symlink && it->is_directory(type_ec)});
+    }
+    std::sort(names.begin(), names.end(),
+              [](const Listed& a, const Listed& b) { return a.name < b.name; });
+    for (auto& listed : names) {
       if (!budget()) {
         break;
       }
       Entry e;
-      e.name = name;
-      e.path = join(dir, name);
-      auto resolved = util::resolve_inside(m_root, m_real_root, e.path);
-      if (!resolved) {
-        skipped(e.path, reason::symlink_outside,
-                "a symbolic link that leaves the site root: not followed");
-        continue;
+      e.name = listed.name;
+      e.path = join(dir, listed.name);
+      if (listed.symlink) {
+        auto resolved = util::resolve_inside(m_root, m_real_root, e.path);
+        if (!resolved) {
+          skipped(e.path, reason::symlink_outside,
+                  "a symbolic link that leaves the site root: not followed");
+          continue;
+        }
+        e.is_dir = fs::is_directory(*resolved, ec);
+        e.real = std::move(*resolved);
+      } else {
+        e.is_dir = listed.is_dir;
+        e.real = *real_dir / listed.name;
       }
-      e.is_dir = fs::is_directory(*resolved, ec);
       out.push_back(std::move(e));
     }
     return out;
@@ -150,18 +171,18 @@ private:
       if (e.is_dir) {
         walk(e.path, depth + 1);
       } else {
-        read_file(e.path);
+        read_file(e.path, e.real);
       }
     }
     m_walk_stack.erase(real);
   }
 
   // A file of the walk: a page when its first line opens front matter, else a static file.
-  void read_file(const std::string& path) {
+  void read_file(const std::string& path, const std::optional<fs::path>& real = std::nullopt) {
     if (!m_seen.insert(path).second) {
       return;
     }
-    auto header = peek(path);
+    auto header = peek(path, real);
     if (!header) {
       return;
     }
@@ -182,7 +203,7 @@ private:
     for (const char* magic : {"_posts", "_drafts"}) {
       std::string base = join(dir, magic);
       bool draft = std::string_view(magic) == "_drafts";
-      for (const auto& entry : list_tree(base, false, depth)) {
+      for (const auto& [entry, real] : list_tree(base, false, depth)) {
         std::string path = join(base, entry);
         FilterVerdict v = m_filter.verdict(entry, path, false);
         if (v != FilterVerdict::Keep) {
@@ -210,8 +231,12 @@ private:
   }
 
   // Files below `base` (relative paths), as Dir["**/*"] (no dotfiles) or with FNM_DOTMATCH.
-  std::vector<std::string> list_tree(const std::string& base, bool dotmatch, size_t depth) {
-    std::vector<std::string> out;
+  struct TreeFile {
+    std::string path; // relative to the tree's base
+    fs::path real;
+  };
+  std::vector<TreeFile> list_tree(const std::string& base, bool dotmatch, size_t depth) {
+    std::vector<TreeFile> out;
     std::error_code ec;
     auto resolved = util::resolve_inside(m_root, m_real_root, base);
     if (!resolved || !fs::is_directory(*resolved, ec)) {
@@ -222,7 +247,7 @@ private:
   }
 
   void collect_tree(const std::string& base, const std::string& rel, bool dotmatch, size_t depth,
-                    std::vector<std::string>& out) {
+                    std::vector<TreeFile>& out) {
     std::string dir = rel.empty() ? base : join(base, rel);
     if (depth > m_limits.max_depth) {
       return;
@@ -240,7 +265,7 @@ private:
       if (e.is_dir) {
         collect_tree(base, child, dotmatch, depth + 1, out);
       } else {
-        out.push_back(child);
+        out.push_back({child, e.real});
       }
     }
     m_tree_visited.erase(real.string());
@@ -256,7 +281,7 @@ private:
       }
       std::string relative_dir = "_" + label;
       std::string base = join(config.collections_dir, relative_dir);
-      for (const auto& entry : list_tree(base, true, 0)) {
+      for (const auto& [entry, real] : list_tree(base, true, 0)) {
         std::string path = join(base, entry);
         std::string from_source = join(relative_dir, entry);
         FilterVerdict v = m_filter.verdict(entry, from_source, false);
@@ -266,7 +291,7 @@ private:
                                                : "names starting with . _ # ~ are not read");
           continue;
         }
-        auto header = peek(path);
+        auto header = peek(path, real);
         if (!header) {
           continue;
         }
@@ -284,7 +309,7 @@ private:
   // --- _data, and `include` entries below special folders ---
 
   void read_data() {
-    for (const auto& entry : list_tree("_data", false, 0)) {
+    for (const auto& [entry, real] : list_tree("_data", false, 0)) {
       Candidate c;
       c.kind = CandidateKind::Data;
       c.source = join("_data", entry);
@@ -318,8 +343,9 @@ private:
   // --- reading ---
 
   // Whether the file opens front matter; nullopt (and a Skipped row) when it cannot be read.
-  std::optional<bool> peek(const std::string& path) {
-    auto resolved = util::resolve_inside(m_root, m_real_root, path);
+  // `real`: the path already resolved inside the root, when the listing did it.
+  std::optional<bool> peek(const std::string& path, const std::optional<fs::path>& real) {
+    auto resolved = real ? real : util::resolve_inside(m_root, m_real_root, path);
     if (!resolved) {
       skipped(path, reason::symlink_outside, "leaves the site root: not read");
       return std::nullopt;

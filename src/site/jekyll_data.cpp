@@ -26,11 +26,35 @@ bool has_yaml_header(std::string_view bytes) {
   return true;
 }
 
+namespace {
+
+nlohmann::json as_jekyll_reads(const Document& doc, nlohmann::json data, bool* plain_date);
+
+} // namespace
+
 nlohmann::json jekyll_front_matter(const Document& doc, bool* plain_date) {
   if (!doc.parsed || !doc.data.is_object()) {
     return nlohmann::json::object();
   }
-  nlohmann::json data = doc.data;
+  return as_jekyll_reads(doc, doc.data, plain_date);
+}
+
+nlohmann::json jekyll_url_front_matter(const Document& doc, bool* plain_date) {
+  if (!doc.parsed || !doc.data.is_object()) {
+    return nlohmann::json::object();
+  }
+  nlohmann::json data = nlohmann::json::object();
+  for (const char* key : {"date", "slug", "permalink", "categories", "category", "published"}) {
+    if (auto it = doc.data.find(key); it != doc.data.end()) {
+      data[key] = *it;
+    }
+  }
+  return as_jekyll_reads(doc, std::move(data), plain_date);
+}
+
+namespace {
+
+nlohmann::json as_jekyll_reads(const Document& doc, nlohmann::json data, bool* plain_date) {
   // Jekyll reads front matter as YAML 1.1: a plain `published: no` is false there.
   for (auto& [key, value] : data.items()) {
     if (!value.is_string()) {
@@ -49,6 +73,8 @@ nlohmann::json jekyll_front_matter(const Document& doc, bool* plain_date) {
   }
   return data;
 }
+
+} // namespace
 
 nlohmann::json jekyll_front_matter(std::string bytes, const std::string& path, bool* plain_date) {
   frontmatter::LoadOptions options;

@@ -20,6 +20,10 @@ bool has_yaml_header(std::string_view bytes);
 // as a plain YAML scalar, which Psych reads as a Time itself.
 nlohmann::json jekyll_front_matter(const Document& doc, bool* plain_date);
 
+// Only the keys that decide an item's URL and whether it is output (date, slug, permalink,
+// categories, category, published): what ItemResolver reads, without copying the rest.
+nlohmann::json jekyll_url_front_matter(const Document& doc, bool* plain_date);
+
 // Parses `bytes` (the file at `path`) and returns jekyll_front_matter of it.
 nlohmann::json jekyll_front_matter(std::string bytes, const std::string& path, bool* plain_date);
 
