@@ -37,7 +37,8 @@ DocumentScan scan_data_file(const SourceFile& src, const config::Config& cfg) {
   f.message = r.status == util::ReadResult::Status::TooLarge
                   ? "the data file is larger than " + std::to_string(cfg.limits.max_file_bytes) +
                         " bytes: not read"
-                  : std::string("not read: the file ") + util::k_missing_or_outside;
+              : inside ? "not read: " + r.error
+                       : std::string("not read: the file ") + util::k_missing_or_outside;
   out.findings.push_back(std::move(f));
   out.unparseable = true;
   return out;

@@ -6,6 +6,7 @@
 #include "util/confine.hpp"
 #include "util/file.hpp"
 
+#include <map>
 #include <set>
 
 namespace verity::site {
@@ -127,7 +128,24 @@ private:
               "a symbolic link to a folder that contains it (jekyll build never ends here)");
       return "";
     }
+    if (!another_alias(real.string())) {
+      m_walk_stack.erase(real.string());
+      skipped(dir + "/", reason::symlink_loop, too_many_aliases());
+      return "";
+    }
     return real.string();
+  }
+
+  // Symbolic links can make a folder reachable through 2^depth paths (a DAG, not a loop): Jekyll
+  // walks every one of them; verity walks a folder through at most this many, so a hostile tree
+  // costs bounded time.
+  static constexpr unsigned k_max_aliases = 8;
+
+  bool another_alias(const std::string& real) { return ++m_aliases[real] <= k_max_aliases; }
+
+  static std::string too_many_aliases() {
+    return "the same folder reached through more than " + std::to_string(k_max_aliases) +
+           " paths of symbolic links: not walked again";
   }
 
   bool handled_elsewhere(const std::string& path) const {
@@ -257,6 +275,11 @@ private:
     if (ec || !m_tree_visited.insert(real.string()).second) {
       return;
     }
+    if (!another_alias(real.string())) {
+      m_tree_visited.erase(real.string());
+      skipped(dir + "/", reason::symlink_loop, too_many_aliases());
+      return;
+    }
     for (const auto& e : list(dir)) {
       if (!dotmatch && e.name[0] == '.') {
         continue;
@@ -384,6 +407,7 @@ private:
   EntryFilter m_filter;
   std::set<std::string> m_walk_stack; // real paths of the folders being walked
   std::set<std::string> m_tree_visited;
+  std::map<std::string, unsigned> m_aliases; // real folder -> times entered
   std::set<std::string> m_seen;
   size_t m_entries = 0;
   bool m_budget_reported = false;

@@ -114,3 +114,41 @@ TEST(AttackSite, DISABLED_ADateRubyTimeParseReadsIsNotABuildError) {
 
 } // namespace
 } // namespace verity::test
+
+namespace verity::test {
+namespace {
+
+// From the hostile review of issue 13's discovery: folders linked to one another as a DAG
+// (d0/a and d0/b both to d1, d1/a and d1/b both to d2, ...) reach the last folder through 2^18
+// paths; Jekyll walks each, and verity did too (still running after 60 s at 16 levels). Now a
+// folder is walked through at most 8 paths, and the run ends with every real folder read.
+TEST(AttackSite, ASymlinkDagIsWalkedInBoundedTime) {
+  TempDir dir;
+  const fs::path site = dir.path();
+  write_file(site / "index.md", "---\ntitle: ok\n---\n");
+  constexpr int k_levels = 18;
+  for (int i = 0; i <= k_levels; ++i) {
+    write_file(site / ("d" + std::to_string(i)) / "p.md", "---\ntitle: x\n---\n");
+  }
+  for (int i = 0; i < k_levels; ++i) {
+    fs::path d = site / ("d" + std::to_string(i));
+    fs::create_directory_symlink("../d" + std::to_string(i + 1), d / "a");
+    fs::create_directory_symlink("../d" + std::to_string(i + 1), d / "b");
+  }
+  RunResult r = run_verity({"check", "--format", "json", "-j", "2"}, site);
+  ASSERT_EQ(r.exit_code, 0) << r.err; // a generous ceiling is the test's own timeout
+  size_t documents = r.json()["summary"]["documents"].get<size_t>();
+  // Every real folder's page at least once, and far fewer than the 2^19 paths.
+  EXPECT_GE(documents, static_cast<size_t>(k_levels + 2));
+  EXPECT_LT(documents, 20000u);
+  RunResult table = run_verity({"site", "--format", "json", site.string()}, site);
+  size_t refused = 0;
+  const nlohmann::json parsed = nlohmann::json::parse(table.out);
+  for (const auto& i : parsed["items"]) {
+    refused += i.value("reason", "") == "symlink-loop" ? 1 : 0;
+  }
+  EXPECT_GT(refused, 0u) << table.err; // said, not silently cut
+}
+
+} // namespace
+} // namespace verity::test
