@@ -21,6 +21,12 @@ bool reserved_folder(std::string_view name) {
          name == "_site";
 }
 
+// Compared as text: the same token's literal may sit at another address in each object file
+// (a sanitizer build does not merge them).
+bool has_reason(const site::Candidate& c, const char* reason) {
+  return c.reason && std::string_view(c.reason) == reason;
+}
+
 // Bounds the walk of folders Jekyll does not read (unmatched documents live there).
 constexpr size_t k_max_unread_entries = 500000;
 
@@ -121,7 +127,7 @@ private:
 
   void skipped(const site::Candidate& c, const config::Collection* named) {
     bool folder = c.source.ends_with("/");
-    if (c.reason == site::reason::special_name) {
+    if (has_reason(c, site::reason::special_name)) {
       // Only underscore names hold content nobody reads; dot names (.git, .github) and
       // editor leftovers (#x, x~) are not the site's.
       std::string path = folder ? c.source.substr(0, c.source.size() - 1) : c.source;
@@ -142,7 +148,7 @@ private:
     }
     // A file Jekyll refuses (a link leaving the site, too large, unreadable) that the
     // configuration names is still a document: loading it says what is wrong.
-    if (!folder && named && c.reason != site::reason::excluded) {
+    if (!folder && named && !has_reason(c, site::reason::excluded)) {
       add(c.source, named, nullptr);
     }
   }
