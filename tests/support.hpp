@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unistd.h>
@@ -104,6 +105,20 @@ inline RunResult run_verity(const std::vector<std::string>& args, const fs::path
   argv.insert(argv.end(), args.begin(), args.end());
   auto r = util::run_process(argv, cwd);
   return {r.exit_code, r.out, r.err};
+}
+
+// The documents a JUnit report lists (a test case per checked document): file -> its suite
+// (`verity.<collection>`, `verity.documents` outside every collection). {} when no report.
+inline std::map<std::string, std::string> junit_documents(const fs::path& junit) {
+  std::map<std::string, std::string> out;
+  const std::string xml = fs::exists(junit) ? read_file(junit) : "";
+  const std::string attr = "<testcase classname=";
+  for (size_t at = xml.find(attr); at != std::string::npos; at = xml.find(attr, at + 1)) {
+    size_t file = xml.find(" file=\"", at) + 7;
+    size_t cls = at + attr.size() + 1;
+    out[xml.substr(file, xml.find('"', file) - file)] = xml.substr(cls, xml.find('"', cls) - cls);
+  }
+  return out;
 }
 
 inline bool have_program(const std::string& name) {

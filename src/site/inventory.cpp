@@ -223,11 +223,7 @@ private:
       bool draft = std::string_view(magic) == "_drafts";
       for (const auto& [entry, real] : list_tree(base, false, depth)) {
         std::string path = join(base, entry);
-        FilterVerdict v = m_filter.verdict(entry, path, false);
-        if (v != FilterVerdict::Keep) {
-          skipped(path, v == FilterVerdict::Excluded ? reason::excluded : reason::special_name,
-                  v == FilterVerdict::Excluded ? "matched by `exclude`"
-                                               : "names starting with . _ # ~ are not read");
+        if (!kept(entry, path, path)) {
           continue;
         }
         Candidate c;
@@ -246,6 +242,19 @@ private:
         add(std::move(c));
       }
     }
+  }
+
+  // EntryFilter's verdict on a file inside _posts, _drafts or a collection; a Skipped row for
+  // `path` when it is not read.
+  bool kept(const std::string& entry, const std::string& from_source, const std::string& path) {
+    FilterVerdict v = m_filter.verdict(entry, from_source, false);
+    if (v == FilterVerdict::Keep) {
+      return true;
+    }
+    skipped(path, v == FilterVerdict::Excluded ? reason::excluded : reason::special_name,
+            v == FilterVerdict::Excluded ? "matched by `exclude`"
+                                         : "names starting with . _ # ~ are not read");
+    return false;
   }
 
   // Files below `base` (relative paths), as Dir["**/*"] (no dotfiles) or with FNM_DOTMATCH.
@@ -307,11 +316,7 @@ private:
       for (const auto& [entry, real] : list_tree(base, true, 0)) {
         std::string path = join(base, entry);
         std::string from_source = join(relative_dir, entry);
-        FilterVerdict v = m_filter.verdict(entry, from_source, false);
-        if (v != FilterVerdict::Keep) {
-          skipped(path, v == FilterVerdict::Excluded ? reason::excluded : reason::special_name,
-                  v == FilterVerdict::Excluded ? "matched by `exclude`"
-                                               : "names starting with . _ # ~ are not read");
+        if (!kept(entry, from_source, path)) {
           continue;
         }
         auto header = peek(path, real);
