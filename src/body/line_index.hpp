@@ -1,0 +1,27 @@
+// LineIndex: byte offset in a file -> 1-based line and column (Unicode code points), the same
+// positions the front matter's source map gives, so a body finding names the author's
+// file:line:col.
+#pragma once
+
+#include "verity/source_map.hpp"
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace verity::body {
+
+class LineIndex {
+public:
+  explicit LineIndex(std::string_view text);
+
+  // The position of the byte at `offset` (clamped to the text's end). Columns count code points,
+  // so a continuation byte of a UTF-8 sequence counts with the byte that starts it.
+  Position at(std::size_t offset) const;
+
+private:
+  std::string_view m_text;
+  std::vector<std::size_t> m_line_starts; // offset of the first byte of each line
+};
+
+} // namespace verity::body
