@@ -4,6 +4,8 @@
 // Every offset is a byte offset into the whole file (Document::bytes), never into a copy.
 #pragma once
 
+#include "body/line_index.hpp"
+#include "body/spliced_text.hpp"
 #include "refs/reference.hpp"
 
 #include <cstddef>
@@ -58,7 +60,12 @@ struct MarkdownOptions {
 BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
                        const MarkdownOptions& options = {});
 
-// Scans an HTML document or fragment from `body_offset` to the end of `file`.
+// Scans an HTML document (a `.html` page) from `body_offset` to the end of `file`.
 BodyScan scan_html(std::string_view file, std::size_t body_offset);
+
+// Scans raw HTML cut out of a Markdown body (an HTML block, or one inline tag such as `<a
+// href="x">`), appending its references and anchors (id=, name=) to `out`, with positions mapped
+// through `html` to the file and `lines`.
+void scan_html_fragment(const SplicedText& html, const LineIndex& lines, BodyScan& out);
 
 } // namespace verity::body
