@@ -4,8 +4,9 @@
 
 namespace verity::checks {
 
-DocumentCheckFn schema, filename_date, invalid_date, local_images, secured_field, unique_fields;
-CorpusCheckFn duplicate_fields, no_lockfile;
+DocumentCheckFn schema, filename_date, invalid_date, local_images, secured_field, unique_fields,
+    body_links;
+CorpusCheckFn duplicate_fields, no_lockfile, internal_links;
 NetworkCheckFn links, remote_images;
 
 const Registry& registry() {
@@ -17,9 +18,11 @@ const Registry& registry() {
           {"local-images", local_images},
           {"secured", secured_field},
           {"unique-fields", unique_fields},
+          {"body-links", body_links},
       },
       {
           {"duplicate-fields", duplicate_fields},
+          {"internal-links", internal_links},
           {"no-lockfile", no_lockfile, true},
       },
       {

@@ -6,6 +6,7 @@
 // A check is one file in checks/ and one line in registry.cpp.
 #pragma once
 
+#include "body/body_scan.hpp"
 #include "checks/run_context.hpp"
 #include "refs/reference.hpp"
 #include "verity/document.hpp"
@@ -28,6 +29,11 @@ struct DocumentInput {
   // What `defaults:` in _config.yml gives the document (schema validation sees both); nullptr
   // when nothing applies.
   const DefaultValues* defaults = nullptr;
+  // The file the build writes for it ("docs/index.html"); "" when not output.
+  std::string_view output = {};
+  // What its body cites and defines beyond `references` (anchors, malformed links, <base href>);
+  // nullptr when the body is not read (not Markdown or HTML).
+  const body::BodyScan* body = nullptr;
 };
 
 using DocumentCheckFn = void(const DocumentInput& in, const RunContext& run, Findings& out,

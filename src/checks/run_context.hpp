@@ -10,6 +10,8 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace verity::checks {
 
@@ -24,6 +26,8 @@ struct RunContext {
   std::function<bool(const std::string&)> reported;
   // _config.yml's `baseurl` ("" or "/blog"): a site-absolute reference may start with it.
   std::string baseurl = {};
+  // The static files the build copies: {output path, source}, for internal links to them.
+  const std::vector<std::pair<std::string, std::string>>* static_outputs = nullptr;
 };
 
 } // namespace verity::checks

@@ -462,6 +462,7 @@ Config load_config(const fs::path& config_file, const fs::path& site_root, const
   cfg.date_field = j.value("date_field", cfg.date_field);
   if (j.contains("images")) {
     cfg.image_fields = j["images"].value("fields", cfg.image_fields);
+    cfg.allow_empty_alt = j["images"].value("allow_empty_alt", cfg.allow_empty_alt);
   }
   if (j.contains("limits")) {
     const auto& l = j["limits"];

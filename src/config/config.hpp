@@ -67,6 +67,8 @@ struct Config {
   // Top-level front-matter fields whose string value (or {path} object) names an image
   // (`images.fields`; the Jekyll profile gives [image], as jekyll-seo-tag reads it).
   std::vector<std::string> image_fields;
+  // `images.allow_empty_alt`: alt="" marks a decorative body image (no image/alt-missing).
+  bool allow_empty_alt = false;
   frontmatter::LoadLimits limits;
   SecuredPolicy secured;
   bool network = false; // `network: true`: as --online

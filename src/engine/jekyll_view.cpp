@@ -21,6 +21,7 @@ JekyllView JekyllViews::of(const Document& doc, const SourceFile& src) const {
       m_resolver.resolve(*src.jekyll, front, plain_date, util::is_valid_utf8(doc.bytes));
   if (!item.output.empty()) {
     view.url = std::move(item.url);
+    view.output = std::move(item.output);
   }
   if (!m_config.defaults.empty()) {
     DefaultValues defaults = m_resolver.located_defaults_for(*src.jekyll);
@@ -29,6 +30,24 @@ JekyllView JekyllViews::of(const Document& doc, const SourceFile& src) const {
     }
   }
   return view;
+}
+
+std::vector<std::pair<std::string, std::string>>
+JekyllViews::static_outputs(const Discovery& discovery) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  static const nlohmann::json k_no_front_matter = nlohmann::json::object();
+  for (const site::Candidate& c : discovery.inventory.candidates) {
+    if (c.kind != site::CandidateKind::Static && c.kind != site::CandidateKind::CollectionStatic) {
+      continue;
+    }
+    site::SiteItem item = m_resolver.resolve(c, k_no_front_matter, false, true);
+    if (item.output.empty())
+      continue;
+    for (auto& [url, output] : item.extra_outputs)
+      out.emplace_back(std::move(output), c.source);
+    out.emplace_back(std::move(item.output), c.source);
+  }
+  return out;
 }
 
 } // namespace verity::engine

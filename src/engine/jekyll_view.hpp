@@ -9,11 +9,14 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace verity::engine {
 
 struct JekyllView {
-  std::string url; // "" when Jekyll does not output it
+  std::string url;    // "" when Jekyll does not output it
+  std::string output; // the file under _site ("docs/index.html"); "" when not output
   std::optional<DefaultValues> defaults;
 };
 
@@ -25,6 +28,8 @@ public:
 
   JekyllView of(const Document& doc, const SourceFile& src) const;
   const std::string& baseurl() const { return m_config.baseurl; }
+  // The static files the build copies, {output path, source} (internal links may point at them).
+  std::vector<std::pair<std::string, std::string>> static_outputs(const Discovery& discovery) const;
 
 private:
   const site::SiteConfig& m_config;

@@ -62,6 +62,8 @@ CheckResult run_check(const CheckOptions& options) {
   }
   engine::JekyllViews jekyll(*selection.discovery, engine::site_options_now(), cfg.site_root);
   media::ProbeCache probes(cfg.max_image_bytes);
+  const std::vector<std::pair<std::string, std::string>> static_outputs =
+      jekyll.static_outputs(*selection.discovery);
   bool online = options.online || cfg.network;
   checks::RunContext run{
       cfg,
@@ -70,7 +72,8 @@ CheckResult run_check(const CheckOptions& options) {
       probes,
       {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt},
       [&](const std::string& file) { return selection.is_reported(file); },
-      jekyll.baseurl()};
+      jekyll.baseurl(),
+      &static_outputs};
   const checks::Registry& registry = checks::registry();
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,
@@ -78,7 +81,8 @@ CheckResult run_check(const CheckOptions& options) {
         engine::JekyllView view = jekyll.of(doc, src);
         checks::run_document_checks(registry,
                                     {doc, src.collection, scan.references, view.url,
-                                     view.defaults ? &*view.defaults : nullptr},
+                                     view.defaults ? &*view.defaults : nullptr, view.output,
+                                     scan.body_read ? &scan.body : nullptr},
                                     run, scan.findings, scan.records);
         if (!online) {
           // Only the network checks read them after the scan (`= {}` would keep the capacity).

@@ -1,5 +1,6 @@
 #include "engine/scan.hpp"
 
+#include "body/body_scan.hpp"
 #include "content/data_file.hpp"
 #include "engine/load_source.hpp"
 #include "refs/front_matter.hpp"
@@ -44,7 +45,43 @@ DocumentScan scan_data_file(const SourceFile& src, const config::Config& cfg) {
   return out;
 }
 
-DocumentScan scan_one(const SourceFile& src, const config::Config& cfg, const ScanVisitor& visit) {
+enum class BodyFormat { None, Markdown, Html };
+
+// How Jekyll renders the file: Markdown by `markdown_ext`, HTML by .html/.htm; nothing else is
+// read for links (a .xml feed, a .scss sheet).
+BodyFormat body_format(std::string_view path, const std::vector<std::string>& markdown_ext) {
+  auto dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) {
+    return BodyFormat::None;
+  }
+  std::string ext(path.substr(dot));
+  for (char& c : ext)
+    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (ext == ".html" || ext == ".htm")
+    return BodyFormat::Html;
+  for (const auto& md : markdown_ext) {
+    if (ext == md)
+      return BodyFormat::Markdown;
+  }
+  return BodyFormat::None;
+}
+
+void scan_body(const Document& doc, BodyFormat format, DocumentScan& out) {
+  if (format == BodyFormat::None)
+    return;
+  out.body = format == BodyFormat::Markdown ? body::scan_markdown(doc.bytes, doc.body_offset)
+                                            : body::scan_html(doc.bytes, doc.body_offset);
+  out.body_read = true;
+  out.references.reserve(out.references.size() + out.body.references.size());
+  for (auto& ref : out.body.references) {
+    ref.file = doc.path;
+    out.references.push_back(std::move(ref));
+  }
+  std::vector<refs::Reference>().swap(out.body.references);
+}
+
+DocumentScan scan_one(const SourceFile& src, const config::Config& cfg,
+                      const std::vector<std::string>& markdown_ext, const ScanVisitor& visit) {
   if (src.data) {
     return scan_data_file(src, cfg);
   }
@@ -53,9 +90,13 @@ DocumentScan scan_one(const SourceFile& src, const config::Config& cfg, const Sc
   out.unparseable = unparseable(doc, out.findings);
   if (doc.parsed) {
     out.references = refs::front_matter_references(doc, cfg.image_fields);
+    if (src.jekyll) { // a file Jekyll renders; a file only a glob names has no body to follow
+      scan_body(doc, body_format(src.relative, markdown_ext), out);
+    }
     if (visit) {
       visit(doc, src, out);
     }
+    out.body = body::BodyScan{};
   }
   return out;
 }
@@ -69,9 +110,12 @@ template <typename T> void append(std::vector<T>& to, std::vector<T>& from) {
 ScannedSite scan_site(const config::Config& cfg, const Selection& selection, unsigned jobs,
                       const ScanVisitor& visit) {
   const std::vector<SourceFile>& files = selection.files;
+  static const std::vector<std::string> k_no_markdown;
+  const std::vector<std::string>& markdown_ext =
+      selection.discovery ? selection.discovery->inventory.config.markdown_ext : k_no_markdown;
   std::vector<DocumentScan> scans(files.size());
   util::parallel_for(files.size(), jobs == 0 ? util::default_jobs() : jobs,
-                     [&](size_t i) { scans[i] = scan_one(files[i], cfg, visit); });
+                     [&](size_t i) { scans[i] = scan_one(files[i], cfg, markdown_ext, visit); });
   ScannedSite site;
   size_t findings = 0, records = 0, references = 0;
   for (const auto& s : scans) {

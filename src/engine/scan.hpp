@@ -3,6 +3,7 @@
 // in the worker thread; the document is then dropped and only what the scan keeps of it stays.
 #pragma once
 
+#include "body/body_scan.hpp"
 #include "config/config.hpp"
 #include "engine/discover.hpp"
 #include "engine/selection.hpp"
@@ -20,6 +21,10 @@ struct DocumentScan {
   Findings findings; // loading findings, then the visitor's
   Records records;
   std::vector<refs::Reference> references; // the visitor may drop those no later phase needs
+  // The body's anchors, malformed links and <base href> (its references are in `references`);
+  // empty when the body is not Markdown or HTML. Dropped after the visitor.
+  body::BodyScan body;
+  bool body_read = false;
   bool unparseable = false;                // JUnit reports it as an error
 };
 

@@ -32,11 +32,14 @@ void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
     Position pos = at == url_ptr            ? ref.url_pos
                    : at.ends_with("/width") ? ref.width_pos
                                             : ref.height_pos;
+    if (pos.line == 0)
+      pos = ref.url_pos; // a body attribute without its own position
     Finding f = rules::make_finding(rule);
     f.file = ref.file;
     f.line = pos.line;
     f.column = pos.column;
-    f.pointer = at;
+    // A body image has no front-matter pointer (its url_pointer is "", never so in front matter).
+    f.pointer = url_ptr.empty() ? std::string() : at;
     f.message = std::move(message);
     out.push_back(std::move(f));
     return out.back();

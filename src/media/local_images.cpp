@@ -3,7 +3,7 @@
 #include "frontmatter/document_finding.hpp"
 #include "media/file_source.hpp"
 #include "media/image_verdict.hpp"
-#include "media/site_path.hpp"
+#include "refs/site_path.hpp"
 #include "rules/catalogue.hpp"
 #include "util/confine.hpp"
 
@@ -17,9 +17,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Finding make(const Document& doc, const rules::Rule& rule, const std::string& pointer,
+// A finding at the reference: its front-matter value, or its body position.
+Finding make(const Document& doc, const rules::Rule& rule, const refs::Reference& ref,
              std::string message) {
-  return frontmatter::finding_at(doc, rule, pointer, std::move(message));
+  if (ref.origin.source == refs::Origin::Source::FrontMatter) {
+    return frontmatter::finding_at(doc, rule, ref.origin.pointer, std::move(message));
+  }
+  Finding f = rules::make_finding(rule);
+  f.file = doc.path;
+  f.line = ref.origin.position.line;
+  f.column = ref.origin.position.column;
+  f.message = std::move(message);
+  return f;
 }
 
 bool inside(const fs::path& root, const fs::path& p) {
@@ -33,16 +42,15 @@ void check_object(const Document& doc, const refs::Reference& ref, const config:
   if (site_path.kind == SitePath::Kind::None || site_path.kind == SitePath::Kind::External) {
     return; // nothing to find, or remote (the network phase probes http(s) images)
   }
-  const std::string& url_ptr = ref.origin.pointer;
   fs::path candidate = (config.site_root / fs::path(site_path.path)).lexically_normal();
   if (site_path.kind == SitePath::Kind::Outside || !inside(config.site_root, candidate)) {
-    out.push_back(make(doc, rules::image_outside_site, url_ptr,
+    out.push_back(make(doc, rules::image_outside_site, ref,
                        "image path " + url + " leaves the site root: refused, not opened"));
     return;
   }
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(candidate, ec))) {
-    out.push_back(make(doc, rules::image_missing, url_ptr,
+    out.push_back(make(doc, rules::image_missing, ref,
                        "image " + url + " not found (expected the file " +
                            candidate.lexically_relative(config.site_root).string() +
                            " under the site root): add it or fix the URL"));
@@ -52,12 +60,18 @@ void check_object(const Document& doc, const refs::Reference& ref, const config:
   // as one pointing outside, so no finding tells whether a file outside the checkout exists.
   auto resolved = util::resolve_inside(config.site_root, config.real_site_root, candidate);
   if (!resolved) {
-    out.push_back(make(doc, rules::image_outside_site, url_ptr,
+    out.push_back(make(doc, rules::image_outside_site, ref,
                        "image " + url + " is a symbolic link whose target " +
                            util::k_missing_or_outside + ": refused, not opened"));
     return;
   }
-  judge_image(image_ref(ref), cache.probe(resolved->string()), out);
+  ImageRef judged = image_ref(ref);
+  if (ref.attributes.count("from") > 0) {
+    // A srcset candidate: the <img>'s width/height describe its src, not each candidate.
+    judged.width.reset();
+    judged.height.reset();
+  }
+  judge_image(judged, cache.probe(resolved->string()), out);
 }
 
 } // namespace
@@ -135,8 +149,7 @@ void check_local_images(const Document& doc, const std::vector<refs::Reference>&
                         const config::Config& config, const SiteLocation& where, ProbeCache& cache,
                         Findings& out) {
   for (const auto& ref : references) {
-    if (ref.kind == refs::ReferenceKind::Image &&
-        ref.origin.source == refs::Origin::Source::FrontMatter) {
+    if (ref.kind == refs::ReferenceKind::Image) {
       check_object(doc, ref, config, where, cache, out);
     }
   }

@@ -1,6 +1,6 @@
 // Local images: every image reference of the front matter (an {url, width|height} object at any
 // depth, or a configured image field: `image: /x.png`, `image: {path, width, height}`) whose URL
-// is site-absolute (/assets/...), relative to the document (media/site_path.hpp), or starts with
+// is site-absolute (/assets/...), relative to the document (refs/site_path.hpp), or starts with
 // a remapped site URL must name a file under the site root that is an image, of exactly the
 // declared size when one is declared. Paths that leave the site root, lexically or through a
 // symlink, are refused and never opened.
@@ -9,7 +9,7 @@
 #include "config/config.hpp"
 #include "media/image_probe.hpp"
 #include "media/image_verdict.hpp"
-#include "media/site_path.hpp"
+#include "refs/site_path.hpp"
 #include "refs/reference.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
@@ -22,6 +22,13 @@
 #include <vector>
 
 namespace verity::media {
+
+// The URL resolution lives with the references (refs/site_path.hpp); images use it unqualified.
+using refs::percent_decode;
+using refs::resolve_site_path;
+using refs::resolved_text;
+using refs::SiteLocation;
+using refs::SitePath;
 
 // Probe results per resolved file, shared by all documents of a run (many documents cite the
 // same logo). Thread-safe.

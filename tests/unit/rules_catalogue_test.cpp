@@ -58,10 +58,12 @@ TEST(RulesCatalogue, IdsAreUniqueAndWellFormed) {
   }
   for (std::string_view id :
        {"secured/format", "secured/policy", "secured/no-key", "secured/unpinned-legacy",
-        "secured/invalid", "secured/auth", "secured/no-lockfile", "image/unreachable"}) {
+        "secured/invalid", "secured/auth", "secured/no-lockfile", "image/unreachable",
+        "link/internal-missing", "link/fragment-missing", "link/missing-baseurl",
+        "link/malformed", "link/liquid-broken", "image/alt-missing"}) {
     EXPECT_TRUE(ids.count(id)) << id;
   }
-  EXPECT_EQ(ids.size(), 73u);
+  EXPECT_EQ(ids.size(), 79u);
 }
 
 TEST(RulesCatalogue, EveryEntryHasItsTextsAndIsFoundById) {

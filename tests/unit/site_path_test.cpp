@@ -1,14 +1,14 @@
-// Unit tests of media::resolve_site_path: where a URL written in a document points inside the
+// Unit tests of refs::resolve_site_path: where a URL written in a document points inside the
 // site, for site-absolute, baseurl-prefixed and relative URLs, and what is refused.
 #include "media/local_images.hpp"
-#include "media/site_path.hpp"
+#include "refs/site_path.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace verity;
-using media::SiteLocation;
-using media::SitePath;
-using Kind = media::SitePath::Kind;
+using refs::SiteLocation;
+using refs::SitePath;
+using Kind = refs::SitePath::Kind;
 
 namespace {
 
@@ -18,7 +18,7 @@ const SiteLocation k_unknown{"", "docs/guide/a.md", ""};
 
 // "kind:path" for compact, exact comparisons.
 std::string show(std::string_view url, const SiteLocation& where) {
-  SitePath p = media::resolve_site_path(url, where);
+  SitePath p = refs::resolve_site_path(url, where);
   const char* kind = p.kind == Kind::Local      ? "local"
                      : p.kind == Kind::External ? "external"
                      : p.kind == Kind::Outside  ? "outside"
@@ -110,3 +110,28 @@ TEST(SitePath, ResolveReferencesFillsResolved) {
   EXPECT_EQ(refs[2].resolved, "");
   EXPECT_EQ(refs[3].resolved, "");
 }
+
+namespace verity {
+namespace {
+
+TEST(SitePath, ALinkClampsDotDotAtTheRootAsABrowserDoes) {
+  refs::SiteLocation link{"/recipes/pie/", "_recipes/pie.md", "", true};
+  EXPECT_EQ(refs::resolve_site_path("/../about.html", link).path, "about.html");
+  EXPECT_EQ(refs::resolve_site_path("../../../about.html", link).path, "about.html");
+  EXPECT_EQ(refs::resolve_site_path("../about.html", link).path, "recipes/about.html");
+  EXPECT_EQ(refs::resolve_site_path("/../about.html", link).kind, refs::SitePath::Kind::Local);
+  // A NUL byte is never a path, clamped or not.
+  EXPECT_EQ(refs::resolve_site_path("/a%00.html", link).kind, refs::SitePath::Kind::Outside);
+}
+
+TEST(SitePath, ASiteAbsolutePathWithoutTheBaseurlIsMarked) {
+  refs::SiteLocation blog{"/2024/01/05/post.html", "_posts/2024-01-05-post.md", "/blog", true};
+  EXPECT_TRUE(refs::resolve_site_path("/about.html", blog).without_baseurl);
+  EXPECT_FALSE(refs::resolve_site_path("/blog/about.html", blog).without_baseurl);
+  EXPECT_FALSE(refs::resolve_site_path("about.html", blog).without_baseurl); // relative
+  refs::SiteLocation no_base{"/a.html", "a.md", "", true};
+  EXPECT_FALSE(refs::resolve_site_path("/about.html", no_base).without_baseurl);
+}
+
+} // namespace
+} // namespace verity

@@ -13,13 +13,16 @@
 #include <string>
 #include <string_view>
 
-namespace verity::media {
+namespace verity::refs {
 
 // The document a URL is written in.
 struct SiteLocation {
   std::string_view document_url;  // as the site serves it, without baseurl; "" when unknown
   std::string_view document_file; // relative to the site root (for relative URLs without a URL)
   std::string_view baseurl;       // "" or "/blog"
+  // A browser following a link clamps `..` at the root (`/../about.html` is /about.html); a file
+  // verity opens (an image) never climbs: above the root it is Outside.
+  bool clamp_at_root = false;
 };
 
 struct SitePath {
@@ -32,6 +35,9 @@ struct SitePath {
   Kind kind = Kind::None;
   std::string path;     // Local: relative to the site root, no leading '/', decoded
   std::string fragment; // "#..." as written, or ""
+  // Site-absolute, the site has a baseurl, and the URL does not start with it: the built page
+  // links outside the site (`/about.html` on a site served at `/blog`).
+  bool without_baseurl = false;
 };
 
 SitePath resolve_site_path(std::string_view url, const SiteLocation& where);
@@ -42,4 +48,4 @@ std::string resolved_text(const SitePath& path);
 // %XX escapes decoded (a malformed one is kept as written).
 std::string percent_decode(std::string_view text);
 
-} // namespace verity::media
+} // namespace verity::refs

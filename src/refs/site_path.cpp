@@ -1,10 +1,10 @@
-#include "media/site_path.hpp"
+#include "refs/site_path.hpp"
 
 #include "util/ascii.hpp"
 
 #include <vector>
 
-namespace verity::media {
+namespace verity::refs {
 namespace {
 
 // RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":", before any '/', '?' or '#'.
@@ -88,6 +88,8 @@ SitePath resolve_site_path(std::string_view url, const SiteLocation& where) {
     }
     if (!base.empty() && starts_with_segment(path, base)) {
       path.erase(0, base.size());
+    } else if (!base.empty()) {
+      out.without_baseurl = true;
     }
   } else {
     path = base_folder(where) + path;
@@ -102,6 +104,9 @@ SitePath resolve_site_path(std::string_view url, const SiteLocation& where) {
       continue;
     }
     if (segment == "..") {
+      if (segments.empty() && where.clamp_at_root) {
+        continue;
+      }
       if (segments.empty()) {
         out.kind = SitePath::Kind::Outside;
         return out;
@@ -122,4 +127,4 @@ std::string resolved_text(const SitePath& path) {
   return path.path + path.fragment;
 }
 
-} // namespace verity::media
+} // namespace verity::refs

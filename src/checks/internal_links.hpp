@@ -1,0 +1,20 @@
+// The records the body-links document check keeps for the internal-links corpus check: what each
+// page writes and defines, and every internal link it makes. The corpus check needs every page's
+// output before it can say whether a link lands, so the verdict waits for it.
+#pragma once
+
+#include <string_view>
+
+namespace verity::checks {
+
+// key: the output file ("docs/index.html"); value: the page's URL.
+inline constexpr std::string_view k_page_output_record = "page-output";
+// key: the output file; value: one id the page defines (heading, {#id}, id=, name=, footnote).
+inline constexpr std::string_view k_page_anchor_record = "page-anchor";
+// key: the target as a site path with its #fragment ("docs/guide#intro", "" + "#x" for the page
+// itself is written as the page's own output); value: the destination as written.
+inline constexpr std::string_view k_body_link_record = "body-link";
+// As body-link, for a site-absolute link that lacks the site's baseurl (key: the path as written).
+inline constexpr std::string_view k_body_link_without_baseurl_record = "body-link-no-baseurl";
+
+} // namespace verity::checks
