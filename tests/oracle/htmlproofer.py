@@ -158,10 +158,12 @@ def main():
         sys.stdout.write(text)
         return 0
     with open(args.expect, encoding="utf-8") as handle:
-        expected = handle.read()
-    if json.loads(expected) == json.loads(text):
+        expected_entries = json.load(handle)
+    if expected_entries == json.loads(text):
         print(f"{args.site}: HTMLProofer's verdict matches {args.expect}")
         return 0
+    # Diff the rendered forms, so the report shows the entries that differ, not the layout.
+    expected = render(expected_entries)
     sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
                                                args.expect, "htmlproofer now"))
     return 1
