@@ -26,6 +26,8 @@ BEYOND_HTMLPROOFER = {
     "base": {("index.md", "link/missing-baseurl", "/about.html"),
              ("index.md", "link/missing-baseurl", "/2020/01/02/hello.html")},
     "broken": set(),
+    "broken-post-url": set(),
+    "broken-unpublished": set(),
 }
 
 
