@@ -35,6 +35,7 @@ class Site:
 
     def __init__(self, n, rnd):
         self.rnd = rnd
+        self.defects = {"broken link": 0, "bad anchor": 0, "missing image": 0, "empty alt": 0}
         self.pages = []  # (source, url, heading ids)
         for i in range(n):
             kind = i % 10
@@ -55,8 +56,10 @@ class Site:
     def link(self, own_headings):
         roll = self.rnd.random()
         if roll < 0.05:
+            self.defects["broken link"] += 1
             return f"[broken](/missing/{self.rnd.randint(0, 999)}.html)"
         if roll < 0.08:
+            self.defects["bad anchor"] += 1
             return f"[bad anchor](#nowhere-{self.rnd.randint(0, 99)})"
         if roll < 0.20:
             return f"[here](#{self.rnd.choice(own_headings)})"
@@ -73,8 +76,10 @@ class Site:
         roll = self.rnd.random()
         name = f"/assets/img/i{self.rnd.randint(0, 19)}.png"
         if roll < 0.04:
+            self.defects["missing image"] += 1
             return f"![gone](/assets/img/missing{self.rnd.randint(0, 99)}.png)"
         if roll < 0.08:
+            self.defects["empty alt"] += 1
             return f"![]({name})"
         if roll < 0.30:
             return f'<img src="{name}" alt="sized" width="4" height="3">'
@@ -119,6 +124,7 @@ def main():
         write(args.site, source, front + site.body(headings))
     write(args.site, "index.md", "---\ntitle: Home\n---\n" + "\n".join(
         f"- [{source}]({url})" for source, url, _ in site.pages[:50]) + "\n")
+    print(", ".join(f"{count} {what}" for what, count in site.defects.items()), "written")
 
 
 if __name__ == "__main__":
