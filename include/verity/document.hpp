@@ -30,6 +30,8 @@ struct Document {
   std::string bytes;      // the whole file as read
   bool has_front_matter = false;
   bool parsed = false; // true when `data` holds the converted front matter
+  // Well-formed YAML whose root is a list or a scalar: Jekyll stops the build on it.
+  bool non_mapping_root = false;
   nlohmann::json data = nlohmann::json::object();
   SourceMap map;
   size_t body_offset = 0; // first byte after the closing front-matter line

@@ -98,6 +98,7 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
     out.push_back(make(relative, issue.rule, issue.severity, pos, issue.message, issue.pointer));
   }
   if (!conv.ok) {
+    doc.non_mapping_root = conv.non_mapping_root;
     return doc;
   }
   doc.parsed = true;

@@ -34,6 +34,7 @@ struct ConversionIssue {
 
 struct Conversion {
   bool ok = false; // false: `value` is unusable (syntax error, limit, non-mapping root)
+  bool non_mapping_root = false; // the YAML is well-formed, its root a list or a scalar
   nlohmann::json value = nlohmann::json::object();
   SourceMap map;
   std::vector<ConversionIssue> issues;

@@ -33,6 +33,9 @@ nlohmann::json as_jekyll_reads(const Document& doc, nlohmann::json data, bool* p
 } // namespace
 
 nlohmann::json jekyll_front_matter(const Document& doc, bool* plain_date) {
+  if (doc.non_mapping_root) {
+    return nlohmann::json::array(); // not a Hash: ItemResolver says the build stops
+  }
   if (!doc.parsed || !doc.data.is_object()) {
     return nlohmann::json::object();
   }

@@ -5,6 +5,7 @@
 #include "site/jekyll_data.hpp"
 #include "site/post_name.hpp"
 #include "site/url.hpp"
+#include "util/jekyll_date.hpp"
 
 #include <chrono>
 
@@ -53,6 +54,17 @@ SiteItem build_error(SiteItem item, const std::string& message) {
   return item;
 }
 
+// A `date` verity cannot read is a build error only when it surely is one: fields out of range,
+// or no digit at all (Time.parse then finds no time information). Other text may be one of the
+// many forms Ruby's Date._parse knows.
+bool might_be_a_date(const std::string& text, bool plain_date) {
+  util::DateReading r = util::read_jekyll_date(text, plain_date ? util::DateQuoting::Plain
+                                                                : util::DateQuoting::Quoted);
+  if (r.status == util::DateReading::Status::Impossible)
+    return false;
+  return text.find_first_of("0123456789") != std::string::npos;
+}
+
 } // namespace
 
 ItemResolver::ItemResolver(const SiteConfig& config, const SiteOptions& options,
@@ -62,6 +74,20 @@ ItemResolver::ItemResolver(const SiteConfig& config, const SiteOptions& options,
 
 SiteItem ItemResolver::resolve(const Candidate& c, const nlohmann::json& front, bool plain_date,
                                bool utf8) const {
+  bool read = c.kind == CandidateKind::Page || c.kind == CandidateKind::Post ||
+              c.kind == CandidateKind::Draft || c.kind == CandidateKind::Document;
+  if (read && !front.is_object()) {
+    // Convertible#validate_data! and Document#merge_data! take only a Hash (measured, 4.3.1).
+    SiteItem item;
+    item.kind = c.kind == CandidateKind::Page    ? ItemKind::Page
+                : c.kind == CandidateKind::Post  ? ItemKind::Post
+                : c.kind == CandidateKind::Draft ? ItemKind::Draft
+                                                 : ItemKind::Document;
+    item.source = c.source;
+    item.collection = c.collection;
+    return build_error(std::move(item), "its front matter is a YAML list or scalar, not a "
+                                        "mapping: Jekyll stops with \"Invalid YAML front matter\"");
+  }
   switch (c.kind) {
   case CandidateKind::Page:
     return page(c, front, utf8);
@@ -233,13 +259,25 @@ SiteItem ItemResolver::document(const Candidate& c, const nlohmann::json& front,
     }
   }
   merge_categories(data, front);
+  bool date_unread = false;
   if (front.contains("date") && !front["date"].is_null()) {
     date = parse_date(front["date"], plain_date ? DateSource::PlainYaml : DateSource::Text);
-    date_error = date ? ""
-                      : "`date: " +
-                            (front["date"].is_string() ? front["date"].get<std::string>()
-                                                       : front["date"].dump()) +
-                            "` is not a date Jekyll reads (\"Invalid date\": the build stops)";
+    std::string text =
+        front["date"].is_string() ? front["date"].get<std::string>() : front["date"].dump();
+    date_unread = !date && might_be_a_date(text, plain_date);
+    date_error =
+        date || date_unread
+            ? ""
+            : "`date: " + text + "` is not a date Jekyll reads (\"Invalid date\": the build stops)";
+  }
+  if (date_unread) {
+    item.reason = reason::date_unread;
+    item.detail =
+        "`date: " +
+        (front["date"].is_string() ? front["date"].get<std::string>() : front["date"].dump()) +
+        "` is in a form verity does not read (Ruby's Time.parse may): its URL is "
+        "not known";
+    return item;
   }
   // populate_title: the file name's date (when no date was given) and slug.
   auto dated = match_dated_name(relative_path);

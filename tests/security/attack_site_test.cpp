@@ -88,8 +88,7 @@ TEST(AttackSite, RefusedLinksBelowPostsKeepTheirRealSourcePath) {
 
 // Jekyll 4.3.1 (measured): a page whose front matter is a YAML list stops the build ("Invalid
 // YAML front matter in .../listpage.md"); verity listed it as an ordinary page, exit 0.
-// Known mismatch with Jekyll 4.3.1, not fixed yet (issue 13): enabled when fixed.
-TEST(AttackSite, DISABLED_APageWhoseFrontMatterIsAListStopsTheBuild) {
+TEST(AttackSite, APageWhoseFrontMatterIsAListStopsTheBuild) {
   TempDir dir;
   write_file(dir.path() / "_config.yml", "");
   write_file(dir.path() / "listpage.md", "---\n- a\n---\n");
@@ -101,8 +100,7 @@ TEST(AttackSite, DISABLED_APageWhoseFrontMatterIsAListStopsTheBuild) {
 
 // Jekyll 4.3.1 (measured): `date: "Jan 5 2020"` is read by Time.parse and the post is written to
 // 2020/01/05/words.html; verity called it an invalid date that stops the build.
-// Known mismatch with Jekyll 4.3.1, not fixed yet (issue 13): enabled when fixed.
-TEST(AttackSite, DISABLED_ADateRubyTimeParseReadsIsNotABuildError) {
+TEST(AttackSite, ADateRubyTimeParseReadsIsNotABuildError) {
   TempDir dir;
   write_file(dir.path() / "_config.yml", "");
   write_file(dir.path() / "_posts" / "2020-01-01-words.md", "---\ndate: \"Jan 5 2020\"\n---\n");

@@ -103,6 +103,27 @@ TEST(JekyllDate, FieldsOutOfRangeAreImpossible) {
   EXPECT_EQ(shown("2024-09-19 10:00 +2360"), "impossible: UTC offset +2360");
 }
 
+// Month names, as Ruby 3.1's Time.parse read them (measured with TZ=UTC; e.g.
+// `ruby -rtime -e 'p Time.parse("Jan 5th, 2020")'`).
+TEST(JekyllDate, MonthNamesAsTimeParseReadsThem) {
+  EXPECT_EQ(shown("Jan 5 2020"), "2020-01-05 00:00:00 site");
+  EXPECT_EQ(shown("January 5, 2020"), "2020-01-05 00:00:00 site");
+  EXPECT_EQ(shown("5 Jan 2020"), "2020-01-05 00:00:00 site");
+  EXPECT_EQ(shown("Jan 5th, 2020"), "2020-01-05 00:00:00 site");
+  EXPECT_EQ(shown("Jan. 5, 2020"), "2020-01-05 00:00:00 site");
+  EXPECT_EQ(shown("Sept 5 2020"), "2020-09-05 00:00:00 site");
+  EXPECT_EQ(shown("jan 5 2020 10:30"), "2020-01-05 10:30:00 site");
+  EXPECT_EQ(shown("Jan 2020"), "2020-01-01 00:00:00 site");
+  EXPECT_EQ(shown("5 January 2020 10:00 PM"), "2020-01-05 22:00:00 site");
+  EXPECT_EQ(shown("Sat, 05 Jan 2020 10:00:00 +0000"), "2020-01-05 10:00:00 0");
+  EXPECT_EQ(shown("Feb 30 2020"), "2020-03-01 00:00:00 site"); // rolled over, as Ruby does
+  EXPECT_EQ(shown("Jan 32 2020"), "impossible: day 32");       // "argument out of range"
+  // Words Time.parse may read but verity does not: no verdict.
+  EXPECT_EQ(shown("Jan 5 2020 noon"), "not a date");
+  EXPECT_EQ(shown("the 5th of Jan 2020"), "not a date");
+  EXPECT_EQ(shown("Jan 5"), "not a date"); // Ruby takes this year: not a fixed date
+}
+
 TEST(JekyllDate, OtherTextIsNoDateAndNeverImpossible) {
   // Strings of other fields, and forms verity does not read (Time.parse is lenient about
   // some of them, so verity gives no verdict rather than a wrong one).
