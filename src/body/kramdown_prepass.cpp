@@ -1,0 +1,330 @@
+#include "body/kramdown_prepass.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace verity::body {
+namespace {
+
+constexpr char k_filler = 'x'; // masks Liquid without spaces: a destination stays one token
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool starts_with_ci(std::string_view s, std::size_t at, std::string_view word) {
+  if (at + word.size() > s.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (lower(s[at + i]) != word[i]) return false;
+  }
+  return true;
+}
+
+void fill(std::string& text, std::size_t begin, std::size_t end, char with) {
+  for (std::size_t i = begin; i < end && i < text.size(); ++i) {
+    if (text[i] != '\n') text[i] = with;
+  }
+}
+
+// The tag name of `{% name ... %}` starting at `at` (lowercase), and where the tag ends.
+struct LiquidTag {
+  std::string name;
+  std::size_t end = std::string_view::npos; // one past "%}"
+};
+
+LiquidTag liquid_tag(std::string_view s, std::size_t at) {
+  LiquidTag tag;
+  std::size_t close = s.find("%}", at + 2);
+  if (close == std::string_view::npos) return tag;
+  tag.end = close + 2;
+  std::size_t i = at + 2;
+  while (i < close && (s[i] == ' ' || s[i] == '-' || s[i] == '\t' || s[i] == '\n')) ++i;
+  while (i < close && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_'))
+    tag.name += lower(s[i++]);
+  return tag;
+}
+
+// The end of the `{% end<name> %}` closing a block opened before `from`, or npos.
+std::size_t block_end(std::string_view s, std::size_t from, std::string_view name) {
+  std::string closing = "end" + std::string(name);
+  for (std::size_t at = s.find("{%", from); at != std::string_view::npos; at = s.find("{%", at + 2)) {
+    LiquidTag tag = liquid_tag(s, at);
+    if (tag.end == std::string_view::npos) return std::string_view::npos;
+    if (tag.name == closing) return tag.end;
+  }
+  return std::string_view::npos;
+}
+
+void mask_liquid(std::string_view body, Prepass& out) {
+  std::string& text = out.text;
+  std::size_t i = 0;
+  while (i + 1 < body.size()) {
+    std::size_t at = body.find('{', i);
+    if (at == std::string_view::npos || at + 1 >= body.size()) break;
+    char next = body[at + 1];
+    if (next == '{') {
+      std::size_t close = body.find("}}", at + 2);
+      if (close == std::string_view::npos) break;
+      fill(text, at, close + 2, k_filler);
+      out.liquid.push_back({at, close + 2});
+      i = close + 2;
+    } else if (next == '%') {
+      LiquidTag tag = liquid_tag(body, at);
+      if (tag.end == std::string_view::npos) break;
+      std::size_t end = tag.end;
+      bool blank = false;
+      if (tag.name == "raw" || tag.name == "comment" || tag.name == "highlight") {
+        std::size_t close = block_end(body, tag.end, tag.name);
+        end = close == std::string_view::npos ? body.size() : close;
+        blank = tag.name != "raw"; // no links in a comment or in highlighted code
+      }
+      fill(text, at, end, blank ? ' ' : k_filler);
+      out.liquid.push_back({at, end});
+      i = end;
+    } else {
+      i = at + 1;
+    }
+  }
+}
+
+// kramdown's block-level HTML elements (parser/html.rb HTML_BLOCK_ELEMENTS, the common ones).
+bool is_block_element(std::string_view name) {
+  static constexpr std::array<std::string_view, 32> k_block{
+      "address", "article", "aside",  "blockquote", "body",    "center",   "details", "dialog",
+      "dir",     "div",     "dl",     "fieldset",   "figure",  "footer",   "form",    "h1",
+      "h2",      "h3",      "h4",     "h5",         "h6",      "header",   "hgroup",  "iframe",
+      "menu",    "nav",     "ol",     "pre",        "section", "table",    "ul",      "video"};
+  return std::find(k_block.begin(), k_block.end(), name) != k_block.end();
+}
+
+// The end (one past '>') of the close tag matching the element opened at `at`, counting nested
+// elements of the same name; npos when it is never closed.
+std::size_t matching_close(std::string_view s, std::size_t at, std::string_view name) {
+  int depth = 0;
+  for (std::size_t i = at; i < s.size(); ++i) {
+    if (s[i] != '<') continue;
+    bool closing = i + 1 < s.size() && s[i + 1] == '/';
+    std::size_t n = i + (closing ? 2 : 1);
+    if (!starts_with_ci(s, n, name)) continue;
+    std::size_t after = n + name.size();
+    if (after < s.size() && s[after] != '>' && s[after] != ' ' && s[after] != '\t' &&
+        s[after] != '\n' && s[after] != '/')
+      continue;
+    std::size_t gt = s.find('>', after);
+    if (gt == std::string_view::npos) return std::string_view::npos;
+    bool self_closing = !closing && gt > 0 && s[gt - 1] == '/';
+    if (closing) {
+      if (--depth == 0) return gt + 1;
+    } else if (!self_closing) {
+      ++depth;
+    }
+    i = gt;
+  }
+  return std::string_view::npos;
+}
+
+bool markdown_attribute(std::string_view open_tag) {
+  std::string lowered;
+  for (char c : open_tag) lowered += lower(c);
+  for (std::string_view v : {"markdown=\"1\"", "markdown='1'", "markdown=1", "markdown=\"block\"",
+                             "markdown=\"span\""}) {
+    if (lowered.find(v) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A line holding a kramdown block HTML element: blanked, whole or but its markdown="1" content.
+std::size_t take_html_block(std::string_view body, std::size_t line, Prepass& out) {
+  std::size_t n = line + 1;
+  std::string name;
+  while (n < body.size() && ((body[n] >= 'a' && body[n] <= 'z') || (body[n] >= 'A' && body[n] <= 'Z') ||
+                             (body[n] >= '0' && body[n] <= '9')))
+    name += lower(body[n++]);
+  if (name.empty() || !is_block_element(name)) return std::string_view::npos;
+  std::size_t end = matching_close(body, line, name);
+  if (end == std::string_view::npos) return std::string_view::npos;
+  std::size_t open_end = body.find('>', line);
+  if (markdown_attribute(body.substr(line, open_end - line))) {
+    std::size_t close_start = body.rfind('<', end - 1);
+    out.html_blocks.push_back({line, open_end + 1});
+    out.html_blocks.push_back({close_start, end});
+    out.markdown_html.push_back({open_end + 1, close_start});
+    fill(out.text, line, open_end + 1, ' ');
+    fill(out.text, close_start, end, ' ');
+  } else {
+    out.html_blocks.push_back({line, end});
+    fill(out.text, line, end, ' ');
+  }
+  return end;
+}
+
+bool is_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == ':' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+void add_anchor(Prepass& out, std::string id, Anchor::Kind kind, std::size_t offset) {
+  Anchor a;
+  a.id = std::move(id);
+  a.kind = kind;
+  a.offset = offset;
+  out.anchors.push_back(std::move(a));
+}
+
+// `{: #id .class}` lines: the id is an anchor of the block before; the line is not text.
+bool take_ial_line(std::string_view line, std::size_t start, Prepass& out) {
+  std::size_t b = line.find_first_not_of(" \t");
+  std::size_t e = line.find_last_not_of(" \t\r");
+  if (b == std::string_view::npos || !line.substr(b).starts_with("{:") || line[e] != '}') return false;
+  std::size_t hash = line.find('#', b);
+  if (hash != std::string_view::npos && hash < e) {
+    std::size_t idend = hash + 1;
+    while (idend < e && is_id_char(line[idend])) ++idend;
+    if (idend > hash + 1) {
+      add_anchor(out, std::string(line.substr(hash + 1, idend - hash - 1)), Anchor::Kind::Explicit,
+                 start + hash + 1);
+    }
+  }
+  fill(out.text, start + b, start + e + 1, ' ');
+  return true;
+}
+
+// `## Text {#id}`: the explicit id replaces the automatic one.
+void take_header_id(std::string_view line, std::size_t start, Prepass& out) {
+  std::size_t e = line.find_last_not_of(" \t\r#");
+  if (e == std::string_view::npos || line[e] != '}') return;
+  std::size_t open = line.rfind("{#", e);
+  if (open == std::string_view::npos || open == 0 || line[open - 1] != ' ') return;
+  std::string_view id = line.substr(open + 2, e - open - 2);
+  if (id.empty() || !std::all_of(id.begin(), id.end(), is_id_char)) return;
+  add_anchor(out, std::string(id), Anchor::Kind::Explicit, start + open + 2);
+  out.explicit_header_lines.push_back(start);
+  fill(out.text, start + open, start + e + 1, ' ');
+}
+
+// Destinations on one line: spaces kramdown accepts, and doubled parentheses.
+void take_destinations(std::string_view line, std::size_t start, Prepass& out) {
+  for (std::size_t at = line.find("]("); at != std::string_view::npos; at = line.find("](", at + 2)) {
+    std::size_t open = at + 1;
+    int depth = 0;
+    std::size_t close = std::string_view::npos;
+    for (std::size_t i = open; i < line.size(); ++i) {
+      if (line[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (line[i] == '(') ++depth;
+      if (line[i] == ')' && --depth == 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close == std::string_view::npos) continue;
+    std::string_view dest = line.substr(open + 1, close - open - 1);
+    if (dest.size() >= 2 && dest.front() == '(' && dest.back() == ')') {
+      MalformedLink bad;
+      bad.offset = start + open + 1;
+      bad.written = std::string(dest);
+      bad.suggestion = std::string(dest.substr(1, dest.size() - 2));
+      out.malformed.push_back(std::move(bad));
+      fill(out.text, start + open, start + close + 1, k_filler);
+      continue;
+    }
+    bool spaced = dest.find(' ') != std::string_view::npos && dest.find('"') == std::string_view::npos &&
+                  dest.find('\'') == std::string_view::npos && !dest.starts_with('<');
+    if (spaced) {
+      std::string_view trimmed = dest;
+      std::size_t lead = trimmed.find_first_not_of(' ');
+      std::size_t trail = trimmed.find_last_not_of(' ');
+      if (lead == std::string_view::npos) continue;
+      for (std::size_t i = lead; i <= trail; ++i) {
+        if (dest[i] == ' ') out.text[start + open + 1 + i] = '_';
+      }
+    }
+  }
+}
+
+// Footnotes: a definition's label `[^n]:` is masked (md4c would take it for a link reference
+// definition); ids fn:n for definitions, fnref:n then fnref:n:1, ... for references.
+void take_footnotes(std::string_view body, Prepass& out, const std::vector<bool>& in_code) {
+  std::map<std::string, int, std::less<>> uses;
+  for (std::size_t at = body.find("[^"); at != std::string_view::npos; at = body.find("[^", at + 2)) {
+    if (in_code[at]) continue;
+    std::size_t close = body.find(']', at + 2);
+    if (close == std::string_view::npos || close == at + 2) continue;
+    std::string_view name = body.substr(at + 2, close - at - 2);
+    if (name.find_first_of(" \t\n[") != std::string_view::npos) continue;
+    bool line_start = at == 0 || body[at - 1] == '\n';
+    if (line_start && close + 1 < body.size() && body[close + 1] == ':') {
+      add_anchor(out, "fn:" + std::string(name), Anchor::Kind::Footnote, at);
+      fill(out.text, at, close + 2, k_filler);
+      continue;
+    }
+    int n = uses[std::string(name)]++;
+    add_anchor(out, "fnref:" + std::string(name) + (n > 0 ? ":" + std::to_string(n) : ""),
+               Anchor::Kind::Footnote, at);
+  }
+}
+
+} // namespace
+
+Prepass kramdown_prepass(std::string_view body) {
+  Prepass out;
+  out.text = std::string(body);
+  mask_liquid(body, out);
+  std::string_view masked = out.text;
+  std::vector<bool> in_code(body.size() + 1, false);
+  bool fenced = false;
+  std::string fence;
+  std::size_t line = 0;
+  while (line < masked.size()) {
+    std::size_t eol = masked.find('\n', line);
+    std::size_t next = eol == std::string_view::npos ? masked.size() : eol + 1;
+    std::string_view text = masked.substr(line, next - line);
+    std::size_t ind = text.find_first_not_of(' ');
+    std::string_view stripped = ind == std::string_view::npos ? std::string_view() : text.substr(ind);
+    if (ind != std::string_view::npos && ind <= 3 &&
+        (stripped.starts_with("```") || stripped.starts_with("~~~"))) {
+      std::string marker(stripped.substr(0, 3));
+      if (!fenced) {
+        fenced = true;
+        fence = marker;
+      } else if (marker == fence) {
+        fenced = false;
+      }
+      std::fill(in_code.begin() + static_cast<std::ptrdiff_t>(line),
+                in_code.begin() + static_cast<std::ptrdiff_t>(next), true);
+      line = next;
+      continue;
+    }
+    if (fenced || (ind != std::string_view::npos && ind >= 4)) {
+      std::fill(in_code.begin() + static_cast<std::ptrdiff_t>(line),
+                in_code.begin() + static_cast<std::ptrdiff_t>(next), true);
+      line = next;
+      continue;
+    }
+    if (ind == 0 && !stripped.empty() && stripped[0] == '<') {
+      std::size_t end = take_html_block(masked, line, out);
+      if (end != std::string_view::npos) {
+        masked = out.text;
+        std::size_t after = masked.find('\n', end);
+        line = after == std::string_view::npos ? masked.size() : after + 1;
+        continue;
+      }
+    }
+    if (take_ial_line(text, line, out)) {
+      line = next;
+      continue;
+    }
+    if (ind == 0 && stripped.starts_with('#')) take_header_id(text, line, out);
+    take_destinations(text, line, out);
+    line = next;
+  }
+  take_footnotes(out.text, out, in_code);
+  std::sort(out.liquid.begin(), out.liquid.end(),
+            [](const Region& a, const Region& b) { return a.begin < b.begin; });
+  return out;
+}
+
+} // namespace verity::body

@@ -1,0 +1,41 @@
+// The kramdown pre-pass: turns a Jekyll Markdown body into text md4c parses as kramdown-GFM
+// would, WITHOUT moving a byte, so every offset md4c hands back is the file's own (design note
+// site-model.md §4.1, §6). What it masks it replaces by a run of the same length:
+//  - Liquid: `{{ … }}` and `{% … %}` become filler without spaces (a destination stays one
+//    destination; the reference's raw text is read back from the file); `{% comment %}` and
+//    `{% highlight %}` blocks become blank (no links in a comment or in code);
+//  - kramdown block HTML: a block-level tag at a line start runs to its matching close tag, even
+//    across blank lines; it is blanked for md4c and handed to the HTML scanner whole, except the
+//    content of `markdown="1"` (Markdown, whose headers get kramdown's other ids);
+//  - IAL and ALD lines `{: …}` and header ids ` {#id}` (an Explicit anchor);
+//  - footnote definitions' labels `[^n]:` (not link reference definitions), giving fn:/fnref: ids;
+//  - spaces inside a destination with no title (`[a](my file.html)`, which kramdown takes);
+//  - doubled parentheses `[t]((https://x))`, a malformed destination, reported and not followed.
+#pragma once
+
+#include "body/body_scan.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verity::body {
+
+struct Region {
+  std::size_t begin = 0, end = 0; // body offsets, [begin, end)
+};
+
+struct Prepass {
+  std::string text;                   // the body, same length, masked for md4c
+  std::vector<Region> html_blocks;    // kramdown block HTML blanked in `text` (whole, tags too)
+  std::vector<Region> markdown_html;  // content of markdown="1" blocks (headers: kramdown ids)
+  std::vector<Region> liquid;         // Liquid masked in `text` (sorted)
+  std::vector<Anchor> anchors;        // explicit {#id}, IAL #id, footnote ids (body offsets)
+  std::vector<std::size_t> explicit_header_lines; // line starts of headers with a {#id}
+  std::vector<MalformedLink> malformed;
+};
+
+Prepass kramdown_prepass(std::string_view body);
+
+} // namespace verity::body

@@ -1,0 +1,335 @@
+// scan_markdown: md4c over the kramdown pre-pass's text (same length as the body, so md4c's
+// pointers are body offsets), with positions taken from pointers as the design note §6 says.
+#include "body/body_scan.hpp"
+#include "body/heading_id.hpp"
+#include "body/kramdown_prepass.hpp"
+
+#include <md4c.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace verity::body {
+namespace {
+
+constexpr std::size_t k_max_references = 100000;
+
+struct OpenSpan {
+  refs::ReferenceKind kind;
+  std::string decoded;            // md4c's href/src when it is a copy (escapes, entities)
+  std::size_t offset = 0;         // body offset of the destination, npos when not in the text
+  std::size_t size = 0;
+  std::size_t first_text = std::string_view::npos;
+  std::size_t last_text_end = 0;
+  std::string alt;
+};
+
+struct Scanner {
+  std::string_view file;
+  std::size_t body_offset;
+  std::string_view body; // the original body
+  const Prepass& pp;
+  const LineIndex& lines;
+  const char* buf;
+  std::size_t size;
+  BodyScan out;
+  HeadingIds ids;
+  std::vector<OpenSpan> spans;
+  std::unordered_set<std::size_t> seen; // destination offsets already kept (reference links)
+  bool in_heading = false;
+  std::size_t heading_line = 0, heading_first = std::string_view::npos;
+  std::string heading_text;
+  int image_depth = 0;
+  bool in_html_block = false;
+  SplicedText html_block;
+
+  bool inside(const char* p) const { return p >= buf && p < buf + size; }
+  std::size_t at(const char* p) const { return static_cast<std::size_t>(p - buf); }
+  Position position(std::size_t body_pos) const { return lines.at(body_offset + body_pos); }
+
+  bool in_liquid(std::size_t pos) const {
+    auto it = std::upper_bound(pp.liquid.begin(), pp.liquid.end(), pos,
+                               [](std::size_t p, const Region& r) { return p < r.begin; });
+    return it != pp.liquid.begin() && pos < (it - 1)->end;
+  }
+  bool in_markdown_html(std::size_t pos) const {
+    return std::any_of(pp.markdown_html.begin(), pp.markdown_html.end(),
+                       [&](const Region& r) { return pos >= r.begin && pos < r.end; });
+  }
+
+  void open_span(refs::ReferenceKind kind, const MD_ATTRIBUTE& dest) {
+    OpenSpan span{kind, {}, std::string_view::npos, 0};
+    if (dest.size > 0 && inside(dest.text)) {
+      span.offset = at(dest.text);
+      span.size = dest.size;
+    } else {
+      span.decoded.assign(dest.text, dest.size);
+    }
+    spans.push_back(std::move(span));
+  }
+
+  // The destination as written after `](` following the span's text, for md4c's copies.
+  bool find_written(OpenSpan& span) const {
+    std::size_t from = span.last_text_end;
+    std::size_t close = pp.text.find("](", from);
+    if (close == std::string::npos || close > from + 8) return false;
+    std::size_t b = close + 2;
+    while (b < pp.text.size() && (pp.text[b] == ' ' || pp.text[b] == '<')) ++b;
+    std::size_t e = b;
+    int depth = 0;
+    while (e < pp.text.size() && pp.text[e] != '\n' && pp.text[e] != ' ' && pp.text[e] != '>') {
+      if (pp.text[e] == '\\') {
+        e += 2;
+        continue;
+      }
+      if (pp.text[e] == '(') ++depth;
+      if (pp.text[e] == ')' && depth-- == 0) break;
+      ++e;
+    }
+    if (e > pp.text.size() || e == b) return false;
+    span.offset = b;
+    span.size = e - b;
+    return true;
+  }
+
+  void close_span() {
+    OpenSpan span = std::move(spans.back());
+    spans.pop_back();
+    if (span.offset == std::string_view::npos && span.first_text != std::string_view::npos) {
+      find_written(span);
+    }
+    if (out.references.size() >= k_max_references) return;
+    refs::Reference ref;
+    ref.kind = span.kind;
+    std::size_t element =
+        span.first_text != std::string_view::npos
+            ? span.first_text - std::min<std::size_t>(span.first_text,
+                                                      span.kind == refs::ReferenceKind::Image ? 2 : 1)
+            : span.offset;
+    if (span.offset != std::string_view::npos) {
+      if (!seen.insert(span.offset).second) return; // one definition, used again
+      ref.raw = std::string(body.substr(span.offset, span.size));
+      ref.origin.offset = body_offset + span.offset;
+    } else {
+      ref.raw = span.decoded;
+      ref.origin.offset = body_offset + (element == std::string_view::npos ? 0 : element);
+    }
+    ref.origin.source = refs::Origin::Source::Body;
+    ref.origin.position = lines.at(ref.origin.offset);
+    ref.element.source = refs::Origin::Source::Body;
+    ref.element.offset = element == std::string_view::npos ? ref.origin.offset : body_offset + element;
+    ref.element.position = lines.at(ref.element.offset);
+    if (span.kind == refs::ReferenceKind::Image) ref.alt = span.alt;
+    out.references.push_back(std::move(ref));
+  }
+
+  void text(MD_TEXTTYPE type, const char* p, std::size_t n) {
+    bool real = inside(p);
+    for (auto& span : spans) {
+      if (real) {
+        if (span.first_text == std::string_view::npos) span.first_text = at(p);
+        span.last_text_end = at(p) + n;
+      }
+    }
+    if (image_depth > 0 && !spans.empty() && spans.back().kind == refs::ReferenceKind::Image) {
+      if (type != MD_TEXT_HTML) spans.back().alt += entity_text(type, p, n);
+    }
+    if (type == MD_TEXT_HTML && real) {
+      if (in_html_block) {
+        html_block.append(std::string_view(p, n), body_offset + at(p));
+      } else {
+        SplicedText tag;
+        tag.append(body.substr(at(p), n), body_offset + at(p));
+        scan_html_fragment(tag, lines, out);
+      }
+    }
+    if (in_heading && image_depth == 0 && type != MD_TEXT_HTML) {
+      if (heading_first == std::string_view::npos && real) heading_first = at(p);
+      if (real && in_liquid(at(p))) return; // Liquid renders to text verity does not know
+      std::string piece = entity_text(type, p, n);
+      if (type == MD_TEXT_NORMAL) piece = typographic(piece);
+      heading_text += piece;
+    }
+  }
+
+  // An entity as the character it stands for (kramdown's header text has it decoded).
+  static std::string entity_text(MD_TEXTTYPE type, const char* p, std::size_t n) {
+    std::string_view s(p, n);
+    if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) return " ";
+    if (type == MD_TEXT_NULLCHAR) return "";
+    if (type != MD_TEXT_ENTITY) return std::string(s);
+    if (s == "&amp;") return "&";
+    if (s == "&lt;") return "<";
+    if (s == "&gt;") return ">";
+    if (s == "&quot;") return "\"";
+    if (s == "&nbsp;") return "\xC2\xA0";
+    if (s.size() > 3 && s[1] == '#') {
+      unsigned long cp = s[2] == 'x' || s[2] == 'X' ? std::strtoul(std::string(s.substr(3)).c_str(), nullptr, 16)
+                                                    : std::strtoul(std::string(s.substr(2)).c_str(), nullptr, 10);
+      return utf8(cp);
+    }
+    return "\xC2\xA9"; // another named entity: a symbol, which no id keeps
+  }
+
+  static std::string utf8(unsigned long cp) {
+    std::string o;
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return o;
+    if (cp < 0x80) {
+      o += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      o += static_cast<char>(0xC0 | (cp >> 6));
+      o += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      o += static_cast<char>(0xE0 | (cp >> 12));
+      o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      o += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      o += static_cast<char>(0xF0 | (cp >> 18));
+      o += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      o += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      o += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return o;
+  }
+
+  // kramdown's typographic symbols (---, --, ..., << >>) and smart quotes become characters no
+  // id keeps: drop them here, so `a--b` gives `ab` as kramdown's id does.
+  static std::string typographic(const std::string& s) {
+    std::string o;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s.compare(i, 3, "---") == 0 || s.compare(i, 3, "...") == 0) {
+        i += 2;
+      } else if (s.compare(i, 2, "--") == 0 || s.compare(i, 2, "<<") == 0 ||
+                 s.compare(i, 2, ">>") == 0) {
+        i += 1;
+      } else {
+        o += s[i];
+      }
+    }
+    return o;
+  }
+
+  void close_heading() {
+    in_heading = false;
+    bool explicit_id = std::find(pp.explicit_header_lines.begin(), pp.explicit_header_lines.end(),
+                                 heading_line) != pp.explicit_header_lines.end();
+    if (explicit_id || heading_first == std::string_view::npos) {
+      heading_text.clear();
+      return;
+    }
+    std::string text = heading_text;
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    std::size_t lead = text.find_first_not_of(" \t");
+    text = lead == std::string::npos ? std::string() : text.substr(lead);
+    std::string id = in_markdown_html(heading_first) ? ids.next_kramdown(text) : ids.next_gfm(text);
+    heading_text.clear();
+    if (id.empty()) return;
+    Anchor a;
+    a.id = std::move(id);
+    a.kind = Anchor::Kind::Heading;
+    a.offset = body_offset + heading_first;
+    a.position = lines.at(a.offset);
+    out.anchors.push_back(std::move(a));
+  }
+};
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
+  auto& s = *static_cast<Scanner*>(user);
+  (void)detail;
+  if (type == MD_BLOCK_H) {
+    s.in_heading = true;
+    s.heading_first = std::string_view::npos;
+    s.heading_text.clear();
+  } else if (type == MD_BLOCK_HTML) {
+    s.in_html_block = true;
+    s.html_block = SplicedText{};
+  }
+  return 0;
+}
+
+int leave_block(MD_BLOCKTYPE type, void*, void* user) {
+  auto& s = *static_cast<Scanner*>(user);
+  if (type == MD_BLOCK_H) {
+    if (s.heading_first != std::string_view::npos) {
+      std::size_t ls = s.pp.text.rfind('\n', s.heading_first);
+      s.heading_line = ls == std::string::npos ? 0 : ls + 1;
+    }
+    s.close_heading();
+  } else if (type == MD_BLOCK_HTML) {
+    s.in_html_block = false;
+    if (!s.html_block.text().empty()) scan_html_fragment(s.html_block, s.lines, s.out);
+  }
+  return 0;
+}
+
+int enter_span(MD_SPANTYPE type, void* detail, void* user) {
+  auto& s = *static_cast<Scanner*>(user);
+  if (type == MD_SPAN_A) {
+    s.open_span(refs::ReferenceKind::Link, static_cast<MD_SPAN_A_DETAIL*>(detail)->href);
+  } else if (type == MD_SPAN_IMG) {
+    s.open_span(refs::ReferenceKind::Image, static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src);
+    ++s.image_depth;
+  }
+  return 0;
+}
+
+int leave_span(MD_SPANTYPE type, void*, void* user) {
+  auto& s = *static_cast<Scanner*>(user);
+  if ((type == MD_SPAN_A || type == MD_SPAN_IMG) && !s.spans.empty()) {
+    if (type == MD_SPAN_IMG) --s.image_depth;
+    s.close_span();
+  }
+  return 0;
+}
+
+int on_text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE n, void* user) {
+  static_cast<Scanner*>(user)->text(type, p, n);
+  return 0;
+}
+
+} // namespace
+
+BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
+                       const MarkdownOptions& options) {
+  body_offset = std::min(body_offset, file.size());
+  std::string_view body = file.substr(body_offset);
+  Prepass pp = kramdown_prepass(body);
+  LineIndex lines(file);
+  Scanner s{file, body_offset, body, pp, lines, pp.text.data(), pp.text.size(), {},
+            HeadingIds(options.auto_id_prefix), {}, {}};
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS;
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = on_text;
+  md_parse(pp.text.data(), static_cast<MD_SIZE>(pp.text.size()), &parser, &s);
+  // kramdown block HTML the pre-pass cut out, whole, with the file's own bytes.
+  for (const Region& r : pp.html_blocks) {
+    SplicedText html;
+    html.append(body.substr(r.begin, r.end - r.begin), body_offset + r.begin);
+    scan_html_fragment(html, lines, s.out);
+  }
+  for (Anchor a : pp.anchors) {
+    a.offset += body_offset;
+    a.position = lines.at(a.offset);
+    s.out.anchors.push_back(std::move(a));
+  }
+  if (!options.auto_ids) {
+    std::erase_if(s.out.anchors, [](const Anchor& a) { return a.kind == Anchor::Kind::Heading; });
+  }
+  for (MalformedLink m : pp.malformed) {
+    m.offset += body_offset;
+    m.position = lines.at(m.offset);
+    s.out.malformed.push_back(std::move(m));
+  }
+  std::stable_sort(s.out.references.begin(), s.out.references.end(),
+                   [](const refs::Reference& a, const refs::Reference& b) {
+                     return a.origin.offset < b.origin.offset;
+                   });
+  return std::move(s.out);
+}
+
+} // namespace verity::body
