@@ -47,6 +47,8 @@ struct BodyScan {
   std::vector<Anchor> anchors;
   std::vector<MalformedLink> malformed;
   std::string base_href; // a <base href> in the body, which every relative link resolves against
+  // The body was over a scanner's bounds (size, element count) and was not scanned, or not whole.
+  bool truncated = false;
 };
 
 // How kramdown is configured (_config.yml `kramdown:`), as far as ids are concerned.

@@ -1,0 +1,116 @@
+#include "body/body_scan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace verity;
+using verity::body::scan_html;
+
+TEST(BodyHtml, LinkImageScriptStylesheet) {
+  const std::string page = "<p><a href=\"a.html\">x</a>\n"
+                           "<IMG SRC=b.png ALT=\"\" width=\"10\" height=\"x\" class=\"c\">\n"
+                           "<script src='s.js'></script><link rel=stylesheet href=\"c.css\">\n";
+  const auto scan = scan_html(page, 0);
+  ASSERT_EQ(scan.references.size(), 4u);
+  EXPECT_EQ(scan.references[0].raw, "a.html");
+  EXPECT_EQ(scan.references[0].kind, refs::ReferenceKind::Link);
+  EXPECT_EQ(scan.references[0].origin.offset, 12u);
+  EXPECT_EQ(scan.references[0].origin.position.line, 1);
+  EXPECT_EQ(scan.references[0].origin.position.column, 13);
+  EXPECT_EQ(scan.references[0].element.offset, 3u);
+  const auto& img = scan.references[1];
+  EXPECT_EQ(img.kind, refs::ReferenceKind::Image);
+  EXPECT_EQ(img.raw, "b.png");
+  EXPECT_EQ(img.origin.position.line, 2);
+  EXPECT_EQ(img.origin.position.column, 10);
+  ASSERT_TRUE(img.alt.has_value());
+  EXPECT_EQ(*img.alt, "");
+  EXPECT_EQ(img.declared.width, 10);
+  EXPECT_FALSE(img.declared.height.has_value());
+  EXPECT_EQ(img.attributes.at("class"), "c");
+  EXPECT_EQ(scan.references[2].kind, refs::ReferenceKind::Script);
+  EXPECT_EQ(scan.references[2].raw, "s.js");
+  EXPECT_EQ(scan.references[3].kind, refs::ReferenceKind::Stylesheet);
+  EXPECT_EQ(scan.references[3].raw, "c.css");
+}
+
+TEST(BodyHtml, AltAbsentIsNullopt) {
+  const auto scan = scan_html("<img src=\"a.png\">", 0);
+  ASSERT_EQ(scan.references.size(), 1u);
+  EXPECT_FALSE(scan.references[0].alt.has_value());
+}
+
+TEST(BodyHtml, SrcsetCandidates) {
+  const std::string page = "<img srcset=\"a.png 1x, b.png 2x\">";
+  const auto scan = scan_html(page, 0);
+  ASSERT_EQ(scan.references.size(), 2u);
+  EXPECT_EQ(scan.references[0].raw, "a.png");
+  EXPECT_EQ(scan.references[0].origin.offset, 13u);
+  EXPECT_EQ(scan.references[1].raw, "b.png");
+  EXPECT_EQ(scan.references[1].origin.offset, 21u);
+  EXPECT_EQ(scan.references[1].attributes.at("from"), "srcset");
+}
+
+TEST(BodyHtml, EntitiesDecodedInRaw) {
+  const auto scan = scan_html("<a href=\"a&amp;b.html\">x</a>", 0);
+  ASSERT_EQ(scan.references.size(), 1u);
+  EXPECT_EQ(scan.references[0].raw, "a&b.html");
+  EXPECT_EQ(scan.references[0].origin.offset, 9u);
+}
+
+TEST(BodyHtml, AnchorsBaseAndIgnore) {
+  const std::string page = "<base href=\"/root/\"><h2 id=\"top\">t</h2><a name=\"n\"></a>"
+                           "<div data-proofer-ignore><a href=\"skip.html\" id=\"hidden\"></a></div>"
+                           "<a href=\"keep.html\"></a>";
+  const auto scan = scan_html(page, 0);
+  EXPECT_EQ(scan.base_href, "/root/");
+  ASSERT_EQ(scan.anchors.size(), 2u);
+  EXPECT_EQ(scan.anchors[0].id, "top");
+  EXPECT_EQ(scan.anchors[0].offset, 28u);
+  EXPECT_EQ(scan.anchors[1].id, "n");
+  ASSERT_EQ(scan.references.size(), 1u);
+  EXPECT_EQ(scan.references[0].raw, "keep.html");
+}
+
+TEST(BodyHtml, BodyOffsetShiftsPositions) {
+  const std::string file = "---\nt: 1\n---\n<a href=\"x\">y</a>\n";
+  const auto scan = scan_html(file, 13);
+  ASSERT_EQ(scan.references.size(), 1u);
+  EXPECT_EQ(scan.references[0].origin.offset, 22u);
+  EXPECT_EQ(scan.references[0].origin.position.line, 4);
+  EXPECT_EQ(scan.references[0].origin.position.column, 10);
+}
+
+TEST(BodyHtml, FragmentFromTwoListLines) {
+  // "- <a\n  href=\"x.html\">" : the list marker and indent are not HTML.
+  const std::string file = "- <a\n  href=\"x.html\">t</a>\n";
+  body::SplicedText html;
+  html.append("<a", 2);
+  html.append_synthetic("\n");
+  html.append("href=\"x.html\">t</a>", 7);
+  const body::LineIndex lines(file);
+  body::BodyScan out;
+  body::scan_html_fragment(html, lines, out);
+  ASSERT_EQ(out.references.size(), 1u);
+  EXPECT_EQ(out.references[0].raw, "x.html");
+  EXPECT_EQ(out.references[0].origin.offset, 13u);
+  EXPECT_EQ(out.references[0].origin.position.line, 2);
+  EXPECT_EQ(out.references[0].origin.position.column, 9);
+  EXPECT_EQ(out.references[0].element.offset, 2u);
+}
+
+TEST(BodyHtml, NoReferencesInPlainText) {
+  const auto scan = scan_html("<p>href=\"a.html\" src=x</p>", 0);
+  EXPECT_EQ(scan.references.size(), 0u);
+  EXPECT_FALSE(scan.truncated);
+}
+
+TEST(BodyHtml, DeepNestingBounded) {
+  std::string page;
+  for (int i = 0; i < 200000; ++i)
+    page += "<div>";
+  const auto scan = scan_html(page, 0);
+  EXPECT_TRUE(scan.truncated);
+  EXPECT_EQ(scan.references.size(), 0u);
+}
