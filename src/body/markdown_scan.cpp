@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t k_max_references = 100000;
 
 struct OpenSpan {
-  refs::ReferenceKind kind;
+  refs::ReferenceKind kind = refs::ReferenceKind::Link;
   std::string decoded;            // md4c's href/src when it is a copy (escapes, entities)
   std::size_t offset = 0;         // body offset of the destination, npos when not in the text
   std::size_t size = 0;
@@ -34,14 +34,14 @@ struct Scanner {
   std::size_t size;
   BodyScan out;
   HeadingIds ids;
-  std::vector<OpenSpan> spans;
-  std::unordered_set<std::size_t> seen; // destination offsets already kept (reference links)
+  std::vector<OpenSpan> spans = {};
+  std::unordered_set<std::size_t> seen = {}; // destination offsets already kept (ref. links)
   bool in_heading = false;
   std::size_t heading_line = 0, heading_first = std::string_view::npos;
-  std::string heading_text;
+  std::string heading_text = {};
   int image_depth = 0;
   bool in_html_block = false;
-  SplicedText html_block;
+  SplicedText html_block = {};
 
   bool inside(const char* p) const { return p >= buf && p < buf + size; }
   std::size_t at(const char* p) const { return static_cast<std::size_t>(p - buf); }
@@ -58,7 +58,9 @@ struct Scanner {
   }
 
   void open_span(refs::ReferenceKind kind, const MD_ATTRIBUTE& dest) {
-    OpenSpan span{kind, {}, std::string_view::npos, 0};
+    OpenSpan span;
+    span.kind = kind;
+    span.offset = std::string_view::npos;
     if (dest.size > 0 && inside(dest.text)) {
       span.offset = at(dest.text);
       span.size = dest.size;
@@ -296,7 +298,7 @@ BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
   Prepass pp = kramdown_prepass(body);
   LineIndex lines(file);
   Scanner s{file, body_offset, body, pp, lines, pp.text.data(), pp.text.size(), {},
-            HeadingIds(options.auto_id_prefix), {}, {}};
+            HeadingIds(options.auto_id_prefix)};
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS;
