@@ -23,8 +23,10 @@ std::string kramdown_base_id(std::string_view header_text);
 class HeadingIds {
 public:
   explicit HeadingIds(std::string prefix = {}) : m_prefix(std::move(prefix)) {}
-  // "" when the header gets no id.
+  // The id of the next header outside raw HTML: auto_id_prefix + base (+ "-N"); "" when the
+  // header gets no id attribute (an empty base without prefix: kramdown writes none).
   std::string next_gfm(std::string_view header_text);
+  // The id the HTML converter gives a header inside `<div markdown="1">`: never empty.
   std::string next_kramdown(std::string_view header_text);
 
 private:
