@@ -14,16 +14,19 @@ char lower(char c) {
 }
 
 bool starts_with_ci(std::string_view s, std::size_t at, std::string_view word) {
-  if (at + word.size() > s.size()) return false;
+  if (at + word.size() > s.size())
+    return false;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    if (lower(s[at + i]) != word[i]) return false;
+    if (lower(s[at + i]) != word[i])
+      return false;
   }
   return true;
 }
 
 void fill(std::string& text, std::size_t begin, std::size_t end, char with) {
   for (std::size_t i = begin; i < end && i < text.size(); ++i) {
-    if (text[i] != '\n') text[i] = with;
+    if (text[i] != '\n')
+      text[i] = with;
   }
 }
 
@@ -36,10 +39,12 @@ struct LiquidTag {
 LiquidTag liquid_tag(std::string_view s, std::size_t at) {
   LiquidTag tag;
   std::size_t close = s.find("%}", at + 2);
-  if (close == std::string_view::npos) return tag;
+  if (close == std::string_view::npos)
+    return tag;
   tag.end = close + 2;
   std::size_t i = at + 2;
-  while (i < close && (s[i] == ' ' || s[i] == '-' || s[i] == '\t' || s[i] == '\n')) ++i;
+  while (i < close && (s[i] == ' ' || s[i] == '-' || s[i] == '\t' || s[i] == '\n'))
+    ++i;
   while (i < close && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_'))
     tag.name += lower(s[i++]);
   return tag;
@@ -48,10 +53,13 @@ LiquidTag liquid_tag(std::string_view s, std::size_t at) {
 // The end of the `{% end<name> %}` closing a block opened before `from`, or npos.
 std::size_t block_end(std::string_view s, std::size_t from, std::string_view name) {
   std::string closing = "end" + std::string(name);
-  for (std::size_t at = s.find("{%", from); at != std::string_view::npos; at = s.find("{%", at + 2)) {
+  for (std::size_t at = s.find("{%", from); at != std::string_view::npos;
+       at = s.find("{%", at + 2)) {
     LiquidTag tag = liquid_tag(s, at);
-    if (tag.end == std::string_view::npos) return std::string_view::npos;
-    if (tag.name == closing) return tag.end;
+    if (tag.end == std::string_view::npos)
+      return std::string_view::npos;
+    if (tag.name == closing)
+      return tag.end;
   }
   return std::string_view::npos;
 }
@@ -61,17 +69,20 @@ void mask_liquid(std::string_view body, Prepass& out) {
   std::size_t i = 0;
   while (i + 1 < body.size()) {
     std::size_t at = body.find('{', i);
-    if (at == std::string_view::npos || at + 1 >= body.size()) break;
+    if (at == std::string_view::npos || at + 1 >= body.size())
+      break;
     char next = body[at + 1];
     if (next == '{') {
       std::size_t close = body.find("}}", at + 2);
-      if (close == std::string_view::npos) break;
+      if (close == std::string_view::npos)
+        break;
       fill(text, at, close + 2, k_filler);
       out.liquid.push_back({at, close + 2});
       i = close + 2;
     } else if (next == '%') {
       LiquidTag tag = liquid_tag(body, at);
-      if (tag.end == std::string_view::npos) break;
+      if (tag.end == std::string_view::npos)
+        break;
       std::size_t end = tag.end;
       bool blank = false;
       if (tag.name == "raw" || tag.name == "comment" || tag.name == "highlight") {
@@ -91,10 +102,10 @@ void mask_liquid(std::string_view body, Prepass& out) {
 // kramdown's block-level HTML elements (parser/html.rb HTML_BLOCK_ELEMENTS, the common ones).
 bool is_block_element(std::string_view name) {
   static constexpr std::array<std::string_view, 32> k_block{
-      "address", "article", "aside",  "blockquote", "body",    "center",   "details", "dialog",
-      "dir",     "div",     "dl",     "fieldset",   "figure",  "footer",   "form",    "h1",
-      "h2",      "h3",      "h4",     "h5",         "h6",      "header",   "hgroup",  "iframe",
-      "menu",    "nav",     "ol",     "pre",        "section", "table",    "ul",      "video"};
+      "address", "article", "aside", "blockquote", "body",    "center", "details", "dialog",
+      "dir",     "div",     "dl",    "fieldset",   "figure",  "footer", "form",    "h1",
+      "h2",      "h3",      "h4",    "h5",         "h6",      "header", "hgroup",  "iframe",
+      "menu",    "nav",     "ol",    "pre",        "section", "table",  "ul",      "video"};
   return std::find(k_block.begin(), k_block.end(), name) != k_block.end();
 }
 
@@ -103,19 +114,23 @@ bool is_block_element(std::string_view name) {
 std::size_t matching_close(std::string_view s, std::size_t at, std::string_view name) {
   int depth = 0;
   for (std::size_t i = at; i < s.size(); ++i) {
-    if (s[i] != '<') continue;
+    if (s[i] != '<')
+      continue;
     bool closing = i + 1 < s.size() && s[i + 1] == '/';
     std::size_t n = i + (closing ? 2 : 1);
-    if (!starts_with_ci(s, n, name)) continue;
+    if (!starts_with_ci(s, n, name))
+      continue;
     std::size_t after = n + name.size();
     if (after < s.size() && s[after] != '>' && s[after] != ' ' && s[after] != '\t' &&
         s[after] != '\n' && s[after] != '/')
       continue;
     std::size_t gt = s.find('>', after);
-    if (gt == std::string_view::npos) return std::string_view::npos;
+    if (gt == std::string_view::npos)
+      return std::string_view::npos;
     bool self_closing = !closing && gt > 0 && s[gt - 1] == '/';
     if (closing) {
-      if (--depth == 0) return gt + 1;
+      if (--depth == 0)
+        return gt + 1;
     } else if (!self_closing) {
       ++depth;
     }
@@ -126,10 +141,12 @@ std::size_t matching_close(std::string_view s, std::size_t at, std::string_view 
 
 bool markdown_attribute(std::string_view open_tag) {
   std::string lowered;
-  for (char c : open_tag) lowered += lower(c);
+  for (char c : open_tag)
+    lowered += lower(c);
   for (std::string_view v : {"markdown=\"1\"", "markdown='1'", "markdown=1", "markdown=\"block\"",
                              "markdown=\"span\""}) {
-    if (lowered.find(v) != std::string::npos) return true;
+    if (lowered.find(v) != std::string::npos)
+      return true;
   }
   return false;
 }
@@ -138,12 +155,15 @@ bool markdown_attribute(std::string_view open_tag) {
 std::size_t take_html_block(std::string_view body, std::size_t line, Prepass& out) {
   std::size_t n = line + 1;
   std::string name;
-  while (n < body.size() && ((body[n] >= 'a' && body[n] <= 'z') || (body[n] >= 'A' && body[n] <= 'Z') ||
-                             (body[n] >= '0' && body[n] <= '9')))
+  while (n < body.size() &&
+         ((body[n] >= 'a' && body[n] <= 'z') || (body[n] >= 'A' && body[n] <= 'Z') ||
+          (body[n] >= '0' && body[n] <= '9')))
     name += lower(body[n++]);
-  if (name.empty() || !is_block_element(name)) return std::string_view::npos;
+  if (name.empty() || !is_block_element(name))
+    return std::string_view::npos;
   std::size_t end = matching_close(body, line, name);
-  if (end == std::string_view::npos) return std::string_view::npos;
+  if (end == std::string_view::npos)
+    return std::string_view::npos;
   std::size_t open_end = body.find('>', line);
   if (markdown_attribute(body.substr(line, open_end - line))) {
     std::size_t close_start = body.rfind('<', end - 1);
@@ -175,12 +195,14 @@ void add_anchor(Prepass& out, std::string id, Anchor::Kind kind, std::size_t off
 // `{: #id .class}` lines: the id is an anchor of the block before; the line is not text.
 bool take_ial_line(std::string_view line, std::size_t start, Prepass& out) {
   std::size_t b = line.find_first_not_of(" \t");
-  std::size_t e = line.find_last_not_of(" \t\r");
-  if (b == std::string_view::npos || !line.substr(b).starts_with("{:") || line[e] != '}') return false;
+  std::size_t e = line.find_last_not_of(" \t\r\n");
+  if (b == std::string_view::npos || !line.substr(b).starts_with("{:") || line[e] != '}')
+    return false;
   std::size_t hash = line.find('#', b);
   if (hash != std::string_view::npos && hash < e) {
     std::size_t idend = hash + 1;
-    while (idend < e && is_id_char(line[idend])) ++idend;
+    while (idend < e && is_id_char(line[idend]))
+      ++idend;
     if (idend > hash + 1) {
       add_anchor(out, std::string(line.substr(hash + 1, idend - hash - 1)), Anchor::Kind::Explicit,
                  start + hash + 1);
@@ -192,12 +214,15 @@ bool take_ial_line(std::string_view line, std::size_t start, Prepass& out) {
 
 // `## Text {#id}`: the explicit id replaces the automatic one.
 void take_header_id(std::string_view line, std::size_t start, Prepass& out) {
-  std::size_t e = line.find_last_not_of(" \t\r#");
-  if (e == std::string_view::npos || line[e] != '}') return;
+  std::size_t e = line.find_last_not_of(" \t\r\n#");
+  if (e == std::string_view::npos || line[e] != '}')
+    return;
   std::size_t open = line.rfind("{#", e);
-  if (open == std::string_view::npos || open == 0 || line[open - 1] != ' ') return;
+  if (open == std::string_view::npos || open == 0 || line[open - 1] != ' ')
+    return;
   std::string_view id = line.substr(open + 2, e - open - 2);
-  if (id.empty() || !std::all_of(id.begin(), id.end(), is_id_char)) return;
+  if (id.empty() || !std::all_of(id.begin(), id.end(), is_id_char))
+    return;
   add_anchor(out, std::string(id), Anchor::Kind::Explicit, start + open + 2);
   out.explicit_header_lines.push_back(start);
   fill(out.text, start + open, start + e + 1, ' ');
@@ -205,7 +230,8 @@ void take_header_id(std::string_view line, std::size_t start, Prepass& out) {
 
 // Destinations on one line: spaces kramdown accepts, and doubled parentheses.
 void take_destinations(std::string_view line, std::size_t start, Prepass& out) {
-  for (std::size_t at = line.find("]("); at != std::string_view::npos; at = line.find("](", at + 2)) {
+  for (std::size_t at = line.find("]("); at != std::string_view::npos;
+       at = line.find("](", at + 2)) {
     std::size_t open = at + 1;
     int depth = 0;
     std::size_t close = std::string_view::npos;
@@ -214,13 +240,15 @@ void take_destinations(std::string_view line, std::size_t start, Prepass& out) {
         ++i;
         continue;
       }
-      if (line[i] == '(') ++depth;
+      if (line[i] == '(')
+        ++depth;
       if (line[i] == ')' && --depth == 0) {
         close = i;
         break;
       }
     }
-    if (close == std::string_view::npos) continue;
+    if (close == std::string_view::npos)
+      continue;
     std::string_view dest = line.substr(open + 1, close - open - 1);
     if (dest.size() >= 2 && dest.front() == '(' && dest.back() == ')') {
       MalformedLink bad;
@@ -231,15 +259,18 @@ void take_destinations(std::string_view line, std::size_t start, Prepass& out) {
       fill(out.text, start + open, start + close + 1, k_filler);
       continue;
     }
-    bool spaced = dest.find(' ') != std::string_view::npos && dest.find('"') == std::string_view::npos &&
+    bool spaced = dest.find(' ') != std::string_view::npos &&
+                  dest.find('"') == std::string_view::npos &&
                   dest.find('\'') == std::string_view::npos && !dest.starts_with('<');
     if (spaced) {
       std::string_view trimmed = dest;
       std::size_t lead = trimmed.find_first_not_of(' ');
       std::size_t trail = trimmed.find_last_not_of(' ');
-      if (lead == std::string_view::npos) continue;
+      if (lead == std::string_view::npos)
+        continue;
       for (std::size_t i = lead; i <= trail; ++i) {
-        if (dest[i] == ' ') out.text[start + open + 1 + i] = '_';
+        if (dest[i] == ' ')
+          out.text[start + open + 1 + i] = '_';
       }
     }
   }
@@ -249,12 +280,16 @@ void take_destinations(std::string_view line, std::size_t start, Prepass& out) {
 // definition); ids fn:n for definitions, fnref:n then fnref:n:1, ... for references.
 void take_footnotes(std::string_view body, Prepass& out, const std::vector<bool>& in_code) {
   std::map<std::string, int, std::less<>> uses;
-  for (std::size_t at = body.find("[^"); at != std::string_view::npos; at = body.find("[^", at + 2)) {
-    if (in_code[at]) continue;
+  for (std::size_t at = body.find("[^"); at != std::string_view::npos;
+       at = body.find("[^", at + 2)) {
+    if (in_code[at])
+      continue;
     std::size_t close = body.find(']', at + 2);
-    if (close == std::string_view::npos || close == at + 2) continue;
+    if (close == std::string_view::npos || close == at + 2)
+      continue;
     std::string_view name = body.substr(at + 2, close - at - 2);
-    if (name.find_first_of(" \t\n[") != std::string_view::npos) continue;
+    if (name.find_first_of(" \t\n[") != std::string_view::npos)
+      continue;
     bool line_start = at == 0 || body[at - 1] == '\n';
     if (line_start && close + 1 < body.size() && body[close + 1] == ':') {
       add_anchor(out, "fn:" + std::string(name), Anchor::Kind::Footnote, at);
@@ -283,7 +318,8 @@ Prepass kramdown_prepass(std::string_view body) {
     std::size_t next = eol == std::string_view::npos ? masked.size() : eol + 1;
     std::string_view text = masked.substr(line, next - line);
     std::size_t ind = text.find_first_not_of(' ');
-    std::string_view stripped = ind == std::string_view::npos ? std::string_view() : text.substr(ind);
+    std::string_view stripped =
+        ind == std::string_view::npos ? std::string_view() : text.substr(ind);
     if (ind != std::string_view::npos && ind <= 3 &&
         (stripped.starts_with("```") || stripped.starts_with("~~~"))) {
       std::string marker(stripped.substr(0, 3));
@@ -317,7 +353,8 @@ Prepass kramdown_prepass(std::string_view body) {
       line = next;
       continue;
     }
-    if (ind == 0 && stripped.starts_with('#')) take_header_id(text, line, out);
+    if (ind == 0 && stripped.starts_with('#'))
+      take_header_id(text, line, out);
     take_destinations(text, line, out);
     line = next;
   }

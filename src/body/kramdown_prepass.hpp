@@ -27,11 +27,11 @@ struct Region {
 };
 
 struct Prepass {
-  std::string text;                   // the body, same length, masked for md4c
-  std::vector<Region> html_blocks;    // kramdown block HTML blanked in `text` (whole, tags too)
-  std::vector<Region> markdown_html;  // content of markdown="1" blocks (headers: kramdown ids)
-  std::vector<Region> liquid;         // Liquid masked in `text` (sorted)
-  std::vector<Anchor> anchors;        // explicit {#id}, IAL #id, footnote ids (body offsets)
+  std::string text;                  // the body, same length, masked for md4c
+  std::vector<Region> html_blocks;   // kramdown block HTML blanked in `text` (whole, tags too)
+  std::vector<Region> markdown_html; // content of markdown="1" blocks (headers: kramdown ids)
+  std::vector<Region> liquid;        // Liquid masked in `text` (sorted)
+  std::vector<Anchor> anchors;       // explicit {#id}, IAL #id, footnote ids (body offsets)
   std::vector<std::size_t> explicit_header_lines; // line starts of headers with a {#id}
   std::vector<MalformedLink> malformed;
 };

@@ -4,9 +4,8 @@
 #include "body/heading_id.hpp"
 #include "body/kramdown_prepass.hpp"
 
-#include <md4c.h>
-
 #include <algorithm>
+#include <md4c.h>
 #include <unordered_set>
 
 namespace verity::body {
@@ -16,8 +15,8 @@ constexpr std::size_t k_max_references = 100000;
 
 struct OpenSpan {
   refs::ReferenceKind kind = refs::ReferenceKind::Link;
-  std::string decoded;            // md4c's href/src when it is a copy (escapes, entities)
-  std::size_t offset = 0;         // body offset of the destination, npos when not in the text
+  std::string decoded;    // md4c's href/src when it is a copy (escapes, entities)
+  std::size_t offset = 0; // body offset of the destination, npos when not in the text
   std::size_t size = 0;
   std::size_t first_text = std::string_view::npos;
   std::size_t last_text_end = 0;
@@ -74,9 +73,11 @@ struct Scanner {
   bool find_written(OpenSpan& span) const {
     std::size_t from = span.last_text_end;
     std::size_t close = pp.text.find("](", from);
-    if (close == std::string::npos || close > from + 8) return false;
+    if (close == std::string::npos || close > from + 8)
+      return false;
     std::size_t b = close + 2;
-    while (b < pp.text.size() && (pp.text[b] == ' ' || pp.text[b] == '<')) ++b;
+    while (b < pp.text.size() && (pp.text[b] == ' ' || pp.text[b] == '<'))
+      ++b;
     std::size_t e = b;
     int depth = 0;
     while (e < pp.text.size() && pp.text[e] != '\n' && pp.text[e] != ' ' && pp.text[e] != '>') {
@@ -84,11 +85,14 @@ struct Scanner {
         e += 2;
         continue;
       }
-      if (pp.text[e] == '(') ++depth;
-      if (pp.text[e] == ')' && depth-- == 0) break;
+      if (pp.text[e] == '(')
+        ++depth;
+      if (pp.text[e] == ')' && depth-- == 0)
+        break;
       ++e;
     }
-    if (e > pp.text.size() || e == b) return false;
+    if (e > pp.text.size() || e == b)
+      return false;
     span.offset = b;
     span.size = e - b;
     return true;
@@ -100,16 +104,19 @@ struct Scanner {
     if (span.offset == std::string_view::npos && span.first_text != std::string_view::npos) {
       find_written(span);
     }
-    if (out.references.size() >= k_max_references) return;
+    if (out.references.size() >= k_max_references)
+      return;
     refs::Reference ref;
     ref.kind = span.kind;
     std::size_t element =
         span.first_text != std::string_view::npos
-            ? span.first_text - std::min<std::size_t>(span.first_text,
-                                                      span.kind == refs::ReferenceKind::Image ? 2 : 1)
+            ? span.first_text -
+                  std::min<std::size_t>(span.first_text,
+                                        span.kind == refs::ReferenceKind::Image ? 2 : 1)
             : span.offset;
     if (span.offset != std::string_view::npos) {
-      if (!seen.insert(span.offset).second) return; // one definition, used again
+      if (!seen.insert(span.offset).second)
+        return; // one definition, used again
       ref.raw = std::string(body.substr(span.offset, span.size));
       ref.origin.offset = body_offset + span.offset;
     } else {
@@ -119,9 +126,11 @@ struct Scanner {
     ref.origin.source = refs::Origin::Source::Body;
     ref.origin.position = lines.at(ref.origin.offset);
     ref.element.source = refs::Origin::Source::Body;
-    ref.element.offset = element == std::string_view::npos ? ref.origin.offset : body_offset + element;
+    ref.element.offset =
+        element == std::string_view::npos ? ref.origin.offset : body_offset + element;
     ref.element.position = lines.at(ref.element.offset);
-    if (span.kind == refs::ReferenceKind::Image) ref.alt = span.alt;
+    if (span.kind == refs::ReferenceKind::Image)
+      ref.alt = span.alt;
     out.references.push_back(std::move(ref));
   }
 
@@ -129,12 +138,14 @@ struct Scanner {
     bool real = inside(p);
     for (auto& span : spans) {
       if (real) {
-        if (span.first_text == std::string_view::npos) span.first_text = at(p);
+        if (span.first_text == std::string_view::npos)
+          span.first_text = at(p);
         span.last_text_end = at(p) + n;
       }
     }
     if (image_depth > 0 && !spans.empty() && spans.back().kind == refs::ReferenceKind::Image) {
-      if (type != MD_TEXT_HTML) spans.back().alt += entity_text(type, p, n);
+      if (type != MD_TEXT_HTML)
+        spans.back().alt += entity_text(type, p, n);
     }
     if (type == MD_TEXT_HTML && real) {
       if (in_html_block) {
@@ -146,10 +157,13 @@ struct Scanner {
       }
     }
     if (in_heading && image_depth == 0 && type != MD_TEXT_HTML) {
-      if (heading_first == std::string_view::npos && real) heading_first = at(p);
-      if (real && in_liquid(at(p))) return; // Liquid renders to text verity does not know
+      if (heading_first == std::string_view::npos && real)
+        heading_first = at(p);
+      if (real && in_liquid(at(p)))
+        return; // Liquid renders to text verity does not know
       std::string piece = entity_text(type, p, n);
-      if (type == MD_TEXT_NORMAL) piece = typographic(piece);
+      if (type == MD_TEXT_NORMAL)
+        piece = typographic(piece);
       heading_text += piece;
     }
   }
@@ -157,17 +171,26 @@ struct Scanner {
   // An entity as the character it stands for (kramdown's header text has it decoded).
   static std::string entity_text(MD_TEXTTYPE type, const char* p, std::size_t n) {
     std::string_view s(p, n);
-    if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) return " ";
-    if (type == MD_TEXT_NULLCHAR) return "";
-    if (type != MD_TEXT_ENTITY) return std::string(s);
-    if (s == "&amp;") return "&";
-    if (s == "&lt;") return "<";
-    if (s == "&gt;") return ">";
-    if (s == "&quot;") return "\"";
-    if (s == "&nbsp;") return "\xC2\xA0";
+    if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
+      return " ";
+    if (type == MD_TEXT_NULLCHAR)
+      return "";
+    if (type != MD_TEXT_ENTITY)
+      return std::string(s);
+    if (s == "&amp;")
+      return "&";
+    if (s == "&lt;")
+      return "<";
+    if (s == "&gt;")
+      return ">";
+    if (s == "&quot;")
+      return "\"";
+    if (s == "&nbsp;")
+      return "\xC2\xA0";
     if (s.size() > 3 && s[1] == '#') {
-      unsigned long cp = s[2] == 'x' || s[2] == 'X' ? std::strtoul(std::string(s.substr(3)).c_str(), nullptr, 16)
-                                                    : std::strtoul(std::string(s.substr(2)).c_str(), nullptr, 10);
+      unsigned long cp = s[2] == 'x' || s[2] == 'X'
+                             ? std::strtoul(std::string(s.substr(3)).c_str(), nullptr, 16)
+                             : std::strtoul(std::string(s.substr(2)).c_str(), nullptr, 10);
       return utf8(cp);
     }
     return "\xC2\xA9"; // another named entity: a symbol, which no id keeps
@@ -175,7 +198,8 @@ struct Scanner {
 
   static std::string utf8(unsigned long cp) {
     std::string o;
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return o;
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return o;
     if (cp < 0x80) {
       o += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -220,12 +244,14 @@ struct Scanner {
       return;
     }
     std::string text = heading_text;
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+      text.pop_back();
     std::size_t lead = text.find_first_not_of(" \t");
     text = lead == std::string::npos ? std::string() : text.substr(lead);
     std::string id = in_markdown_html(heading_first) ? ids.next_kramdown(text) : ids.next_gfm(text);
     heading_text.clear();
-    if (id.empty()) return;
+    if (id.empty())
+      return;
     Anchor a;
     a.id = std::move(id);
     a.kind = Anchor::Kind::Heading;
@@ -259,7 +285,8 @@ int leave_block(MD_BLOCKTYPE type, void*, void* user) {
     s.close_heading();
   } else if (type == MD_BLOCK_HTML) {
     s.in_html_block = false;
-    if (!s.html_block.text().empty()) scan_html_fragment(s.html_block, s.lines, s.out);
+    if (!s.html_block.text().empty())
+      scan_html_fragment(s.html_block, s.lines, s.out);
   }
   return 0;
 }
@@ -278,7 +305,8 @@ int enter_span(MD_SPANTYPE type, void* detail, void* user) {
 int leave_span(MD_SPANTYPE type, void*, void* user) {
   auto& s = *static_cast<Scanner*>(user);
   if ((type == MD_SPAN_A || type == MD_SPAN_IMG) && !s.spans.empty()) {
-    if (type == MD_SPAN_IMG) --s.image_depth;
+    if (type == MD_SPAN_IMG)
+      --s.image_depth;
     s.close_span();
   }
   return 0;
@@ -297,11 +325,19 @@ BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
   std::string_view body = file.substr(body_offset);
   Prepass pp = kramdown_prepass(body);
   LineIndex lines(file);
-  Scanner s{file, body_offset, body, pp, lines, pp.text.data(), pp.text.size(), {},
+  Scanner s{file,
+            body_offset,
+            body,
+            pp,
+            lines,
+            pp.text.data(),
+            pp.text.size(),
+            {},
             HeadingIds(options.auto_id_prefix)};
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS;
+  parser.flags =
+      MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_LATEXMATHSPANS;
   parser.enter_block = enter_block;
   parser.leave_block = leave_block;
   parser.enter_span = enter_span;

@@ -2,6 +2,7 @@
 // and defines (its output file, its anchors) and each internal link it makes, for the corpus
 // check internal-links; it reports at once what needs no other page: destinations that leave
 // the site root, malformed destinations, and images without alt text.
+#include "body/liquid_url.hpp"
 #include "checks/internal_links.hpp"
 #include "checks/registry.hpp"
 #include "refs/site_path.hpp"
@@ -44,16 +45,68 @@ bool has_liquid(std::string_view raw) {
   return raw.find("{{") != std::string_view::npos || raw.find("{%") != std::string_view::npos;
 }
 
+// `mailto:` or `tel:` with nothing after it: HTMLProofer fails it, and so does every reader.
+bool is_empty_address(std::string_view raw) {
+  for (std::string_view scheme : {"mailto:", "tel:"}) {
+    if (raw.size() == scheme.size() && is_unresolvable_scheme(raw) &&
+        (raw[0] | 0x20) == scheme[0]) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The Liquid of a destination evaluated with what one page knows; {% link %} and
+// {% post_url %} are left as markers for the corpus check, which knows every page's URL.
+body::LiquidUrl evaluate(const DocumentInput& in, const RunContext& run, std::string_view raw) {
+  body::LiquidContext ctx;
+  ctx.baseurl = run.baseurl;
+  ctx.url = run.site_url;
+  ctx.page = &in.doc.data;
+  ctx.link = [](std::string_view path) {
+    return std::optional<std::string>(std::string(1, k_liquid_marker) +
+                                      "link:" + std::string(path) + k_liquid_marker);
+  };
+  ctx.post_url = [](std::string_view name) {
+    return std::optional<std::string>(std::string(1, k_liquid_marker) +
+                                      "post:" + std::string(name) + k_liquid_marker);
+  };
+  return body::evaluate_liquid_url(raw, ctx);
+}
+
 void keep_link(const DocumentInput& in, const RunContext& run, const refs::Reference& ref,
                Findings& out, Records& records) {
-  std::string_view raw = ref.raw;
-  if (raw.empty() || is_unresolvable_scheme(raw) || has_liquid(raw))
+  std::string url = ref.raw;
+  if (has_liquid(url)) {
+    body::LiquidUrl value = evaluate(in, run, url);
+    if (value.status == body::LiquidUrl::Status::Unverifiable)
+      return; // counted, never broken
+    if (value.status == body::LiquidUrl::Status::Broken) {
+      out.push_back(body_finding(in, rules::link_liquid_broken, ref.origin.position, value.error));
+      return;
+    }
+    url = std::move(value.url);
+    if (url.find(k_liquid_marker) != std::string::npos) {
+      records.push_back(
+          {k_body_liquid_link_record, in.doc.path, url, ref.raw, ref.origin.position});
+      return;
+    }
+  }
+  if (is_empty_address(url)) {
+    Finding f = body_finding(in, rules::link_malformed, ref.origin.position,
+                             "'" + url +
+                                 "' has no address: write the address after the colon, "
+                                 "or drop the link");
+    out.push_back(std::move(f));
+    return;
+  }
+  if (url.empty() || is_unresolvable_scheme(url))
     return;
   // A <base href> moves every relative link of the page (its folder is the base).
   std::string_view base_url = in.body && !in.body->base_href.empty() && in.body->base_href[0] == '/'
                                   ? std::string_view(in.body->base_href)
                                   : in.url;
-  refs::SitePath target = refs::resolve_site_path(raw, {base_url, in.doc.path, run.baseurl, true});
+  refs::SitePath target = refs::resolve_site_path(url, {base_url, in.doc.path, run.baseurl, true});
   switch (target.kind) {
   case refs::SitePath::Kind::External:
     return;                           // the network checks read it
@@ -65,12 +118,13 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
     if (target.fragment.size() <= 1 || in.output.empty())
       return; // "" or "#": nothing to find
     records.push_back({k_body_link_record, in.doc.path, std::string(in.output) + target.fragment,
-                       ref.raw, ref.origin.position});
+                       url, ref.origin.position});
     return;
   case refs::SitePath::Kind::Local:
     records.push_back(
         {target.without_baseurl ? k_body_link_without_baseurl_record : k_body_link_record,
-         in.doc.path, "/" + target.path + target.fragment, ref.raw, ref.origin.position});
+         in.doc.path, "/" + target.path + (target.trailing_slash ? "/" : "") + target.fragment, url,
+         ref.origin.position});
     return;
   }
 }
@@ -108,8 +162,7 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
     } else if (ref.kind == refs::ReferenceKind::Image &&
                ref.attributes.count("from") == 0 && // a srcset candidate shares its <img>'s alt
                (!ref.alt || (ref.alt->empty() && !run.cfg.allow_empty_alt))) {
-      Position at = ref.element.position.line > 0 ? ref.element.position : ref.origin.position;
-      out.push_back(body_finding(in, rules::image_alt_missing, at,
+      out.push_back(body_finding(in, rules::image_alt_missing, ref.origin.position,
                                  ref.alt ? "the image '" + ref.raw + "' has an empty alt text"
                                          : "the image '" + ref.raw + "' has no alt attribute"));
     }

@@ -14,6 +14,12 @@ inline constexpr std::string_view k_page_anchor_record = "page-anchor";
 // key: the target as a site path with its #fragment ("docs/guide#intro", "" + "#x" for the page
 // itself is written as the page's own output); value: the destination as written.
 inline constexpr std::string_view k_body_link_record = "body-link";
+// key: a URL that names {% link %} / {% post_url %} targets (liquid_target_marker), resolved
+// once every page's output is known; value: the destination as written.
+inline constexpr std::string_view k_body_liquid_link_record = "body-liquid-link";
+// Wraps a {% link %} path or {% post_url %} name inside an evaluated URL until the corpus check
+// knows what it names: "\x1F" "link:" path "\x1F", "\x1F" "post:" name "\x1F".
+inline constexpr char k_liquid_marker = '\x1F';
 // As body-link, for a site-absolute link that lacks the site's baseurl (key: the path as written).
 inline constexpr std::string_view k_body_link_without_baseurl_record = "body-link-no-baseurl";
 

@@ -43,6 +43,63 @@ Finding at(const Record& r, const rules::Rule& rule, std::string message) {
   return f;
 }
 
+// {% post_url NAME %}: the post whose path below a _posts folder, without its extension, is NAME
+// (`2020-01-02-hello`, or `cat/2020-01-02-hello` for one in a category folder).
+std::string post_key(std::string_view source) {
+  auto posts = source.rfind("_posts/");
+  if (posts == std::string_view::npos)
+    return {};
+  std::string_view name = source.substr(posts + 7);
+  auto dot = name.rfind('.');
+  return std::string(dot == std::string_view::npos ? name : name.substr(0, dot));
+}
+
+// The URL with each marker replaced by the URL its tag names; nullopt and `error` when a tag
+// names nothing (Jekyll stops the build there).
+std::optional<std::string>
+fill_markers(std::string_view url, const links::SiteOutputs& outputs,
+             const std::unordered_map<std::string, std::string_view>& posts, std::string& error) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < url.size()) {
+    std::size_t open = url.find(k_liquid_marker, i);
+    if (open == std::string_view::npos) {
+      out.append(url.substr(i));
+      break;
+    }
+    std::size_t close = url.find(k_liquid_marker, open + 1);
+    if (close == std::string_view::npos)
+      return std::nullopt;
+    out.append(url.substr(i, open - i));
+    if (!out.empty() && out.back() == '/')
+      out.pop_back(); // relative_url's slash before it
+    std::string_view marker = url.substr(open + 1, close - open - 1);
+    std::optional<std::string_view> output;
+    if (marker.starts_with("link:")) {
+      std::string_view path = marker.substr(5);
+      while (path.starts_with('/'))
+        path.remove_prefix(1);
+      output = outputs.output_of(path);
+      if (!output) {
+        error = "Could not find document '" + std::string(marker.substr(5)) +
+                "' in tag 'link': jekyll build stops here";
+        return std::nullopt;
+      }
+    } else {
+      auto it = posts.find(std::string(marker.substr(5)));
+      if (it == posts.end()) {
+        error = "Could not find post \"" + std::string(marker.substr(5)) +
+                "\" in tag 'post_url': jekyll build stops here";
+        return std::nullopt;
+      }
+      output = it->second;
+    }
+    out += links::url_of_output(*output);
+    i = close + 1;
+  }
+  return out;
+}
+
 } // namespace
 
 void internal_links(const Records& records, const RunContext& run, Findings& out) {
@@ -58,17 +115,41 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
       outputs.add(r.key, r.file);
     } else if (r.kind == k_page_anchor_record) {
       anchors[r.key].insert(r.value);
-    } else if (r.kind == k_body_link_record || r.kind == k_body_link_without_baseurl_record) {
+    } else if (r.kind == k_body_link_record || r.kind == k_body_link_without_baseurl_record ||
+               r.kind == k_body_liquid_link_record) {
       any_link = true;
     }
   }
   if (!any_link)
     return;
+  std::unordered_map<std::string, std::string_view> posts; // post_url name -> output
+  for (const Record& r : records) {
+    if (r.kind == k_page_output_record) {
+      if (std::string key = post_key(r.file); !key.empty())
+        posts.emplace(key, r.key);
+    }
+  }
+  std::string filled;
   for (const Record& r : records) {
     bool without_baseurl = r.kind == k_body_link_without_baseurl_record;
-    if (r.kind != k_body_link_record && !without_baseurl)
+    bool liquid = r.kind == k_body_liquid_link_record;
+    if (r.kind != k_body_link_record && !without_baseurl && !liquid)
       continue;
     std::string_view target = r.key;
+    if (liquid) {
+      std::string error;
+      auto url = fill_markers(r.key, outputs, posts, error);
+      if (!url) {
+        if (!error.empty())
+          out.push_back(at(r, rules::link_liquid_broken, error));
+        continue;
+      }
+      // The tags wrote baseurl + URL: what the site serves below its baseurl.
+      filled = std::move(*url);
+      if (!run.baseurl.empty() && filled.starts_with(run.baseurl))
+        filled.erase(0, run.baseurl.size());
+      target = filled;
+    }
     std::string_view fragment;
     if (auto hash = target.find('#'); hash != std::string_view::npos) {
       fragment = target.substr(hash + 1);

@@ -28,6 +28,8 @@ struct RunContext {
   std::string baseurl = {};
   // The static files the build copies: {output path, source}, for internal links to them.
   const std::vector<std::pair<std::string, std::string>>* static_outputs = nullptr;
+  // _config.yml's `url` ("https://example.com"), for absolute_url and links to the site itself.
+  std::string site_url = {};
 };
 
 } // namespace verity::checks

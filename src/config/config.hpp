@@ -67,8 +67,9 @@ struct Config {
   // Top-level front-matter fields whose string value (or {path} object) names an image
   // (`images.fields`; the Jekyll profile gives [image], as jekyll-seo-tag reads it).
   std::vector<std::string> image_fields;
-  // `images.allow_empty_alt`: alt="" marks a decorative body image (no image/alt-missing).
-  bool allow_empty_alt = false;
+  // `images.allow_empty_alt`: alt="" marks a decorative body image (no image/alt-missing), as
+  // WCAG and HTMLProofer 4 have it; false reports it as HTMLProofer 3 does.
+  bool allow_empty_alt = true;
   frontmatter::LoadLimits limits;
   SecuredPolicy secured;
   bool network = false; // `network: true`: as --online

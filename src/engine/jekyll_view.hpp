@@ -28,6 +28,7 @@ public:
 
   JekyllView of(const Document& doc, const SourceFile& src) const;
   const std::string& baseurl() const { return m_config.baseurl; }
+  const std::string& site_url() const { return m_config.url; }
   // The static files the build copies, {output path, source} (internal links may point at them).
   std::vector<std::pair<std::string, std::string>> static_outputs(const Discovery& discovery) const;
 

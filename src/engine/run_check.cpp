@@ -73,7 +73,8 @@ CheckResult run_check(const CheckOptions& options) {
       {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt},
       [&](const std::string& file) { return selection.is_reported(file); },
       jekyll.baseurl(),
-      &static_outputs};
+      &static_outputs,
+      jekyll.site_url()};
   const checks::Registry& registry = checks::registry();
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,

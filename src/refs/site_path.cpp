@@ -94,6 +94,7 @@ SitePath resolve_site_path(std::string_view url, const SiteLocation& where) {
   } else {
     path = base_folder(where) + path;
   }
+  out.trailing_slash = path.size() > 1 && path.back() == '/';
   std::vector<std::string_view> segments;
   std::string_view rest = path;
   while (!rest.empty()) {

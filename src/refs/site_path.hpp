@@ -38,6 +38,8 @@ struct SitePath {
   // Site-absolute, the site has a baseurl, and the URL does not start with it: the built page
   // links outside the site (`/about.html` on a site served at `/blog`).
   bool without_baseurl = false;
+  // The path ended in '/' (`/about.html/` is no file on a web server, `/docs/` a folder).
+  bool trailing_slash = false;
 };
 
 SitePath resolve_site_path(std::string_view url, const SiteLocation& where);
