@@ -21,8 +21,12 @@ bool is_html(std::string_view output) {
   return output.ends_with(".html") || output.ends_with(".htm");
 }
 
-bool fragment_lands(std::string_view fragment, const AnchorSets& anchors, std::string_view output) {
+bool fragment_lands(std::string_view fragment, const AnchorSets& anchors, std::string_view output,
+                    const RunContext& run) {
   if (fragment == "top")
+    return true;
+  if (run.layout_anchors && (run.layout_anchors->count(std::string(fragment)) > 0 ||
+                             run.layout_anchors->count(refs::percent_decode(fragment)) > 0))
     return true;
   auto it = anchors.find(output);
   if (it == anchors.end())
@@ -176,7 +180,7 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
       out.push_back(std::move(f));
       continue;
     }
-    if (!fragment.empty() && is_html(*output) && !fragment_lands(fragment, anchors, *output)) {
+    if (!fragment.empty() && is_html(*output) && !fragment_lands(fragment, anchors, *output, run)) {
       Finding f = at(r, rules::link_fragment_missing,
                      "'" + r.value + "': " + links::url_of_output(*output) + " has no anchor '" +
                          std::string(fragment) + "'");

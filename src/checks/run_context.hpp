@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct RunContext {
   const std::vector<std::pair<std::string, std::string>>* static_outputs = nullptr;
   // _config.yml's `url` ("https://example.com"), for absolute_url and links to the site itself.
   std::string site_url = {};
+  // Ids the layouts and includes give every page (engine/layout_anchors.hpp).
+  const std::unordered_set<std::string>* layout_anchors = nullptr;
 };
 
 } // namespace verity::checks

@@ -8,6 +8,7 @@
 #include "engine/collection_counts.hpp"
 #include "engine/jekyll_view.hpp"
 #include "engine/keep_reported.hpp"
+#include "engine/layout_anchors.hpp"
 #include "engine/scan.hpp"
 #include "engine/secured_ops.hpp"
 #include "engine/selection.hpp"
@@ -62,6 +63,8 @@ CheckResult run_check(const CheckOptions& options) {
   }
   engine::JekyllViews jekyll(*selection.discovery, engine::site_options_now(), cfg.site_root);
   media::ProbeCache probes(cfg.max_image_bytes);
+  const std::unordered_set<std::string> layout_ids =
+      engine::layout_anchors(cfg.site_root, cfg.real_site_root, cfg.limits.max_file_bytes);
   const std::vector<std::pair<std::string, std::string>> static_outputs =
       jekyll.static_outputs(*selection.discovery);
   bool online = options.online || cfg.network;
@@ -74,7 +77,8 @@ CheckResult run_check(const CheckOptions& options) {
       [&](const std::string& file) { return selection.is_reported(file); },
       jekyll.baseurl(),
       &static_outputs,
-      jekyll.site_url()};
+      jekyll.site_url(),
+      &layout_ids};
   const checks::Registry& registry = checks::registry();
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,

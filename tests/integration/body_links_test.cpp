@@ -1,0 +1,84 @@
+// End to end: body links on small sites written here, beside the oracle fixtures
+// (fixtures/bodies, compared with Jekyll + HTMLProofer by tests/oracle/bodies_test.py).
+#include "support.hpp"
+
+#include <algorithm>
+
+namespace verity::test {
+namespace {
+
+// "rule file:line:col" of each body finding, sorted.
+std::vector<std::string> body_findings(const nlohmann::json& report) {
+  std::vector<std::string> out;
+  for (const auto& f : report["findings"]) {
+    std::string rule = f["rule"];
+    if (rule.starts_with("link/") || rule.starts_with("image/")) {
+      out.push_back(rule + " " + f["file"].get<std::string>() + ":" +
+                    std::to_string(f["line"].get<int>()) + ":" +
+                    std::to_string(f["column"].get<int>()));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(BodyLinks, IdsFromLayoutsAndIncludesLand) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "");
+  write_file(dir.path() / "_layouts/default.html",
+             "<body><a id=\"main-content\"></a>{{ content }}{% include foot.html %}</body>\n");
+  write_file(dir.path() / "_includes/foot.html", "<footer id=\"contact\">x</footer>\n");
+  write_file(dir.path() / "index.md",
+             "---\nlayout: default\n---\n[skip](#main-content) [c](#contact) [bad](#nope)\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  // Only the fragment no layout, include or body defines; positive controls pass.
+  EXPECT_EQ(body_findings(r.json()),
+            (std::vector<std::string>{"link/fragment-missing index.md:4:43"}));
+}
+
+TEST(BodyLinks, CollectionsPostsAndPrettyUrlsResolveFromTheOutputUrl) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml",
+             "permalink: pretty\ncollections:\n  recipes:\n    output: true\n");
+  write_file(dir.path() / "_recipes/pie.md", "---\ntitle: Pie\n---\n# Pie\n");
+  write_file(dir.path() / "_posts/2024-01-05-hello.md",
+             "---\ntitle: Hello\n---\n[pie](../../../../recipes/pie/) [about](/about/)\n"
+             "[pie anchor](/recipes/pie/#pie) [source path](../../../../_recipes/pie.md)\n");
+  write_file(dir.path() / "about.md",
+             "---\ntitle: About\n---\n[post]({% post_url 2024-01-05-hello %})\n"
+             "[gone]({% post_url 2024-01-06-gone %})\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(body_findings(r.json()),
+            (std::vector<std::string>{"link/internal-missing _posts/2024-01-05-hello.md:5:47",
+                                      "link/liquid-broken about.md:5:8"}));
+  std::string text = r.json().dump();
+  EXPECT_NE(text.find("did you mean '/recipes/pie/'"), std::string::npos) << text;
+}
+
+TEST(BodyLinks, CrlfFilesAndWideCharactersKeepExactColumns) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "");
+  write_file(dir.path() / "a.md", "---\r\ntitle: A\r\n---\r\nÉté 日本 [x](/missing.html)\r\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(body_findings(r.json()), (std::vector<std::string>{"link/internal-missing a.md:4:12"}));
+}
+
+TEST(BodyLinks, AMissingBaseurlIsSaidOnlyWhereTheLinkWouldOtherwiseWork) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "baseurl: /blog\n");
+  write_file(dir.path() / "about.md", "---\ntitle: About\n---\nx\n");
+  write_file(dir.path() / "index.md",
+             "---\ntitle: Home\n---\n[a](/about.html) [b](/blog/about.html) "
+             "[c]({{ site.baseurl }}/about.html) [d](/nothing.html)\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(body_findings(r.json()),
+            (std::vector<std::string>{"link/internal-missing index.md:4:79",
+                                      "link/missing-baseurl index.md:4:5"}));
+}
+
+} // namespace
+} // namespace verity::test
