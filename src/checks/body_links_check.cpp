@@ -11,13 +11,17 @@
 namespace verity::checks {
 namespace {
 
+// A finding at a body position; `url` (the destination as written) goes to extra.url, as the
+// corpus check's findings carry it, so every report names the target without parsing messages.
 Finding body_finding(const DocumentInput& in, const rules::Rule& rule, Position at,
-                     std::string message) {
+                     std::string message, const std::string& url = {}) {
   Finding f = rules::make_finding(rule);
   f.file = in.doc.path;
   f.line = at.line;
   f.column = at.column;
   f.message = std::move(message);
+  if (!url.empty())
+    f.extra["url"] = url;
   return f;
 }
 
@@ -82,7 +86,8 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
     if (value.status == body::LiquidUrl::Status::Unverifiable)
       return; // counted, never broken
     if (value.status == body::LiquidUrl::Status::Broken) {
-      out.push_back(body_finding(in, rules::link_liquid_broken, ref.origin.position, value.error));
+      out.push_back(
+          body_finding(in, rules::link_liquid_broken, ref.origin.position, value.error, ref.raw));
       return;
     }
     url = std::move(value.url);
@@ -96,7 +101,8 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
     Finding f = body_finding(in, rules::link_malformed, ref.origin.position,
                              "'" + url +
                                  "' has no address: write the address after the colon, "
-                                 "or drop the link");
+                                 "or drop the link",
+                             url);
     out.push_back(std::move(f));
     return;
   }
@@ -112,7 +118,8 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
     return;                           // the network checks read it
   case refs::SitePath::Kind::Outside: // with `..` clamped, only a NUL byte gets here
     out.push_back(body_finding(in, rules::link_internal_missing, ref.origin.position,
-                               "'" + ref.raw + "' is no path of the site (it holds a NUL byte)"));
+                               "'" + ref.raw + "' is no path of the site (it holds a NUL byte)",
+                               ref.raw));
     return;
   case refs::SitePath::Kind::None:
     if (target.fragment.size() <= 1 || in.output.empty())
@@ -149,7 +156,8 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
         "the destination '" + bad.written + "' is not what kramdown makes a link of";
     if (!bad.suggestion.empty())
       message += ": write '" + bad.suggestion + "'";
-    Finding f = body_finding(in, rules::link_malformed, bad.position, std::move(message));
+    Finding f =
+        body_finding(in, rules::link_malformed, bad.position, std::move(message), bad.written);
     if (!bad.suggestion.empty())
       f.extra["suggestion"] = bad.suggestion;
     out.push_back(std::move(f));
@@ -164,7 +172,8 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
                (!ref.alt || (ref.alt->empty() && !run.cfg.allow_empty_alt))) {
       out.push_back(body_finding(in, rules::image_alt_missing, ref.origin.position,
                                  ref.alt ? "the image '" + ref.raw + "' has an empty alt text"
-                                         : "the image '" + ref.raw + "' has no alt attribute"));
+                                         : "the image '" + ref.raw + "' has no alt attribute",
+                                 ref.raw));
     }
   }
 }
