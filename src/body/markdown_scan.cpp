@@ -41,6 +41,9 @@ struct Scanner {
   int image_depth = 0;
   bool in_html_block = false;
   SplicedText html_block = {};
+  // One inline raw HTML tag can span lines: md4c hands it over line by line with a "\n" of its
+  // own between (not in the text), so the pieces are joined before gumbo sees the tag.
+  SplicedText inline_html = {};
 
   bool inside(const char* p) const { return p >= buf && p < buf + size; }
   std::size_t at(const char* p) const { return static_cast<std::size_t>(p - buf); }
@@ -147,14 +150,14 @@ struct Scanner {
       if (type != MD_TEXT_HTML)
         spans.back().alt += entity_text(type, p, n);
     }
-    if (type == MD_TEXT_HTML && real) {
-      if (in_html_block) {
-        html_block.append(std::string_view(p, n), body_offset + at(p));
-      } else {
-        SplicedText tag;
-        tag.append(body.substr(at(p), n), body_offset + at(p));
-        scan_html_fragment(tag, lines, out);
-      }
+    if (type == MD_TEXT_HTML) {
+      SplicedText& html = in_html_block ? html_block : inline_html;
+      if (real)
+        html.append(body.substr(at(p), n), body_offset + at(p));
+      else if (!html.text().empty())
+        html.append_synthetic(std::string_view(p, n)); // the line break md4c puts between lines
+    } else {
+      flush_inline_html();
     }
     if (in_heading && image_depth == 0 && type != MD_TEXT_HTML) {
       if (heading_first == std::string_view::npos && real)
@@ -166,6 +169,13 @@ struct Scanner {
         piece = typographic(piece);
       heading_text += piece;
     }
+  }
+
+  void flush_inline_html() {
+    if (inline_html.text().empty())
+      return;
+    scan_html_fragment(inline_html, lines, out);
+    inline_html = SplicedText{};
   }
 
   // An entity as the character it stands for (kramdown's header text has it decoded).
@@ -263,6 +273,7 @@ struct Scanner {
 
 int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
   auto& s = *static_cast<Scanner*>(user);
+  s.flush_inline_html();
   (void)detail;
   if (type == MD_BLOCK_H) {
     s.in_heading = true;
@@ -277,6 +288,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
 
 int leave_block(MD_BLOCKTYPE type, void*, void* user) {
   auto& s = *static_cast<Scanner*>(user);
+  s.flush_inline_html();
   if (type == MD_BLOCK_H) {
     if (s.heading_first != std::string_view::npos) {
       std::size_t ls = s.pp.text.rfind('\n', s.heading_first);
@@ -293,6 +305,7 @@ int leave_block(MD_BLOCKTYPE type, void*, void* user) {
 
 int enter_span(MD_SPANTYPE type, void* detail, void* user) {
   auto& s = *static_cast<Scanner*>(user);
+  s.flush_inline_html();
   if (type == MD_SPAN_A) {
     s.open_span(refs::ReferenceKind::Link, static_cast<MD_SPAN_A_DETAIL*>(detail)->href);
   } else if (type == MD_SPAN_IMG) {
@@ -304,6 +317,7 @@ int enter_span(MD_SPANTYPE type, void* detail, void* user) {
 
 int leave_span(MD_SPANTYPE type, void*, void* user) {
   auto& s = *static_cast<Scanner*>(user);
+  s.flush_inline_html();
   if ((type == MD_SPAN_A || type == MD_SPAN_IMG) && !s.spans.empty()) {
     if (type == MD_SPAN_IMG)
       --s.image_depth;

@@ -112,6 +112,28 @@ TEST(BodyMarkdown, BlockHtmlRunsToItsCloseTagAcrossBlankLines) {
   EXPECT_EQ(scan.references[0].origin.position.column, 10);
 }
 
+// md4c hands a raw HTML tag that spans lines over piece by piece; the tag is read whole, so
+// neither the link nor its line break is lost.
+TEST(BodyMarkdown, RawHtmlTagsAcrossLinesAreReadWhole) {
+  std::string file =
+      front("See <a\nhref=\"/in.html\">x</a> and <img\n  src=\"/a.png\" alt=\"a\">.\n\n"
+            "- <div class=\"c\"><a\n  href=\"/li.html\">y</a>\n  </div>\n\n"
+            "<p><img src=\"/b\nc.png\"></p>\n");
+  auto scan = body::scan_markdown(file, k_body);
+  std::vector<std::string> raws;
+  for (const auto& r : scan.references)
+    raws.push_back(r.raw);
+  EXPECT_EQ(raws, (std::vector<std::string>{"/in.html", "/a.png", "/li.html", "/b\nc.png"}));
+  ASSERT_EQ(scan.references.size(), 4u);
+  EXPECT_EQ(scan.references[0].origin.position.line, 5);
+  EXPECT_EQ(scan.references[0].origin.position.column, 7);
+  EXPECT_EQ(scan.references[1].origin.position.line, 6);
+  EXPECT_EQ(scan.references[1].origin.position.column, 8);
+  EXPECT_EQ(scan.references[2].origin.position.line, 9);
+  EXPECT_EQ(scan.references[2].origin.position.column, 9);
+  EXPECT_EQ(scan.references[3].origin.position.line, 12);
+}
+
 TEST(BodyMarkdown, LinksInListsQuotesAndFootnotesCount) {
   std::string file =
       front("- [l](/l.html)\n\n> [q](/q.html)\n\nText.[^n]\n\n[^n]: See [f](/f.html).\n");
