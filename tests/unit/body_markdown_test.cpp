@@ -25,6 +25,13 @@ std::vector<std::string> ids(const body::BodyScan& scan) {
   return out;
 }
 
+std::vector<std::string> raws(const body::BodyScan& scan) {
+  std::vector<std::string> out;
+  for (const auto& r : scan.references)
+    out.push_back(r.raw);
+  return out;
+}
+
 TEST(BodyMarkdown, InlineLinksAndImagesAtTheirDestination) {
   std::string file = front("See [a](/about.html) and ![pic](img/p.png \"t\").\n");
   auto scan = body::scan_markdown(file, k_body);
@@ -103,10 +110,7 @@ TEST(BodyMarkdown, BlockHtmlRunsToItsCloseTagAcrossBlankLines) {
       front("<div>\n\n[not a link](/raw-md.html)\n\n<a href=\"/in.html\">x</a>\n</div>\n\n"
             "<div markdown=\"1\">\n[md](/md.html)\n</div>\n");
   auto scan = body::scan_markdown(file, k_body);
-  std::vector<std::string> raws;
-  for (const auto& r : scan.references)
-    raws.push_back(r.raw);
-  EXPECT_EQ(raws, (std::vector<std::string>{"/in.html", "/md.html"}));
+  EXPECT_EQ(raws(scan), (std::vector<std::string>{"/in.html", "/md.html"}));
   // <a href> found by the HTML scanner at its own file position.
   EXPECT_EQ(scan.references[0].origin.position.line, 8);
   EXPECT_EQ(scan.references[0].origin.position.column, 10);
@@ -120,10 +124,7 @@ TEST(BodyMarkdown, RawHtmlTagsAcrossLinesAreReadWhole) {
             "- <div class=\"c\"><a\n  href=\"/li.html\">y</a>\n  </div>\n\n"
             "<p><img src=\"/b\nc.png\"></p>\n");
   auto scan = body::scan_markdown(file, k_body);
-  std::vector<std::string> raws;
-  for (const auto& r : scan.references)
-    raws.push_back(r.raw);
-  EXPECT_EQ(raws, (std::vector<std::string>{"/in.html", "/a.png", "/li.html", "/b\nc.png"}));
+  EXPECT_EQ(raws(scan), (std::vector<std::string>{"/in.html", "/a.png", "/li.html", "/b\nc.png"}));
   ASSERT_EQ(scan.references.size(), 4u);
   EXPECT_EQ(scan.references[0].origin.position.line, 5);
   EXPECT_EQ(scan.references[0].origin.position.column, 7);
