@@ -48,18 +48,15 @@ void check_object(const Document& doc, const refs::Reference& ref, const config:
                        "image path " + url + " leaves the site root: refused, not opened"));
     return;
   }
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(candidate, ec))) {
+  const ProbeCache::Location where_to = cache.locate(candidate, config);
+  if (where_to.kind == ProbeCache::Location::Kind::Missing) {
     out.push_back(make(doc, rules::image_missing, ref,
                        "image " + url + " not found (expected the file " +
                            candidate.lexically_relative(config.site_root).string() +
                            " under the site root): add it or fix the URL"));
     return;
   }
-  // A symlink is followed only when it stays inside the site; a dangling link gets the same words
-  // as one pointing outside, so no finding tells whether a file outside the checkout exists.
-  auto resolved = util::resolve_inside(config.site_root, config.real_site_root, candidate);
-  if (!resolved) {
+  if (where_to.kind == ProbeCache::Location::Kind::Outside) {
     out.push_back(make(doc, rules::image_outside_site, ref,
                        "image " + url + " is a symbolic link whose target " +
                            util::k_missing_or_outside + ": refused, not opened"));
@@ -71,15 +68,37 @@ void check_object(const Document& doc, const refs::Reference& ref, const config:
     judged.width.reset();
     judged.height.reset();
   }
-  judge_image(judged, cache.probe(resolved->string()), out);
+  judge_image(judged, cache.probe(where_to.real), out);
 }
 
 } // namespace
 
+ProbeCache::Location ProbeCache::locate(const fs::path& candidate, const config::Config& config) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_locations.find(candidate.native()); it != m_locations.end()) {
+      return it->second;
+    }
+  }
+  Location at;
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(candidate, ec))) {
+    // A symlink is followed only when it stays inside the site; a dangling link gets the same
+    // words as one pointing outside, so no finding tells whether a file outside exists.
+    auto resolved = util::resolve_inside(config.site_root, config.real_site_root, candidate);
+    at.kind = resolved ? Location::Kind::Found : Location::Kind::Outside;
+    if (resolved)
+      at.real = std::move(*resolved);
+  }
+  std::lock_guard lock(m_mutex);
+  m_locations.emplace(candidate.native(), at);
+  return at;
+}
+
 ProbeResult ProbeCache::probe(const fs::path& file) {
   {
     std::lock_guard lock(m_mutex);
-    if (auto it = m_results.find(file); it != m_results.end()) {
+    if (auto it = m_results.find(file.native()); it != m_results.end()) {
       return it->second;
     }
   }
@@ -92,7 +111,7 @@ ProbeResult ProbeCache::probe(const fs::path& file) {
     r = probe_image(src, {m_max_bytes});
   }
   std::lock_guard lock(m_mutex);
-  m_results.emplace(file, r);
+  m_results.emplace(file.native(), r);
   return r;
 }
 

@@ -9,8 +9,8 @@
 #include "config/config.hpp"
 #include "media/image_probe.hpp"
 #include "media/image_verdict.hpp"
-#include "refs/site_path.hpp"
 #include "refs/reference.hpp"
+#include "refs/site_path.hpp"
 #include "verity/document.hpp"
 #include "verity/finding.hpp"
 
@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace verity::media {
@@ -37,10 +38,20 @@ public:
   explicit ProbeCache(std::uint64_t max_bytes = 256 * 1024) : m_max_bytes(max_bytes) {}
   ProbeResult probe(const std::filesystem::path& file);
 
+  // Where an image path (lexically inside the site root) leads: missing, a symlink whose target
+  // is missing or outside the root, or the real file. Remembered per path, since thousands of
+  // references name the same few files and each resolution is a chain of system calls.
+  struct Location {
+    enum class Kind { Missing, Outside, Found } kind = Kind::Missing;
+    std::filesystem::path real;
+  };
+  Location locate(const std::filesystem::path& candidate, const config::Config& config);
+
 private:
   std::uint64_t m_max_bytes;
   std::mutex m_mutex;
-  std::map<std::filesystem::path, ProbeResult> m_results;
+  std::unordered_map<std::string, ProbeResult> m_results;
+  std::unordered_map<std::string, Location> m_locations;
 };
 
 // A URL under a remapped prefix (config `remap`, `site_url`) as the site-absolute URL it maps to.
