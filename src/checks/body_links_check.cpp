@@ -2,7 +2,7 @@
 // and defines (its output file, its anchors) and each internal link it makes, for the corpus
 // check internal-links; it reports at once what needs no other page: destinations that leave
 // the site root, malformed destinations, and images without alt text.
-#include "body/liquid_url.hpp"
+#include "checks/body_liquid.hpp"
 #include "checks/internal_links.hpp"
 #include "checks/registry.hpp"
 #include "refs/site_path.hpp"
@@ -45,10 +45,6 @@ bool is_unresolvable_scheme(std::string_view raw) {
   return false;
 }
 
-bool has_liquid(std::string_view raw) {
-  return raw.find("{{") != std::string_view::npos || raw.find("{%") != std::string_view::npos;
-}
-
 // `mailto:` or `tel:` with nothing after it: HTMLProofer fails it, and so does every reader.
 bool is_empty_address(std::string_view raw) {
   for (std::string_view scheme : {"mailto:", "tel:"}) {
@@ -60,29 +56,11 @@ bool is_empty_address(std::string_view raw) {
   return false;
 }
 
-// The Liquid of a destination evaluated with what one page knows; {% link %} and
-// {% post_url %} are left as markers for the corpus check, which knows every page's URL.
-body::LiquidUrl evaluate(const DocumentInput& in, const RunContext& run, std::string_view raw) {
-  body::LiquidContext ctx;
-  ctx.baseurl = run.baseurl;
-  ctx.url = run.site_url;
-  ctx.page = &in.doc.data;
-  ctx.link = [](std::string_view path) {
-    return std::optional<std::string>(std::string(1, k_liquid_marker) +
-                                      "link:" + std::string(path) + k_liquid_marker);
-  };
-  ctx.post_url = [](std::string_view name) {
-    return std::optional<std::string>(std::string(1, k_liquid_marker) +
-                                      "post:" + std::string(name) + k_liquid_marker);
-  };
-  return body::evaluate_liquid_url(raw, ctx);
-}
-
 void keep_link(const DocumentInput& in, const RunContext& run, const refs::Reference& ref,
                Findings& out, Records& records) {
   std::string url = ref.raw;
   if (has_liquid(url)) {
-    body::LiquidUrl value = evaluate(in, run, url);
+    body::LiquidUrl value = evaluate_body_url(in, run, url);
     if (value.status == body::LiquidUrl::Status::Unverifiable)
       return; // counted, never broken
     if (value.status == body::LiquidUrl::Status::Broken) {
@@ -173,9 +151,18 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
       continue;
     if (is_navigation(ref.kind)) {
       keep_link(in, run, ref, out, records);
-    } else if (ref.kind == refs::ReferenceKind::Image &&
-               ref.attributes.count("from") == 0 && // a srcset candidate shares its <img>'s alt
-               (!ref.alt || (ref.alt->empty() && !run.cfg.allow_empty_alt))) {
+      continue;
+    }
+    if (ref.kind == refs::ReferenceKind::Image && has_liquid(ref.raw)) {
+      // The image itself is the local-images check's; a tag that stops the build is this one's.
+      body::LiquidUrl value = evaluate_body_url(in, run, ref.raw);
+      if (value.status == body::LiquidUrl::Status::Broken)
+        out.push_back(
+            body_finding(in, rules::link_liquid_broken, ref.origin.position, value.error, ref.raw));
+    }
+    if (ref.kind == refs::ReferenceKind::Image &&
+        ref.attributes.count("from") == 0 && // a srcset candidate shares its <img>'s alt
+        (!ref.alt || (ref.alt->empty() && !run.cfg.allow_empty_alt))) {
       out.push_back(body_finding(in, rules::image_alt_missing, ref.origin.position,
                                  ref.alt ? "the image '" + ref.raw + "' has an empty alt text"
                                          : "the image '" + ref.raw + "' has no alt attribute",

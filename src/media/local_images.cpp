@@ -28,6 +28,7 @@ Finding make(const Document& doc, const rules::Rule& rule, const refs::Reference
   f.line = ref.origin.position.line;
   f.column = ref.origin.position.column;
   f.message = std::move(message);
+  f.extra["url"] = ref.raw; // as body-link findings name their target
   return f;
 }
 
@@ -68,7 +69,12 @@ void check_object(const Document& doc, const refs::Reference& ref, const config:
     judged.width.reset();
     judged.height.reset();
   }
+  const std::size_t before = out.size();
   judge_image(judged, cache.probe(where_to.real), out);
+  if (ref.origin.source != refs::Origin::Source::FrontMatter) {
+    for (std::size_t i = before; i < out.size(); ++i)
+      out[i].extra["url"] = ref.raw;
+  }
 }
 
 } // namespace

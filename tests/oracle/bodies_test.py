@@ -103,8 +103,8 @@ def verity_findings(verity, site):
     found = []
     for finding in json.loads(run.stdout)["findings"]:
         if finding["rule"] in BODY_RULES:
-            # Until findings carry the destination as a field, the message must name it.
-            target = finding.get("target", finding["message"])
+            # Every body finding names its destination in `url`.
+            target = finding["url"]
             found.append((finding["rule"], finding["file"], finding["line"], finding["column"],
                           target))
     return found
