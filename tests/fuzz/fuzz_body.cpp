@@ -10,13 +10,13 @@
 
 namespace {
 
-// Text with what HTML may rewrite taken out: CR (CR LF reads as LF), control characters, and
-// every non-ASCII byte (invalid UTF-8, NUL and some controls read as U+FFFD).
+// Text with what HTML may rewrite taken out: line ends (a lone CR reads as LF), control characters,
+// and every non-ASCII byte (invalid UTF-8, NUL and some controls read as U+FFFD).
 std::string canonical(std::string_view s) {
   std::string out;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\f')
+    if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\f')
       out += ch;
   }
   return out;
