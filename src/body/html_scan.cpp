@@ -9,6 +9,7 @@
 // Elements inside a `data-proofer-ignore` subtree are skipped, as HTMLProofer does.
 // `javascript:` hrefs are kept; the engine decides to skip them.
 #include "body/body_scan.hpp"
+#include "body/liquid_tags.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -318,7 +319,9 @@ BodyScan scan_html(std::string_view file, std::size_t body_offset) {
   BodyScan out;
   if (body_offset > file.size())
     return out;
-  const std::string buffer(file.substr(body_offset));
+  // Jekyll renders a page's Liquid first: a link in a comment or in highlighted code is none.
+  std::string buffer(file.substr(body_offset));
+  blank_liquid_comments(buffer);
   const LineIndex lines(file);
   scan_buffer(Mapper{buffer, nullptr, body_offset, lines}, out);
   return out;

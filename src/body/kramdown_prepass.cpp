@@ -1,5 +1,7 @@
 #include "body/kramdown_prepass.hpp"
 
+#include "body/liquid_tags.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -28,40 +30,6 @@ void fill(std::string& text, std::size_t begin, std::size_t end, char with) {
     if (text[i] != '\n')
       text[i] = with;
   }
-}
-
-// The tag name of `{% name ... %}` starting at `at` (lowercase), and where the tag ends.
-struct LiquidTag {
-  std::string name;
-  std::size_t end = std::string_view::npos; // one past "%}"
-};
-
-LiquidTag liquid_tag(std::string_view s, std::size_t at) {
-  LiquidTag tag;
-  std::size_t close = s.find("%}", at + 2);
-  if (close == std::string_view::npos)
-    return tag;
-  tag.end = close + 2;
-  std::size_t i = at + 2;
-  while (i < close && (s[i] == ' ' || s[i] == '-' || s[i] == '\t' || s[i] == '\n'))
-    ++i;
-  while (i < close && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_'))
-    tag.name += lower(s[i++]);
-  return tag;
-}
-
-// The end of the `{% end<name> %}` closing a block opened before `from`, or npos.
-std::size_t block_end(std::string_view s, std::size_t from, std::string_view name) {
-  std::string closing = "end" + std::string(name);
-  for (std::size_t at = s.find("{%", from); at != std::string_view::npos;
-       at = s.find("{%", at + 2)) {
-    LiquidTag tag = liquid_tag(s, at);
-    if (tag.end == std::string_view::npos)
-      return std::string_view::npos;
-    if (tag.name == closing)
-      return tag.end;
-  }
-  return std::string_view::npos;
 }
 
 void mask_liquid(std::string_view body, Prepass& out) {

@@ -86,6 +86,9 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
   }
   if (url.empty() || is_unresolvable_scheme(url))
     return;
+  if (in.template_file && !url.starts_with('/') && url.find(':') == std::string::npos)
+    return; // relative to each page that uses the template: not one target
+
   // A <base href> moves every relative link of the page (its folder is the base).
   std::string_view base_url = in.body && !in.body->base_href.empty() && in.body->base_href[0] == '/'
                                   ? std::string_view(in.body->base_href)

@@ -52,21 +52,25 @@ void local_images(const DocumentInput& in, const RunContext& run, Findings& out,
   for (const auto& ref : in.references)
     any_liquid = any_liquid || (ref.origin.source == refs::Origin::Source::Body &&
                                 ref.kind == refs::ReferenceKind::Image && has_liquid(ref.raw));
-  if (!any_liquid) {
+  if (!any_liquid && !in.template_file) {
     media::check_local_images(in.doc, in.references, run.cfg, where, run.probes, out);
     return;
   }
   std::vector<refs::Reference> evaluated;
   evaluated.reserve(in.references.size());
   for (const auto& ref : in.references) {
-    if (ref.origin.source != refs::Origin::Source::Body || !has_liquid(ref.raw)) {
+    if (ref.origin.source != refs::Origin::Source::Body) {
       evaluated.push_back(ref);
       continue;
     }
-    if (auto url = written_url(in, run, ref.raw)) {
-      evaluated.push_back(ref);
-      evaluated.back().raw = std::move(*url);
-    }
+    std::optional<std::string> url = has_liquid(ref.raw) ? written_url(in, run, ref.raw) : ref.raw;
+    if (!url)
+      continue;
+    // In a template, an image relative to the page is a different file on every page.
+    if (in.template_file && !url->starts_with('/') && url->find(':') == std::string::npos)
+      continue;
+    evaluated.push_back(ref);
+    evaluated.back().raw = std::move(*url);
   }
   media::check_local_images(in.doc, evaluated, run.cfg, where, run.probes, out);
 }

@@ -15,10 +15,10 @@ const Registry& registry() {
           {"schema", schema},
           {"filename-date", filename_date},
           {"invalid-date", invalid_date},
-          {"local-images", local_images},
+          {"local-images", local_images, true},
           {"secured", secured_field},
           {"unique-fields", unique_fields},
-          {"body-links", body_links},
+          {"body-links", body_links, true},
       },
       {
           {"duplicate-fields", duplicate_fields},
@@ -37,6 +37,14 @@ void run_document_checks(const Registry& registry, const DocumentInput& in, cons
                          Findings& out, Records& records) {
   for (const auto& check : registry.document) {
     check.run(in, run, out, records);
+  }
+}
+
+void run_template_checks(const Registry& registry, const DocumentInput& in, const RunContext& run,
+                         Findings& out, Records& records) {
+  for (const auto& check : registry.document) {
+    if (check.reads_templates)
+      check.run(in, run, out, records);
   }
 }
 

@@ -34,6 +34,10 @@ struct DocumentInput {
   // What its body cites and defines beyond `references` (anchors, malformed links, <base href>);
   // nullptr when the body is not read (not Markdown or HTML).
   const body::BodyScan* body = nullptr;
+  // A layout or include (engine/templates.hpp), whose markup is part of every page using it: a
+  // URL relative to the page, a bare #fragment and page.* Liquid differ per page, so only what
+  // is the same on every page is checked here.
+  bool template_file = false;
 };
 
 using DocumentCheckFn = void(const DocumentInput& in, const RunContext& run, Findings& out,
@@ -45,6 +49,8 @@ using NetworkCheckFn = void(const std::vector<refs::Reference>& references, cons
 struct DocumentCheck {
   std::string_view name;
   std::function<DocumentCheckFn> run;
+  // It also reads the site's templates (DocumentInput::template_file): body links and images.
+  bool reads_templates = false;
 };
 
 struct CorpusCheck {
@@ -70,6 +76,10 @@ const Registry& registry();
 
 // Runs every document check of `registry` on one document.
 void run_document_checks(const Registry& registry, const DocumentInput& in, const RunContext& run,
+                         Findings& out, Records& records);
+
+// Runs the document checks that read templates on one layout or include.
+void run_template_checks(const Registry& registry, const DocumentInput& in, const RunContext& run,
                          Findings& out, Records& records);
 
 // Runs every corpus check; findings about documents go to `out`, site-wide ones to `site`.

@@ -8,12 +8,12 @@
 #include "engine/collection_counts.hpp"
 #include "engine/jekyll_view.hpp"
 #include "engine/keep_reported.hpp"
-#include "engine/layout_anchors.hpp"
 #include "engine/scan.hpp"
 #include "engine/secured_ops.hpp"
 #include "engine/selection.hpp"
 #include "engine/site.hpp"
 #include "engine/site_options.hpp"
+#include "engine/templates.hpp"
 #include "media/local_images.hpp"
 #include "secured/check.hpp"
 #include "verity/check.hpp"
@@ -63,8 +63,8 @@ CheckResult run_check(const CheckOptions& options) {
   }
   engine::JekyllViews jekyll(*selection.discovery, engine::site_options_now(), cfg.site_root);
   media::ProbeCache probes(cfg.max_image_bytes);
-  const std::unordered_set<std::string> layout_ids =
-      engine::layout_anchors(cfg.site_root, cfg.real_site_root, cfg.limits.max_file_bytes);
+  const engine::Templates templates =
+      engine::read_templates(cfg.site_root, cfg.real_site_root, cfg.limits.max_file_bytes);
   const std::vector<std::pair<std::string, std::string>> static_outputs =
       jekyll.static_outputs(*selection.discovery);
   bool online = options.online || cfg.network;
@@ -78,7 +78,7 @@ CheckResult run_check(const CheckOptions& options) {
       jekyll.baseurl(),
       &static_outputs,
       jekyll.site_url(),
-      &layout_ids};
+      &templates.ids};
   const checks::Registry& registry = checks::registry();
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,
@@ -94,6 +94,16 @@ CheckResult run_check(const CheckOptions& options) {
           std::vector<refs::Reference>().swap(scan.references);
         }
       });
+
+  // The layouts' and includes' own links and images, once each, at their own lines.
+  for (const engine::TemplateFile& file : templates.files) {
+    Document doc;
+    doc.path = file.path;
+    doc.parsed = true;
+    checks::DocumentInput in{doc, nullptr, file.body.references, {}, nullptr, {}, &file.body};
+    in.template_file = true;
+    checks::run_template_checks(registry, in, run, site.findings, site.records);
+  }
 
   CheckResult result;
   result.documents = std::move(site.documents);

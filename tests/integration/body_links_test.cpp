@@ -37,6 +37,31 @@ TEST(BodyLinks, IdsFromLayoutsAndIncludesLand) {
             (std::vector<std::string>{"link/fragment-missing index.md:4:43"}));
 }
 
+// A layout's links are checked once, at the layout's own lines, with what is the same on every
+// page: site-absolute URLs, site.baseurl and relative_url, {% link %}. Page-relative URLs and
+// page.* differ per page and are left alone; a commented-out link is not one.
+TEST(BodyLinks, TemplatesAreCheckedAtTheirOwnLinesWithWhatEveryPageShares) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "baseurl: /b\n");
+  write_file(dir.path() / "assets/ok.css", "x\n");
+  write_file(
+      dir.path() / "_layouts/default.html",
+      "---\nlayout: null\n---\n"
+      "<link href=\"{{ '/assets/ok.css' | relative_url }}\"> <link href=\"/b/gone.css\">\n"
+      "<a href=\"img/rel.png\">r</a> <a href=\"{{ page.permalink }}/x\">p</a>\n"
+      "{% comment %}\n<a href=\"/b/old.html\">o</a>\n{% endcomment %}\n"
+      "<img src=\"{{ site.baseurl }}/logo.png\" alt=\"L\"> <a href=\"{% link nope.md %}\">n</a>\n"
+      "{{ content }}\n");
+  write_file(dir.path() / "_includes/nav.html", "<nav><a href=\"/b/index.html\">home</a></nav>\n");
+  write_file(dir.path() / "index.md", "---\nlayout: default\n---\nHi\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(body_findings(r.json()),
+            (std::vector<std::string>{"image/missing _layouts/default.html:9:11",
+                                      "link/internal-missing _layouts/default.html:4:65",
+                                      "link/liquid-broken _layouts/default.html:9:58"}));
+}
+
 TEST(BodyLinks, CollectionsPostsAndPrettyUrlsResolveFromTheOutputUrl) {
   TempDir dir;
   write_file(dir.path() / "_config.yml",

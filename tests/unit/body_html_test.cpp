@@ -146,3 +146,16 @@ TEST(BodyHtml, NestingPastTheCapIsNotParsedAndSaysSo) {
 
 } // namespace
 } // namespace verity
+
+// Jekyll renders Liquid before the HTML is served: a link inside {% comment %} or highlighted code
+// is none, and the lines after the block keep their numbers.
+TEST(BodyHtml, LinksInLiquidCommentsAndHighlightAreNone) {
+  const std::string page = "<p>{% comment %}\n<a href=\"/old.html\">o</a>\n{% endcomment %}\n"
+                           "{% highlight html %}<a href=\"/code.html\">c</a>{% endhighlight %}\n"
+                           "<a href=\"/kept.html\">k</a> {% comment %}<img src=\"/x.png\">";
+  const auto scan = scan_html(page, 0);
+  ASSERT_EQ(scan.references.size(), 1u);
+  EXPECT_EQ(scan.references[0].raw, "/kept.html");
+  EXPECT_EQ(scan.references[0].origin.position.line, 5);
+  EXPECT_EQ(scan.references[0].origin.position.column, 10);
+}
