@@ -16,7 +16,7 @@ std::string canonical(std::string_view s) {
   std::string out;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\f')
+    if (((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\f') && c != '\\')
       out += ch;
   }
   return out;
