@@ -11,7 +11,8 @@
 namespace {
 
 // Text with what HTML may rewrite taken out: line ends (a lone CR reads as LF), control characters,
-// and every non-ASCII byte (invalid UTF-8, NUL and some controls read as U+FFFD).
+// every non-ASCII byte (invalid UTF-8, NUL and some controls read as U+FFFD), and backslashes
+// (md4c's copy of the destination `a\_b.html` is `a_b.html`).
 std::string canonical(std::string_view s) {
   std::string out;
   for (char ch : s) {
