@@ -34,9 +34,9 @@ struct DocumentInput {
   // What its body cites and defines beyond `references` (anchors, malformed links, <base href>);
   // nullptr when the body is not read (not Markdown or HTML).
   const body::BodyScan* body = nullptr;
-  // A layout or include (engine/templates.hpp), whose markup is part of every page using it: a
-  // URL relative to the page, a bare #fragment and page.* Liquid differ per page, so only what
-  // is the same on every page is checked here.
+  // A layout, an include (engine/templates.hpp) or a _data file (engine/data_links.hpp), whose
+  // links are part of every page using it: a URL relative to the page, a bare #fragment and
+  // page.* Liquid differ per page, so only what is the same on every page is checked here.
   bool template_file = false;
 };
 

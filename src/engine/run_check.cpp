@@ -83,6 +83,12 @@ CheckResult run_check(const CheckOptions& options) {
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,
       [&](const Document& doc, const engine::SourceFile& src, engine::DocumentScan& scan) {
+        if (src.data) { // its links and images are every page's that renders them
+          checks::DocumentInput in{doc, nullptr, scan.references, {}, nullptr, {}, &scan.body};
+          in.template_file = true;
+          checks::run_template_checks(registry, in, run, scan.findings, scan.records);
+          return;
+        }
         engine::JekyllView view = jekyll.of(doc, src);
         checks::run_document_checks(registry,
                                     {doc, src.collection, scan.references, view.url,

@@ -2,6 +2,7 @@
 
 #include "body/body_scan.hpp"
 #include "content/data_file.hpp"
+#include "engine/data_links.hpp"
 #include "engine/load_source.hpp"
 #include "refs/front_matter.hpp"
 #include "rules/make_finding.hpp"
@@ -22,13 +23,21 @@ bool unparseable(const Document& doc, const Findings& findings) {
 }
 
 // A _data file: read through the confinement, parsed as Jekyll's DataReader would.
-DocumentScan scan_data_file(const SourceFile& src, const config::Config& cfg) {
+DocumentScan scan_data_file(const SourceFile& src, const config::Config& cfg,
+                            std::string_view site_url, const ScanVisitor& visit) {
   DocumentScan out;
   auto inside = util::resolve_inside(cfg.site_root, cfg.real_site_root, src.absolute);
   util::ReadResult r =
       inside ? util::read_file(*inside, cfg.limits.max_file_bytes) : util::ReadResult{};
   if (r.status == util::ReadResult::Status::Ok) {
     out.findings = content::check_data_file(src.relative, r.bytes);
+    out.references = data_references(src.relative, r.bytes, site_url);
+    if (visit && !out.references.empty()) {
+      Document doc; // what the checks of shared markup read: the file's name, its references
+      doc.path = src.relative;
+      doc.parsed = true;
+      visit(doc, src, out);
+    }
     return out;
   }
   Finding f = rules::make_finding(r.status == util::ReadResult::Status::TooLarge
@@ -81,9 +90,11 @@ void scan_body(const Document& doc, BodyFormat format, DocumentScan& out) {
 }
 
 DocumentScan scan_one(const SourceFile& src, const config::Config& cfg,
-                      const std::vector<std::string>& markdown_ext, const ScanVisitor& visit) {
+                      const site::SiteConfig* site, const ScanVisitor& visit) {
+  static const std::vector<std::string> k_no_markdown;
+  const std::vector<std::string>& markdown_ext = site ? site->markdown_ext : k_no_markdown;
   if (src.data) {
-    return scan_data_file(src, cfg);
+    return scan_data_file(src, cfg, site ? std::string_view(site->url) : std::string_view(), visit);
   }
   DocumentScan out;
   Document doc = load_source(src, cfg, out.findings);
@@ -110,12 +121,11 @@ template <typename T> void append(std::vector<T>& to, std::vector<T>& from) {
 ScannedSite scan_site(const config::Config& cfg, const Selection& selection, unsigned jobs,
                       const ScanVisitor& visit) {
   const std::vector<SourceFile>& files = selection.files;
-  static const std::vector<std::string> k_no_markdown;
-  const std::vector<std::string>& markdown_ext =
-      selection.discovery ? selection.discovery->inventory.config.markdown_ext : k_no_markdown;
+  const site::SiteConfig* jekyll_config =
+      selection.discovery ? &selection.discovery->inventory.config : nullptr;
   std::vector<DocumentScan> scans(files.size());
   util::parallel_for(files.size(), jobs == 0 ? util::default_jobs() : jobs,
-                     [&](size_t i) { scans[i] = scan_one(files[i], cfg, markdown_ext, visit); });
+                     [&](size_t i) { scans[i] = scan_one(files[i], cfg, jekyll_config, visit); });
   ScannedSite site;
   size_t findings = 0, records = 0, references = 0;
   for (const auto& s : scans) {

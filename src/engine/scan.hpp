@@ -25,7 +25,7 @@ struct DocumentScan {
   // empty when the body is not Markdown or HTML. Dropped after the visitor.
   body::BodyScan body;
   bool body_read = false;
-  bool unparseable = false;                // JUnit reports it as an error
+  bool unparseable = false; // JUnit reports it as an error
 };
 
 // Called for each parsed document, in a worker thread.

@@ -339,6 +339,7 @@ Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits, b
   }
   if (!builder.root().is_object()) {
     out.non_mapping_root = true;
+    out.value = std::move(builder.root()); // a list is a whole data file's usual shape
     out.issues.push_back({rules::frontmatter_yaml_error,
                           whole_file ? Position{1, 1} : Position{2, 1}, "",
                           std::string(whole_file ? "the file" : "front matter") +

@@ -34,7 +34,9 @@ struct ConversionIssue {
 
 struct Conversion {
   bool ok = false; // false: `value` is unusable (syntax error, limit, non-mapping root)
-  bool non_mapping_root = false; // the YAML is well-formed, its root a list or a scalar
+  // The YAML is well-formed, its root a list or a scalar: `value` holds it (a _data file may be
+  // one), though front matter and configuration cannot use it.
+  bool non_mapping_root = false;
   nlohmann::json value = nlohmann::json::object();
   SourceMap map;
   std::vector<ConversionIssue> issues;

@@ -62,6 +62,28 @@ TEST(BodyLinks, TemplatesAreCheckedAtTheirOwnLinesWithWhatEveryPageShares) {
                                       "link/liquid-broken _layouts/default.html:9:58"}));
 }
 
+// _data holds a site's navigation and avatars: values under link and image keys that are
+// site-absolute, or on the site's own url, are internal links at their own file:line:col; other
+// values (a path under `bin:`, another site's URL) are data.
+TEST(BodyLinks, DataFileLinksAndImagesAreCheckedAtTheirValues) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "url: https://example.com\n");
+  write_file(dir.path() / "docs/index.md", "---\ntitle: D\n---\n# Docs\n");
+  write_file(dir.path() / "_data/navigation.yml",
+             "main:\n  - url: /docs/\n  - url: /gone/\n  - url: /docs/#nope\n"
+             "  - url: https://example.com/missing.html\n  - url: https://other.example/x\n"
+             "authors:\n  ann: {avatar: /assets/b.png, bin: /usr/bin/x, home_url: /docs/#docs}\n");
+  write_file(dir.path() / "_data/list.yaml", "- name: x\n  link: /nowhere.html\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(body_findings(r.json()),
+            (std::vector<std::string>{"image/missing _data/navigation.yml:8:17",
+                                      "link/fragment-missing _data/navigation.yml:4:10",
+                                      "link/internal-missing _data/list.yaml:2:9",
+                                      "link/internal-missing _data/navigation.yml:3:10",
+                                      "link/internal-missing _data/navigation.yml:5:10"}));
+}
+
 TEST(BodyLinks, CollectionsPostsAndPrettyUrlsResolveFromTheOutputUrl) {
   TempDir dir;
   write_file(dir.path() / "_config.yml",

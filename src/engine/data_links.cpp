@@ -1,0 +1,105 @@
+#include "engine/data_links.hpp"
+
+#include "frontmatter/yaml_to_json.hpp"
+
+#include <algorithm>
+
+namespace verity::engine {
+namespace {
+
+constexpr std::size_t k_max_url = 2048;
+constexpr std::size_t k_max_references = 10000;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
+// What a key says its value is: a link, an image, or neither.
+enum class KeyKind { None, Link, Image };
+
+KeyKind key_kind(std::string_view key) {
+  const std::string k = lower(key);
+  for (std::string_view image : {"image", "img", "icon", "logo", "thumbnail", "avatar", "banner",
+                                 "cover", "src", "picture", "photo"}) {
+    if (k == image || k.ends_with("_" + std::string(image)))
+      return KeyKind::Image;
+  }
+  for (std::string_view link : {"url", "href", "link", "permalink"}) {
+    if (k == link || k.ends_with("_" + std::string(link)) || k.ends_with("-" + std::string(link)))
+      return KeyKind::Link;
+  }
+  return KeyKind::None;
+}
+
+// The value as a site-absolute URL, or "" when it is not one of the site's.
+std::string site_absolute(std::string_view value, std::string_view site_url) {
+  if (value.size() > k_max_url || value.find_first_of(" \t\n\r") != std::string_view::npos)
+    return {};
+  if (value.size() >= 2 && value[0] == '/' && value[1] != '/')
+    return std::string(value);
+  if (value == "/")
+    return "/";
+  while (site_url.ends_with('/'))
+    site_url.remove_suffix(1);
+  if (!site_url.empty() && value.starts_with(site_url)) {
+    std::string_view rest = value.substr(site_url.size());
+    if (rest.empty())
+      return "/";
+    if (rest[0] == '/' || rest[0] == '#' || rest[0] == '?')
+      return rest[0] == '/' ? std::string(rest) : "/" + std::string(rest);
+  }
+  return {};
+}
+
+void walk(const nlohmann::json& value, const std::string& pointer, KeyKind kind,
+          const frontmatter::Conversion& c, const std::string& path, std::string_view site_url,
+          std::vector<refs::Reference>& out) {
+  if (out.size() >= k_max_references)
+    return;
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      walk(it.value(), pointer + "/" + escape_pointer_token(it.key()), key_kind(it.key()), c, path,
+           site_url, out);
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) // a list under `links:` holds links
+      walk(value[i], pointer + "/" + std::to_string(i), kind, c, path, site_url, out);
+  } else if (value.is_string() && kind != KeyKind::None) {
+    std::string url = site_absolute(value.get_ref<const std::string&>(), site_url);
+    if (url.empty())
+      return;
+    refs::Reference ref;
+    ref.kind = kind == KeyKind::Image ? refs::ReferenceKind::Image : refs::ReferenceKind::Link;
+    ref.file = path;
+    ref.raw = std::move(url);
+    ref.origin.source = refs::Origin::Source::Body; // at a file position, as a body's are
+    ref.origin.position = c.map.find(pointer).value;
+    ref.element = ref.origin;
+    ref.alt = ""; // data names the image; the page that shows it writes the alt
+    out.push_back(std::move(ref));
+  }
+}
+
+bool is_yaml(std::string_view path) {
+  const std::string p = lower(path);
+  return p.ends_with(".yml") || p.ends_with(".yaml");
+}
+
+} // namespace
+
+std::vector<refs::Reference> data_references(const std::string& path, std::string_view bytes,
+                                             std::string_view site_url) {
+  std::vector<refs::Reference> out;
+  if (!is_yaml(path))
+    return out;
+  frontmatter::Conversion c = frontmatter::yaml_to_json(bytes, {}, true);
+  if (!c.ok && !c.non_mapping_root)
+    return out;
+  walk(c.value, "", KeyKind::None, c, path, site_url, out);
+  return out;
+}
+
+} // namespace verity::engine
