@@ -381,6 +381,13 @@ BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
                    [](const refs::Reference& a, const refs::Reference& b) {
                      return a.origin.offset < b.origin.offset;
                    });
+  // Where kramdown block HTML overlaps md4c's own HTML block (an unclosed tag), both scanners
+  // read the same tag: one reference per tag.
+  auto same = [](const refs::Reference& a, const refs::Reference& b) {
+    return a.origin.offset == b.origin.offset && a.kind == b.kind && a.raw == b.raw;
+  };
+  s.out.references.erase(std::unique(s.out.references.begin(), s.out.references.end(), same),
+                         s.out.references.end());
   return std::move(s.out);
 }
 

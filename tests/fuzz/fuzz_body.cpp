@@ -10,14 +10,15 @@
 
 namespace {
 
-// Text with what HTML may rewrite taken out: line ends (a lone CR reads as LF), control characters,
-// every non-ASCII byte (invalid UTF-8, NUL and some controls read as U+FFFD), and backslashes
-// (md4c's copy of the destination `a\_b.html` is `a_b.html`).
+// Text with what the scanners may rewrite taken out: white space (line ends read as LF; md4c
+// writes an HTML block line's indentation itself, and the pre-pass blanks kramdown block HTML
+// md4c may still see), control characters, every non-ASCII byte (invalid UTF-8, NUL and some
+// controls read as U+FFFD), and backslashes (md4c's copy of `a\\_b.html` is `a_b.html`).
 std::string canonical(std::string_view s) {
   std::string out;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if (((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\f') && c != '\\')
+    if (c > 0x20 && c < 0x7F && c != '\\')
       out += ch;
   }
   return out;
