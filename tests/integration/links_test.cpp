@@ -82,7 +82,8 @@ protected:
     m_other.http().Get(
         "/ok", [this](const httplib::Request& req, httplib::Response&) { m_other.hit(req.path); });
     write_file(m_dir.path() / "verity.yaml",
-               "version: 1\nrules:\n  schema/none: off # not what this test is about\ncollections:\n  pages:\n    paths: [\"*.md\"]\n");
+               "version: 1\nrules:\n  schema/none: off # not what this test is "
+               "about\ncollections:\n  pages:\n    paths: [\"*.md\"]\n");
   }
 
   void page(const std::string& name, const std::vector<std::string>& urls) {
@@ -153,6 +154,27 @@ TEST_F(Links, EveryOutcomeIsClassified) {
     }
   }
   EXPECT_EQ(detailed, 2u);
+}
+
+// Body links join the network check: each URL is fetched once whether the front matter, a
+// Markdown link or an <a href> cites it, and each broken citation is reported at its own body
+// position.
+TEST_F(Links, BodyLinksJoinOnceAndAreReportedWhereWritten) {
+  write_file(m_dir.path() / "b.md", "---\ntitle: B\nlink: " + m_main.url("/missing") +
+                                        "\n---\nSee [x](" + m_main.url("/missing") + ") and [ok](" +
+                                        m_main.url("/ok") + ").\n<a href=\"" +
+                                        m_main.url("/missing") + "\">again</a>\n");
+  const nlohmann::json report = check();
+  std::vector<std::string> at;
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "link/broken")
+      at.push_back(std::to_string(f["line"].get<int>()) + ":" +
+                   std::to_string(f["column"].get<int>()));
+  }
+  std::sort(at.begin(), at.end());
+  EXPECT_EQ(at, (std::vector<std::string>{"3:7", "5:9", "6:10"})) << report.dump(1);
+  EXPECT_EQ(m_main.hits("HEAD /missing") + m_main.hits("GET /missing"), 1); // three citations
+  EXPECT_EQ(m_main.hits("HEAD /ok") + m_main.hits("GET /ok"), 1);
 }
 
 TEST_F(Links, TransientFailuresAreRetriedAndRetryAfterIsHonoured) {
