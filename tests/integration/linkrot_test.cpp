@@ -176,6 +176,18 @@ TEST_F(Linkrot, MarkdownReportForAnIssueOrJobSummary) {
   EXPECT_NE(md.out.find("a.md:4"), std::string::npos);
 }
 
+// A link written only in the body is watched too, and reported where the author wrote it.
+TEST_F(Linkrot, BodyLinksAreWatchedAtTheirBodyPositions) {
+  m_server.set("/gone", "404");
+  write_file(m_dir.path() / "b.md",
+             "---\ntitle: B\n---\nText\n\nSee <a href=\"" + m_server.url("/gone") + "\">it</a>.\n");
+  RunResult md = run("2026-11-01", {"--failures-to-broken", "1"}, "markdown");
+  EXPECT_EQ(md.exit_code, 1) << md.out << md.err;
+  EXPECT_NE(md.out.find("| broken | " + m_server.url("/gone")), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("| b.md:6 |"), std::string::npos) << md.out; // the body line
+  EXPECT_EQ(m_server.hits("/gone"), 1);
+}
+
 TEST_F(Linkrot, AKilledRunRecordsNothingAndTheHistoryStaysUsable) {
   page("a", {m_server.url("/stable")});
   ASSERT_EQ(run("2026-11-01").exit_code, 0);
