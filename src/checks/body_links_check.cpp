@@ -61,8 +61,11 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
   std::string url = ref.raw;
   if (has_liquid(url)) {
     body::LiquidUrl value = evaluate_body_url(in, run, url);
-    if (value.status == body::LiquidUrl::Status::Unverifiable)
+    if (value.status == body::LiquidUrl::Status::Unverifiable) {
+      records.push_back(
+          {k_body_link_unverifiable_record, in.doc.path, {}, ref.raw, ref.origin.position});
       return; // counted, never broken
+    }
     if (value.status == body::LiquidUrl::Status::Broken) {
       out.push_back(
           body_finding(in, rules::link_liquid_broken, ref.origin.position, value.error, ref.raw));
@@ -159,6 +162,9 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
     if (ref.kind == refs::ReferenceKind::Image && has_liquid(ref.raw)) {
       // The image itself is the local-images check's; a tag that stops the build is this one's.
       body::LiquidUrl value = evaluate_body_url(in, run, ref.raw);
+      if (value.status == body::LiquidUrl::Status::Unverifiable)
+        records.push_back(
+            {k_body_link_unverifiable_record, in.doc.path, {}, ref.raw, ref.origin.position});
       if (value.status == body::LiquidUrl::Status::Broken)
         out.push_back(
             body_finding(in, rules::link_liquid_broken, ref.origin.position, value.error, ref.raw));

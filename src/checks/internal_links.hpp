@@ -20,6 +20,8 @@ inline constexpr std::string_view k_body_liquid_link_record = "body-liquid-link"
 // Wraps a {% link %} path or {% post_url %} name inside an evaluated URL until the corpus check
 // knows what it names: "\x1F" "link:" path "\x1F", "\x1F" "post:" name "\x1F".
 inline constexpr char k_liquid_marker = '\x1F';
+// key: "" ; value: a URL whose Liquid is outside the safe subset (counted, never judged).
+inline constexpr std::string_view k_body_link_unverifiable_record = "body-link-unverifiable";
 // As body-link, for a site-absolute link that lacks the site's baseurl (key: the path as written).
 inline constexpr std::string_view k_body_link_without_baseurl_record = "body-link-no-baseurl";
 
