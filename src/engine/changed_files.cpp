@@ -3,7 +3,6 @@
 #include "util/subprocess.hpp"
 #include "verity/check.hpp"
 
-#include <sstream>
 #include <vector>
 
 namespace verity::engine {
@@ -11,14 +10,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
+// git's -z output: names ended by NUL, written as they are. Without -z git quotes a name with
+// non-ASCII bytes, a tab, a quote or a backslash ("caf\303\251.md"), which matches no file: a
+// changed file would go unchecked and the gate pass.
+std::vector<std::string> nul_separated(const std::string& text) {
   std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) {
-      out.push_back(line);
-    }
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\0', start);
+    if (end == std::string::npos)
+      end = text.size();
+    if (end > start)
+      out.push_back(text.substr(start, end - start));
+    start = end + 1;
   }
   return out;
 }
@@ -30,7 +34,8 @@ std::set<std::string> changed_files(const fs::path& site_root, const std::string
     throw UsageError("--changed-since needs a git revision, got '" + revision + "'");
   }
   auto diff = util::run_process(
-      {"git", "diff", "--name-only", "--no-renames", "--relative", revision, "--"}, site_root);
+      {"git", "diff", "-z", "--name-only", "--no-renames", "--relative", revision, "--"},
+      site_root);
   if (diff.exit_code != 0) {
     std::string err = diff.err.empty() ? "git is not available" : diff.err;
     while (!err.empty() && err.back() == '\n') {
@@ -39,13 +44,13 @@ std::set<std::string> changed_files(const fs::path& site_root, const std::string
     throw UsageError("--changed-since " + revision + ": git diff failed: " + err);
   }
   auto untracked =
-      util::run_process({"git", "ls-files", "--others", "--exclude-standard"}, site_root);
+      util::run_process({"git", "ls-files", "-z", "--others", "--exclude-standard"}, site_root);
   std::set<std::string> out;
-  for (auto& l : lines(diff.out)) {
+  for (auto& l : nul_separated(diff.out)) {
     out.insert(l);
   }
   if (untracked.exit_code == 0) {
-    for (auto& l : lines(untracked.out)) {
+    for (auto& l : nul_separated(untracked.out)) {
       out.insert(l);
     }
   }

@@ -62,7 +62,8 @@ TEST(BodyLinks, TemplatesAreCheckedAtTheirOwnLinesWithWhatEveryPageShares) {
                                       "link/liquid-broken _layouts/default.html:9:58",
                                       "link/unverifiable :0:0"}));
   // page.permalink differs per page: counted once for the site, not judged.
-  for (const auto& f : r.json()["findings"]) {
+  const nlohmann::json report = r.json(); // the loop must not outlive a temporary
+  for (const auto& f : report["findings"]) {
     if (f["rule"] == "link/unverifiable") {
       EXPECT_EQ(f["count"], 1) << f.dump();
       EXPECT_NE(

@@ -330,6 +330,37 @@ TEST(ChangedSince, ReportsOnlyChangedDocumentsButSeesTheWholeCorpus) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+// git quotes names with non-ASCII bytes, tabs or quotes unless asked for -z; a changed file
+// with such a name must be checked, committed, staged or untracked.
+TEST(ChangedSince, NamesGitWouldQuoteAreCheckedToo) {
+  REQUIRE_TOOL_OR_SKIP("git");
+  TempDir dir;
+  const fs::path& site = dir.path();
+  write_file(site / "_config.yml", "title: t\n");
+  write_file(site / "_posts/2020-01-01-ok.md", "---\ntitle: ok\n---\n");
+  auto git = [&](std::vector<std::string> args) {
+    args.insert(args.begin(),
+                {"git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"});
+    return util::run_process(args, site);
+  };
+  ASSERT_EQ(git({"init", "-q"}).exit_code, 0);
+  git({"add", "-A"});
+  ASSERT_EQ(git({"commit", "-qm", "base"}).exit_code, 0);
+  write_file(site / "_posts/2020-01-06-caf\xC3\xA9.md", "---\ntitle: [bad\n---\n");
+  git({"add", "-A"});
+  ASSERT_EQ(git({"commit", "-qm", "pr"}).exit_code, 0);
+  write_file(site / "q\"uote.md", "---\ntitle: [bad\n---\n"); // untracked
+  auto r = run_verity({"check", "--format", "json", "--changed-since", "HEAD~1"}, site);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  std::multiset<std::string> files;
+  const nlohmann::json report = r.json(); // the loop must not outlive a temporary
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "frontmatter/yaml-error")
+      files.insert(f["file"].get<std::string>());
+  }
+  EXPECT_EQ(files, (std::multiset<std::string>{"_posts/2020-01-06-caf\xC3\xA9.md", "q\"uote.md"}));
+}
+
 } // namespace
 } // namespace verity::test
 
