@@ -262,6 +262,8 @@ LiquidUrl evaluate_liquid_url(std::string_view raw, const LiquidContext& ctx) {
         return unverifiable("Liquid outside the evaluated subset: {{ " + std::string(m->inner) +
                             " }}");
       out += *value;
+      if (out.size() > kMaxLiquidUrlLength) // page.x is up to a front-matter value, repeated
+        return unverifiable("Liquid in a URL that evaluates longer than the evaluator keeps");
       trim_next = m->trim_after;
       continue;
     }
@@ -326,6 +328,8 @@ LiquidUrl evaluate_liquid_url(std::string_view raw, const LiquidContext& ctx) {
     }
     trim_next = m->trim_after;
   }
+  if (out.size() > kMaxLiquidUrlLength)
+    return unverifiable("Liquid in a URL that evaluates longer than the evaluator keeps");
   return {Status::Evaluated, std::move(out), {}};
 }
 

@@ -30,7 +30,8 @@ struct LiquidUrl {
   std::string error; // Broken: Jekyll's build error text; Unverifiable: why
 };
 
-// Longer raw text is Unverifiable (a URL is never this long; bounds the work).
+// Longer raw text, or a longer evaluated URL, is Unverifiable (a URL is never this long; bounds
+// the work and the memory: `{{ page.x }}` repeated could otherwise make megabytes of one URL).
 inline constexpr size_t kMaxLiquidUrlLength = 8192;
 
 LiquidUrl evaluate_liquid_url(std::string_view raw, const LiquidContext& ctx);

@@ -122,3 +122,28 @@ TEST(LiquidUrl, OutsideTheSubsetIsUnverifiable) {
 
 } // namespace
 } // namespace verity::body
+
+namespace verity::body {
+namespace {
+
+// A page value repeated in one URL would make megabytes of it: past kMaxLiquidUrlLength the URL
+// is Unverifiable, whatever it is built from; right at the limit it is still evaluated.
+TEST(LiquidUrl, AnEvaluatedUrlIsBoundedToo) {
+  nlohmann::json page = {{"a", std::string(200000, 'a')}, {"b", std::string(4000, 'b')}};
+  LiquidContext ctx;
+  ctx.page = &page;
+  std::string repeated = "/";
+  for (int i = 0; i < 700; ++i)
+    repeated += "{{page.a}}";
+  LiquidUrl big = evaluate_liquid_url(repeated, ctx);
+  EXPECT_EQ(big.status, LiquidUrl::Status::Unverifiable);
+  EXPECT_TRUE(big.url.empty());
+  LiquidUrl two = evaluate_liquid_url("/{{page.b}}{{page.b}}", ctx); // 8,001 bytes
+  EXPECT_EQ(two.status, LiquidUrl::Status::Evaluated);
+  EXPECT_EQ(two.url.size(), 8001u);
+  LiquidUrl three = evaluate_liquid_url("/{{page.b}}{{page.b}}{{page.b}}", ctx);
+  EXPECT_EQ(three.status, LiquidUrl::Status::Unverifiable);
+}
+
+} // namespace
+} // namespace verity::body
