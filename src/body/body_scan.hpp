@@ -39,8 +39,8 @@ struct MalformedLink {
 struct BodyScan {
   // Links and images, in document order. Origin::Source::Body, with offset and position of the
   // raw destination; `element` is the tag / `[` / `![`; `declared`, `alt`, `attributes` as the
-  // element says (width/height of <img> or an image IAL; attributes["srcset"] is not kept: each
-  // srcset candidate is a reference of its own, attributes["from"] = "srcset").
+  // element says (attributes: width and height only, what checks read; each srcset candidate
+  // is a reference of its own, attributes["from"] = "srcset").
   // `raw` is exactly as written, Liquid included (`{{ site.baseurl }}/x`); resolution is the
   // engine's job.
   std::vector<refs::Reference> references;

@@ -131,9 +131,10 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
     return;
   if (in.body->truncated) {
     out.push_back(body_finding(in, rules::frontmatter_limit, {1, 1},
-                               "the body's HTML is too large or nests too deep (over 4 MiB, "
-                               "100,000 tags or 512 levels) to be read for links: none of its "
-                               "links or images was checked"));
+                               "the body's HTML is too large, nests too deep or has too wide "
+                               "a tag (over 4 MiB, 100,000 tags, 512 levels or 1,000 attributes "
+                               "on one tag) to be read for links: none of its links or images "
+                               "was checked"));
   }
   if (!in.output.empty()) {
     for (const auto& anchor : in.body->anchors) {

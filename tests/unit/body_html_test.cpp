@@ -28,7 +28,8 @@ TEST(BodyHtml, LinkImageScriptStylesheet) {
   EXPECT_EQ(*img.alt, "");
   EXPECT_EQ(img.declared.width, 10);
   EXPECT_FALSE(img.declared.height.has_value());
-  EXPECT_EQ(img.attributes.at("class"), "c");
+  EXPECT_EQ(img.attributes.count("class"), 0u); // read by no check, so not copied
+  EXPECT_EQ(img.attributes.at("width"), "10");
   EXPECT_EQ(scan.references[2].kind, refs::ReferenceKind::Script);
   EXPECT_EQ(scan.references[2].raw, "s.js");
   EXPECT_EQ(scan.references[3].kind, refs::ReferenceKind::Stylesheet);
@@ -158,4 +159,27 @@ TEST(BodyHtml, LinksInLiquidCommentsAndHighlightAreNone) {
   EXPECT_EQ(scan.references[0].raw, "/kept.html");
   EXPECT_EQ(scan.references[0].origin.position.line, 5);
   EXPECT_EQ(scan.references[0].origin.position.column, 10);
+}
+
+// Hostile tags stay bounded: a tag with more attributes than any real one is not parsed (gumbo is
+// quadratic in them) and says so; a long srcset costs one reference per candidate, not a copy of
+// the tag's attributes each.
+TEST(BodyHtml, WideTagsAndLongSrcsetsAreBounded) {
+  std::string wide = "<img";
+  for (int i = 0; i < 1001; ++i)
+    wide += " a" + std::to_string(i);
+  wide += " src=\"x.png\">";
+  EXPECT_TRUE(scan_html(wide, 0).truncated);
+  std::string fits = "<img";
+  for (int i = 0; i < 990; ++i)
+    fits += " a" + std::to_string(i);
+  fits += " alt=\"a b c d e f g h\" srcset=\"";
+  for (int i = 0; i < 2000; ++i)
+    fits += "c" + std::to_string(i) + ".png, ";
+  fits += "\">";
+  const auto scan = scan_html(fits, 0);
+  EXPECT_FALSE(scan.truncated);
+  ASSERT_EQ(scan.references.size(), 2000u);
+  EXPECT_EQ(scan.references[1999].raw, "c1999.png");
+  EXPECT_LE(scan.references[0].attributes.size(), 1u); // "from" only
 }
