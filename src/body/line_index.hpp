@@ -20,8 +20,15 @@ public:
   Position at(std::size_t offset) const;
 
 private:
+  // Code points before `offset`, counted from the text's start.
+  std::size_t code_points_before(std::size_t offset) const;
+
   std::string_view m_text;
   std::vector<std::size_t> m_line_starts; // offset of the first byte of each line
+  // Code points before each multiple of k_stride: a column costs at most two strides of
+  // counting, however long the line (a minified page is one line with thousands of links).
+  static constexpr std::size_t k_stride = 256;
+  std::vector<std::size_t> m_code_points;
 };
 
 } // namespace verity::body
