@@ -60,6 +60,19 @@ Findings site_findings(const Discovery& discovery) {
     f.message = p.message;
     out.push_back(std::move(f));
   }
+  // A folder too deep to read may hold documents Jekyll publishes: never a silent pass.
+  for (const auto& c : discovery.inventory.candidates) {
+    if (c.kind != site::CandidateKind::Skipped ||
+        c.reason != std::string_view(site::reason::too_deep))
+      continue;
+    Finding f = rules::make_finding(rules::frontmatter_limit);
+    f.file = c.source;
+    f.line = 1;
+    f.column = 1;
+    f.message = "the folder is nested deeper than verity reads (" + c.detail +
+                "): none of its files was checked, though Jekyll builds them; move them up";
+    out.push_back(std::move(f));
+  }
   return out;
 }
 

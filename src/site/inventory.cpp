@@ -114,7 +114,7 @@ private:
   // Returns the folder's real path, "" when it is not entered.
   std::string enter(const std::string& dir, size_t depth) {
     if (depth > m_limits.max_depth) {
-      skipped(dir + "/", reason::unreadable,
+      skipped(dir + "/", reason::too_deep,
               "folders nested deeper than " + std::to_string(m_limits.max_depth));
       return "";
     }
@@ -277,6 +277,8 @@ private:
                     std::vector<TreeFile>& out) {
     std::string dir = rel.empty() ? base : join(base, rel);
     if (depth > m_limits.max_depth) {
+      skipped(dir + "/", reason::too_deep,
+              "folders nested deeper than " + std::to_string(m_limits.max_depth));
       return;
     }
     std::error_code ec;

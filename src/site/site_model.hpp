@@ -31,6 +31,7 @@ inline constexpr const char* not_utf8 = "not-utf8"; // a post Jekyll skips
 inline constexpr const char* symlink_outside = "symlink-outside-site";
 inline constexpr const char* symlink_loop = "symlink-loop";
 inline constexpr const char* unreadable = "unreadable";
+inline constexpr const char* too_deep = "too-deep";       // past the folder depth limit: not read
 inline constexpr const char* build_error = "build-error"; // Jekyll stops the build here
 // A `date` in a form verity does not read, though Ruby's Time.parse may: no URL is claimed.
 inline constexpr const char* date_unread = "date-unread";

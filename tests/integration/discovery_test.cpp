@@ -134,5 +134,37 @@ TEST_F(Discovery, AnEmptySiteIsExitTwo) {
   EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
 }
 
+// A folder past the depth limit may hold pages or posts Jekyll builds: a finding at the folder,
+// and the run fails, instead of a clean report about files it never read. 64 levels still read.
+TEST(DiscoveryLimits, FoldersTooDeepToReadAreFindingsNotSilence) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "title: t\n");
+  write_file(dir.path() / "index.md", "---\ntitle: t\n---\n");
+  std::string deep, posts = "_posts/", ok;
+  for (int i = 0; i < 70; ++i) {
+    deep += "d/";
+    posts += "e/";
+  }
+  for (int i = 0; i < 63; ++i)
+    ok += "o/";
+  write_file(dir.path() / (deep + "x.md"), "---\ntitle: x\n---\n");
+  write_file(dir.path() / (posts + "2020-01-01-x.md"), "---\ntitle: x\n---\n");
+  write_file(dir.path() / (ok + "y.md"), "---\ntitle: [bad\n---\n"); // read: its error shows
+  RunResult r = run_verity({"check", "--format", "json"}, dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  const nlohmann::json report = r.json();
+  std::multiset<std::string> limits, yaml;
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "frontmatter/limit")
+      limits.insert(f["file"].get<std::string>());
+    if (f["rule"] == "frontmatter/yaml-error")
+      yaml.insert(f["file"].get<std::string>());
+  }
+  EXPECT_EQ(limits.size(), 2u) << report.dump(1);
+  EXPECT_EQ(yaml, (std::multiset<std::string>{ok + "y.md"}));
+  for (const auto& folder : limits)
+    EXPECT_TRUE(folder.starts_with("d/d/") || folder.starts_with("_posts/e/")) << folder;
+}
+
 } // namespace
 } // namespace verity::test
