@@ -96,6 +96,25 @@ std::optional<std::int64_t> parse_duration_seconds(const std::string& text) {
   return value * unit;
 }
 
+// A header line verity sends must stay one line: CR, LF or NUL in a value from the checkout's
+// verity.yaml would let it add headers (or a second request) to every request.
+bool one_line(std::string_view text) {
+  return text.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
+// An HTTP field name is a token (RFC 9110 §5.1).
+bool is_token(std::string_view name) {
+  if (name.empty())
+    return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
 LinksConfig parse_links_config(const nlohmann::json& s,
                                const std::function<std::string(const std::string&)>& where,
                                std::vector<std::string>& errors) {
@@ -113,6 +132,11 @@ LinksConfig parse_links_config(const nlohmann::json& s,
   c.exclude = regexes(s, "exclude", where, errors);
   c.include = regexes(s, "include", where, errors);
   c.user_agent = s.value("user_agent", c.user_agent);
+  if (!one_line(c.user_agent)) {
+    errors.push_back(where("/links/user_agent") +
+                     ": the user agent holds a line break or NUL: write it on one line");
+    c.user_agent = LinksConfig{}.user_agent;
+  }
   if (s.contains("cache")) {
     c.cache = s["cache"].is_string() ? std::optional(s["cache"].get<std::string>()) : std::nullopt;
   }
@@ -136,7 +160,15 @@ LinksConfig parse_links_config(const nlohmann::json& s,
     }
     const nlohmann::json headers = h.value("headers", nlohmann::json::object());
     for (auto& [header, value] : headers.items()) {
-      host.headers.push_back(header + ": " + value.get<std::string>());
+      const std::string text = value.get<std::string>();
+      if (!is_token(header) || !one_line(text)) {
+        errors.push_back(where("/links/hosts/" + escape_pointer_token(name) + "/headers/" +
+                               escape_pointer_token(header)) +
+                         ": a header name is letters, digits and !#$%&'*+-.^_`|~, and its value "
+                         "one line: fix or remove the header");
+        continue;
+      }
+      host.headers.push_back(header + ": " + text);
     }
     c.hosts[util::ascii_lower(name)] = std::move(host);
   }
