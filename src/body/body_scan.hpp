@@ -36,6 +36,14 @@ struct MalformedLink {
   std::string suggestion; // what was probably meant, e.g. "https://x"; "" when unknown
 };
 
+// Liquid that stops `jekyll build` (Liquid renders the whole file first, code blocks included):
+// a block tag never closed, markup never terminated. verity reads nothing after it either.
+struct LiquidError {
+  std::size_t offset = 0;
+  Position position;
+  std::string message;
+};
+
 struct BodyScan {
   // Links and images, in document order. Origin::Source::Body, with offset and position of the
   // raw destination; `element` is the tag / `[` / `![`; `declared`, `alt`, `attributes` as the
@@ -46,6 +54,7 @@ struct BodyScan {
   std::vector<refs::Reference> references;
   std::vector<Anchor> anchors;
   std::vector<MalformedLink> malformed;
+  std::vector<LiquidError> liquid_errors;
   std::string base_href; // a <base href> in the body, which every relative link resolves against
   // The body was over a scanner's bounds (size, element count) and was not scanned, or not whole.
   bool truncated = false;

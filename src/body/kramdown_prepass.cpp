@@ -45,20 +45,38 @@ void mask_liquid(std::string_view body, Prepass& out) {
     char next = body[at + 1];
     if (next == '{') {
       std::size_t close = body.find("}}", at + 2);
-      if (close == std::string_view::npos)
+      if (close == std::string_view::npos) {
+        out.liquid_errors.push_back(
+            {at,
+             {},
+             "'{{' is never closed by '}}': jekyll build stops with a Liquid syntax error"});
         break;
+      }
       fill(text, at, close + 2, k_filler);
       out.liquid.push_back({at, close + 2});
       i = close + 2;
     } else if (next == '%') {
       LiquidTag tag = liquid_tag(body, at);
-      if (tag.end == std::string_view::npos)
+      if (tag.end == std::string_view::npos) {
+        out.liquid_errors.push_back(
+            {at,
+             {},
+             "'{%' is never closed by '%}': jekyll build stops with a Liquid syntax error"});
         break;
+      }
       std::size_t end = tag.end;
       bool blank = false;
       if (tag.name == "raw" || tag.name == "comment" || tag.name == "highlight") {
         std::size_t close = block_end(body, tag.end, tag.name);
         end = close == std::string_view::npos ? body.size() : close;
+        if (close == std::string_view::npos)
+          out.liquid_errors.push_back({at,
+                                       {},
+                                       "'{% " + tag.name + " %}' is never closed by '{% end" +
+                                           tag.name +
+                                           " %}': jekyll build stops with a "
+                                           "Liquid syntax error, and nothing after it "
+                                           "was read"});
         blank = tag.name != "raw"; // no links in a comment or in highlighted code
       }
       fill(text, at, end, blank ? ' ' : k_filler);

@@ -34,6 +34,7 @@ struct Prepass {
   std::vector<Anchor> anchors;       // explicit {#id}, IAL #id, footnote ids (body offsets)
   std::vector<std::size_t> explicit_header_lines; // line starts of headers with a {#id}
   std::vector<MalformedLink> malformed;
+  std::vector<LiquidError> liquid_errors; // body offsets; positions filled by the scanner
 };
 
 Prepass kramdown_prepass(std::string_view body);

@@ -372,6 +372,11 @@ BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
   if (!options.auto_ids) {
     std::erase_if(s.out.anchors, [](const Anchor& a) { return a.kind == Anchor::Kind::Heading; });
   }
+  for (LiquidError e : pp.liquid_errors) {
+    e.offset += body_offset;
+    e.position = lines.at(e.offset);
+    s.out.liquid_errors.push_back(std::move(e));
+  }
   for (MalformedLink m : pp.malformed) {
     m.offset += body_offset;
     m.position = lines.at(m.offset);

@@ -142,6 +142,8 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
           {k_page_anchor_record, in.doc.path, std::string(in.output), anchor.id, anchor.position});
     }
   }
+  for (const auto& e : in.body->liquid_errors)
+    out.push_back(body_finding(in, rules::link_liquid_broken, e.position, e.message));
   for (const auto& bad : in.body->malformed) {
     std::string message =
         "the destination '" + bad.written + "' is not what kramdown makes a link of";

@@ -212,3 +212,27 @@ TEST(BodyMarkdown, RepeatedUnclosedConstructsStayLinear) {
 
 } // namespace
 } // namespace verity
+
+namespace verity {
+namespace {
+
+// Liquid renders the whole file before kramdown, code blocks included: markup never closed stops
+// jekyll build (Jekyll 4.3.1: "'raw' tag was never closed", "Variable '{{' was not properly
+// terminated", "Tag '{%' was not properly terminated"), at the tag's own position.
+TEST(BodyMarkdown, UnclosedLiquidIsABuildErrorWhereItOpens) {
+  for (const std::string& markup :
+       {std::string("{% raw %}"), std::string("{% comment %} x"),
+        std::string("{% highlight ruby %}x"), std::string("a {{ b"), std::string("a {% if")}) {
+    const std::string file = "---\ntitle: T\n---\n[a](/a.html)\n\n```\n" + markup + "\n```\n";
+    auto scan = body::scan_markdown(file, 17);
+    ASSERT_EQ(scan.liquid_errors.size(), 1u) << markup;
+    EXPECT_EQ(scan.liquid_errors[0].position.line, 7) << markup;
+    EXPECT_EQ(file.compare(scan.liquid_errors[0].offset, 2, markup.substr(markup.find('{'), 2)), 0)
+        << markup;
+  }
+  auto fine = body::scan_markdown("---\ntitle: T\n---\n{% raw %}{{ x }}{% endraw %} {{ y }}\n", 17);
+  EXPECT_TRUE(fine.liquid_errors.empty());
+}
+
+} // namespace
+} // namespace verity
