@@ -13,6 +13,7 @@ body::LiquidUrl evaluate_body_url(const DocumentInput& in, const RunContext& run
   body::LiquidContext ctx;
   ctx.baseurl = run.baseurl;
   ctx.url = run.site_url;
+  ctx.site_data = run.site_data;
   ctx.page = in.template_file ? nullptr : &in.doc.data; // page.* differs per page
   ctx.link = [](std::string_view path) {
     return std::optional<std::string>(std::string(1, k_liquid_marker) +

@@ -8,6 +8,8 @@
 #include "secured/check.hpp"
 #include "verity/check.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <string>
 #include <unordered_set>
@@ -33,6 +35,8 @@ struct RunContext {
   std::string site_url = {};
   // Ids the layouts and includes give every page (engine/layout_anchors.hpp).
   const std::unordered_set<std::string>* layout_anchors = nullptr;
+  // site.data (engine/site_data.hpp) for {{ site.data.a.b }} in URLs; nullptr: unverifiable.
+  const nlohmann::json* site_data = nullptr;
 };
 
 } // namespace verity::checks

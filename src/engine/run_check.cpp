@@ -12,6 +12,7 @@
 #include "engine/secured_ops.hpp"
 #include "engine/selection.hpp"
 #include "engine/site.hpp"
+#include "engine/site_data.hpp"
 #include "engine/site_options.hpp"
 #include "engine/templates.hpp"
 #include "media/local_images.hpp"
@@ -63,6 +64,7 @@ CheckResult run_check(const CheckOptions& options) {
   }
   engine::JekyllViews jekyll(*selection.discovery, engine::site_options_now(), cfg.site_root);
   media::ProbeCache probes(cfg.max_image_bytes);
+  const nlohmann::json data = engine::site_data(cfg, selection.files);
   const engine::Templates templates =
       engine::read_templates(cfg.site_root, cfg.real_site_root, cfg.limits.max_file_bytes);
   const std::vector<std::pair<std::string, std::string>> static_outputs =
@@ -78,7 +80,8 @@ CheckResult run_check(const CheckOptions& options) {
       jekyll.baseurl(),
       &static_outputs,
       jekyll.site_url(),
-      &templates.ids};
+      &templates.ids,
+      &data};
   const checks::Registry& registry = checks::registry();
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,

@@ -96,6 +96,25 @@ TEST(BodyLinks, DataFileLinksAndImagesAreCheckedAtTheirValues) {
                                       "link/internal-missing _data/navigation.yml:5:10"}));
 }
 
+// {{ site.data.a.b }} in a URL is what Jekyll's DataReader gives: YAML and JSON files under
+// _data/, folders as nested keys; a key no file has is unverifiable, never guessed.
+TEST(BodyLinks, SiteDataInUrlsIsEvaluated) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "title: t\n");
+  write_file(dir.path() / "docs/index.md", "---\ntitle: D\n---\n");
+  write_file(dir.path() / "_data/paths.yml", "docs: /docs/\ngone: /gone/\n");
+  write_file(dir.path() / "_data/menus/main.json", "{\"help\": \"/help.html\"}\n");
+  write_file(dir.path() / "p.md",
+             "---\ntitle: P\n---\n[d]({{ site.data.paths.docs }}) "
+             "[g]({{ site.data.paths.gone }})\n"
+             "[h]({{ site.data.menus.main.help }}) [n]({{ site.data.no.x }})\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(body_findings(r.json()),
+            (std::vector<std::string>{"link/internal-missing p.md:4:37",
+                                      "link/internal-missing p.md:5:5", "link/unverifiable :0:0"}));
+}
+
 TEST(BodyLinks, CollectionsPostsAndPrettyUrlsResolveFromTheOutputUrl) {
   TempDir dir;
   write_file(dir.path() / "_config.yml",
