@@ -56,14 +56,19 @@ bool is_empty_address(std::string_view raw) {
   return false;
 }
 
+// A URL whose Liquid verity does not evaluate, for the site's unverifiable-links note.
+void count_unverifiable(const DocumentInput& in, const refs::Reference& ref, Records& records) {
+  records.push_back(
+      {k_body_link_unverifiable_record, in.doc.path, {}, ref.raw, ref.origin.position});
+}
+
 void keep_link(const DocumentInput& in, const RunContext& run, const refs::Reference& ref,
                Findings& out, Records& records) {
   std::string url = ref.raw;
   if (has_liquid(url)) {
     body::LiquidUrl value = evaluate_body_url(in, run, url);
     if (value.status == body::LiquidUrl::Status::Unverifiable) {
-      records.push_back(
-          {k_body_link_unverifiable_record, in.doc.path, {}, ref.raw, ref.origin.position});
+      count_unverifiable(in, ref, records);
       return; // counted, never broken
     }
     if (value.status == body::LiquidUrl::Status::Broken) {
@@ -89,8 +94,8 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
   }
   if (url.empty() || is_unresolvable_scheme(url))
     return;
-  if (in.template_file && !url.starts_with('/') && url.find(':') == std::string::npos)
-    return; // relative to each page that uses the template: not one target
+  if (in.template_file && relative_to_page(url))
+    return;
 
   // A <base href> moves every relative link of the page (its folder is the base).
   std::string_view base_url = in.body && !in.body->base_href.empty() && in.body->base_href[0] == '/'
@@ -166,8 +171,7 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
       // The image itself is the local-images check's; a tag that stops the build is this one's.
       body::LiquidUrl value = evaluate_body_url(in, run, ref.raw);
       if (value.status == body::LiquidUrl::Status::Unverifiable)
-        records.push_back(
-            {k_body_link_unverifiable_record, in.doc.path, {}, ref.raw, ref.origin.position});
+        count_unverifiable(in, ref, records);
       if (value.status == body::LiquidUrl::Status::Broken)
         out.push_back(
             body_finding(in, rules::link_liquid_broken, ref.origin.position, value.error, ref.raw));

@@ -8,6 +8,10 @@ bool has_liquid(std::string_view raw) {
   return raw.find("{{") != std::string_view::npos || raw.find("{%") != std::string_view::npos;
 }
 
+bool relative_to_page(std::string_view url) {
+  return !url.starts_with('/') && url.find(':') == std::string_view::npos;
+}
+
 body::LiquidUrl evaluate_body_url(const DocumentInput& in, const RunContext& run,
                                   std::string_view raw) {
   body::LiquidContext ctx;

@@ -13,6 +13,10 @@ namespace verity::checks {
 
 bool has_liquid(std::string_view raw);
 
+// A URL relative to the page that writes it (no leading '/', no scheme): in a template or a data
+// file it names a different target on every page, so it is not one target to check.
+bool relative_to_page(std::string_view url);
+
 body::LiquidUrl evaluate_body_url(const DocumentInput& in, const RunContext& run,
                                   std::string_view raw);
 

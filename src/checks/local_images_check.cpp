@@ -66,8 +66,7 @@ void local_images(const DocumentInput& in, const RunContext& run, Findings& out,
     std::optional<std::string> url = has_liquid(ref.raw) ? written_url(in, run, ref.raw) : ref.raw;
     if (!url)
       continue;
-    // In a template, an image relative to the page is a different file on every page.
-    if (in.template_file && !url->starts_with('/') && url->find(':') == std::string::npos)
+    if (in.template_file && relative_to_page(*url))
       continue;
     evaluated.push_back(ref);
     evaluated.back().raw = std::move(*url);

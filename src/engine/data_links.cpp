@@ -1,6 +1,7 @@
 #include "engine/data_links.hpp"
 
 #include "frontmatter/yaml_to_json.hpp"
+#include "util/ascii.hpp"
 
 #include <algorithm>
 
@@ -10,18 +11,11 @@ namespace {
 constexpr std::size_t k_max_url = 2048;
 constexpr std::size_t k_max_references = 10000;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
-
 // What a key says its value is: a link, an image, or neither.
 enum class KeyKind { None, Link, Image };
 
 KeyKind key_kind(std::string_view key) {
-  const std::string k = lower(key);
+  const std::string k = util::ascii_lower(std::string(key));
   for (std::string_view image : {"image", "img", "icon", "logo", "thumbnail", "avatar", "banner",
                                  "cover", "src", "picture", "photo"}) {
     if (k == image || k.ends_with("_" + std::string(image)))
@@ -84,7 +78,7 @@ void walk(const nlohmann::json& value, const std::string& pointer, KeyKind kind,
 }
 
 bool is_yaml(std::string_view path) {
-  const std::string p = lower(path);
+  const std::string p = util::ascii_lower(std::string(path));
   return p.ends_with(".yml") || p.ends_with(".yaml");
 }
 

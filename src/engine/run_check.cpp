@@ -83,13 +83,18 @@ CheckResult run_check(const CheckOptions& options) {
       &templates.ids,
       &data};
   const checks::Registry& registry = checks::registry();
+  // A layout, include or _data file: links every page that uses it shares (template checks).
+  auto check_shared = [&](const Document& doc, const std::vector<refs::Reference>& references,
+                          const body::BodyScan& body, Findings& findings, Records& records) {
+    checks::DocumentInput in{doc, nullptr, references, {}, nullptr, {}, &body};
+    in.template_file = true;
+    checks::run_template_checks(registry, in, run, findings, records);
+  };
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,
       [&](const Document& doc, const engine::SourceFile& src, engine::DocumentScan& scan) {
         if (src.data) { // its links and images are every page's that renders them
-          checks::DocumentInput in{doc, nullptr, scan.references, {}, nullptr, {}, &scan.body};
-          in.template_file = true;
-          checks::run_template_checks(registry, in, run, scan.findings, scan.records);
+          check_shared(doc, scan.references, scan.body, scan.findings, scan.records);
           return;
         }
         engine::JekyllView view = jekyll.of(doc, src);
@@ -109,9 +114,7 @@ CheckResult run_check(const CheckOptions& options) {
     Document doc;
     doc.path = file.path;
     doc.parsed = true;
-    checks::DocumentInput in{doc, nullptr, file.body.references, {}, nullptr, {}, &file.body};
-    in.template_file = true;
-    checks::run_template_checks(registry, in, run, site.findings, site.records);
+    check_shared(doc, file.body.references, file.body, site.findings, site.records);
   }
 
   CheckResult result;

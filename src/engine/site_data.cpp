@@ -1,6 +1,7 @@
 #include "engine/site_data.hpp"
 
 #include "frontmatter/yaml_to_json.hpp"
+#include "util/ascii.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
 
@@ -8,12 +9,6 @@ namespace verity::engine {
 namespace {
 
 constexpr std::uint64_t k_max_total_bytes = 64u << 20;
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
 
 std::optional<nlohmann::json> parse(const std::string& ext, const std::string& bytes) {
   if (ext == "yml" || ext == "yaml") {
@@ -42,7 +37,7 @@ nlohmann::json site_data(const config::Config& cfg, const std::vector<SourceFile
     auto dot = rel.rfind('.');
     if (dot == std::string::npos || rel.find('/', dot) != std::string::npos)
       continue;
-    const std::string ext = lower(rel.substr(dot + 1));
+    const std::string ext = util::ascii_lower(rel.substr(dot + 1));
     auto inside = util::resolve_inside(cfg.site_root, cfg.real_site_root, src.absolute);
     if (!inside)
       continue;

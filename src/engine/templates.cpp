@@ -1,6 +1,7 @@
 #include "engine/templates.hpp"
 
 #include "frontmatter/framing.hpp"
+#include "util/ascii.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
 
@@ -13,9 +14,7 @@ namespace {
 constexpr std::size_t k_max_entries = 10000;
 
 bool is_html(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext)
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string ext = util::ascii_lower(p.extension().string());
   return ext == ".html" || ext == ".htm";
 }
 } // namespace

@@ -28,7 +28,6 @@ Finding make(const Document& doc, const rules::Rule& rule, const refs::Reference
   f.line = ref.origin.position.line;
   f.column = ref.origin.position.column;
   f.message = std::move(message);
-  f.extra["url"] = ref.raw; // as body-link findings name their target
   return f;
 }
 
@@ -69,12 +68,7 @@ void check_object(const Document& doc, const refs::Reference& ref, const config:
     judged.width.reset();
     judged.height.reset();
   }
-  const std::size_t before = out.size();
   judge_image(judged, cache.probe(where_to.real), out);
-  if (ref.origin.source != refs::Origin::Source::FrontMatter) {
-    for (std::size_t i = before; i < out.size(); ++i)
-      out[i].extra["url"] = ref.raw;
-  }
 }
 
 } // namespace
@@ -174,8 +168,13 @@ void check_local_images(const Document& doc, const std::vector<refs::Reference>&
                         const config::Config& config, const SiteLocation& where, ProbeCache& cache,
                         Findings& out) {
   for (const auto& ref : references) {
-    if (ref.kind == refs::ReferenceKind::Image) {
-      check_object(doc, ref, config, where, cache, out);
+    if (ref.kind != refs::ReferenceKind::Image)
+      continue;
+    const std::size_t before = out.size();
+    check_object(doc, ref, config, where, cache, out);
+    if (ref.origin.source != refs::Origin::Source::FrontMatter) {
+      for (std::size_t i = before; i < out.size(); ++i)
+        out[i].extra["url"] = ref.raw; // as body-link findings name their target
     }
   }
 }

@@ -303,16 +303,19 @@ TEST(Cli, JunitIsWellFormedXml) {
   EXPECT_EQ(r.out, "18 9 7 3\n");
 }
 
+// git in `site`, with an identity and no signing, whatever the machine's git configuration.
+util::ProcessResult git_in(const fs::path& site, std::vector<std::string> args) {
+  args.insert(args.begin(),
+              {"git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"});
+  return util::run_process(args, site);
+}
+
 TEST(ChangedSince, ReportsOnlyChangedDocumentsButSeesTheWholeCorpus) {
   REQUIRE_TOOL_OR_SKIP("git");
   TempDir dir;
   fs::path site = dir.path() / "site";
   make_bad_site(site);
-  auto git = [&](std::vector<std::string> args) {
-    args.insert(args.begin(),
-                {"git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"});
-    return util::run_process(args, site);
-  };
+  auto git = [&](std::vector<std::string> args) { return git_in(site, std::move(args)); };
   ASSERT_EQ(git({"init", "-q"}).exit_code, 0);
   git({"add", "-A"});
   ASSERT_EQ(git({"commit", "-qm", "base"}).exit_code, 0);
@@ -338,11 +341,7 @@ TEST(ChangedSince, NamesGitWouldQuoteAreCheckedToo) {
   const fs::path& site = dir.path();
   write_file(site / "_config.yml", "title: t\n");
   write_file(site / "_posts/2020-01-01-ok.md", "---\ntitle: ok\n---\n");
-  auto git = [&](std::vector<std::string> args) {
-    args.insert(args.begin(),
-                {"git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"});
-    return util::run_process(args, site);
-  };
+  auto git = [&](std::vector<std::string> args) { return git_in(site, std::move(args)); };
   ASSERT_EQ(git({"init", "-q"}).exit_code, 0);
   git({"add", "-A"});
   ASSERT_EQ(git({"commit", "-qm", "base"}).exit_code, 0);
