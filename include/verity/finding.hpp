@@ -2,6 +2,8 @@
 // or exit. The CLI decides the exit code once, from all findings of the run.
 #pragma once
 
+#include "verity/fix.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -27,6 +29,8 @@ struct Finding {
   std::string message;
   nlohmann::json extra =
       nlohmann::json::object(); // rule-specific data (url, status, other file...)
+  // The repair, for rules the catalogue marks fixable, when there is exactly one right answer.
+  std::optional<Fix> fix;
 };
 
 using Findings = std::vector<Finding>;

@@ -47,6 +47,19 @@ Finding at(const Record& r, const rules::Rule& rule, std::string message) {
   return f;
 }
 
+// The link as written becomes `to`, where it is written.
+Fix link_fix(const Record& r, std::string to) {
+  Fix fix;
+  fix.description = "link '" + r.value + "' -> '" + to + "'";
+  FixEdit e;
+  e.mode = FixEdit::Mode::Rewrite;
+  e.position = r.position;
+  e.old_text = r.value;
+  e.new_text = std::move(to);
+  fix.edits.push_back(std::move(e));
+  return fix;
+}
+
 // {% post_url NAME %}: the post whose path below a _posts folder, without its extension, is NAME
 // (`2020-01-02-hello`, or `cat/2020-01-02-hello` for one in a category folder).
 std::string post_key(std::string_view source) {
@@ -164,10 +177,18 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
     if (!output) {
       Finding f = at(r, rules::link_internal_missing,
                      "'" + r.value + "' reaches no page or file of the built site");
-      std::string hint = outputs.suggestion(target);
+      bool certain = false;
+      std::string hint = outputs.suggestion(target, &certain);
       if (!hint.empty()) {
         f.message += ": did you mean '" + run.baseurl + hint + "'?";
         f.extra["suggestion"] = run.baseurl + hint;
+        // Only a link written as it is in the source can be replaced; a Liquid one is not.
+        if (certain && !liquid) {
+          std::string to = run.baseurl + hint;
+          if (!fragment.empty())
+            to += "#" + std::string(fragment);
+          f.fix = link_fix(r, std::move(to));
+        }
       }
       out.push_back(std::move(f));
       continue;
@@ -177,6 +198,7 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
                      "'" + r.value + "' leaves out the site's baseurl '" + run.baseurl +
                          "': it works in a local build and 404s once deployed");
       f.extra["suggestion"] = run.baseurl + std::string(r.value);
+      f.fix = link_fix(r, run.baseurl + std::string(r.value));
       out.push_back(std::move(f));
       continue;
     }

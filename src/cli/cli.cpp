@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
     }
   };
   add(add_check_command);
+  add(add_fix_command);
   add(add_linkrot_command);
   add(add_config_command);
   add(add_rules_command);

@@ -14,6 +14,7 @@ namespace verity::cli {
 using Action = std::function<ExitCode()>;
 
 Action add_check_command(CLI::App& app);
+Action add_fix_command(CLI::App& app);
 Action add_linkrot_command(CLI::App& app);
 Action add_config_command(CLI::App& app);
 Action add_rules_command(CLI::App& app);

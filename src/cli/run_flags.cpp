@@ -201,6 +201,12 @@ std::string empty_run_message(const CheckResult& result) {
 
 } // namespace
 
+void require_documents(const CheckResult& result, bool allow_empty) {
+  if (result.documents_loaded == 0 && !allow_empty) {
+    throw UsageError(empty_run_message(result));
+  }
+}
+
 ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& result) {
   if (plan.baseline_keys) {
     report::mark_baseline(result.findings, *plan.baseline_keys);
@@ -217,9 +223,7 @@ ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& r
     }
     emit(t.destination, report::write_report(format, result, wo));
   }
-  if (result.documents_loaded == 0 && !f.allow_empty) {
-    throw UsageError(empty_run_message(result));
-  }
+  require_documents(result, f.allow_empty);
   Severity threshold = *parse_severity(f.fail_on);
   for (const auto& finding : result.findings) {
     if (finding.severity >= threshold && report::is_new(finding)) {

@@ -75,4 +75,8 @@ ReportPlan plan_reports(const ReportFlags& flags);
 // Marks baseline findings, writes every report, and returns the exit code.
 ExitCode finish_run(const ReportFlags& flags, const ReportPlan& plan, CheckResult& result);
 
+// A run that found no document is a usage error (exit 2) saying what it looked for, unless
+// `allow_empty`: never a silent pass.
+void require_documents(const CheckResult& result, bool allow_empty);
+
 } // namespace verity::cli

@@ -8,6 +8,7 @@
 #include "engine/collection_counts.hpp"
 #include "engine/jekyll_view.hpp"
 #include "engine/keep_reported.hpp"
+#include "fix/apply.hpp"
 #include "engine/scan.hpp"
 #include "engine/secured_ops.hpp"
 #include "engine/selection.hpp"
@@ -132,6 +133,10 @@ CheckResult run_check(const CheckOptions& options) {
   engine::add_schema_notes(result.collections, site_wide);
   engine::keep_site_findings(cfg, site_wide, result.findings);
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  // Fixes are planned against the files as they are now, so reports carry exact replacements and
+  // `verity fix` edits only what was checked (few files: only those with a fixable finding).
+  fix::SiteFiles fix_files(cfg.site_root);
+  fix::plan_fixes(result.findings, fix_files);
   std::sort(result.documents.begin(), result.documents.end(),
             [](const DocumentSummary& a, const DocumentSummary& b) { return a.file < b.file; });
   result.site_root = cfg.site_root;

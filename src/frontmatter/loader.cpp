@@ -96,6 +96,15 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
   for (auto& issue : conv.issues) {
     Position pos = issue.position.line > 0 ? issue.position : Position{1, 1};
     out.push_back(make(relative, issue.rule, issue.severity, pos, issue.message, issue.pointer));
+    if (issue.rule == rules::frontmatter_ambiguous_bool.id) {
+      FixEdit quote;
+      quote.mode = FixEdit::Mode::Quote;
+      quote.pointer = issue.pointer;
+      quote.position = pos;
+      Fix& fix = out.back().fix.emplace();
+      fix.description = "quote the value, so that Jekyll reads the string written";
+      fix.edits.push_back(std::move(quote));
+    }
   }
   if (!conv.ok) {
     doc.non_mapping_root = conv.non_mapping_root;

@@ -33,7 +33,9 @@ std::vector<LinkRef> link_refs(const std::vector<refs::Reference>& references) {
   std::vector<LinkRef> out;
   for (const auto& ref : references) {
     if (ref.kind == refs::ReferenceKind::Link) {
-      out.push_back({ref.file, ref.origin.pointer, ref.raw, ref.origin.position});
+      const bool body = ref.origin.source == refs::Origin::Source::Body;
+      out.push_back({ref.file, ref.origin.pointer, ref.raw, ref.origin.position, body,
+                     ref.origin.offset});
     }
   }
   return out;

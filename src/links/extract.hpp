@@ -12,8 +12,10 @@ namespace verity::links {
 struct LinkRef {
   std::string file;
   std::string pointer;
-  std::string url;
+  std::string url; // as written
   Position position;
+  bool in_body = false;   // written in the body, at `offset` of the file
+  std::size_t offset = 0;
 };
 
 // The link references among `references`, in order.

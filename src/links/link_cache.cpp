@@ -78,6 +78,7 @@ std::optional<CachedLink> LinkCache::fresh(const std::string& url, std::int64_t 
     }
   }
   c.permanent_redirect = q.column_int(3) != 0;
+  c.every_redirect_permanent = q.column_int(3) == 2;
   c.checked_at = q.column_int(4);
   if (c.checked_at > now || now - c.checked_at >= max_age_seconds) {
     return std::nullopt; // too old, or from a clock in the future
@@ -100,7 +101,7 @@ void LinkCache::record(const std::vector<LinkResult>& results, std::int64_t now)
           .bind(2, std::int64_t{r.status})
           .bind(3, net::redact_url(r.final_url))
           .bind(4, redacted_chain(r.redirects))
-          .bind(5, std::int64_t{r.permanent_redirect ? 1 : 0})
+          .bind(5, std::int64_t{r.every_redirect_permanent ? 2 : r.permanent_redirect ? 1 : 0})
           .bind(6, now)
           .run();
     } else {

@@ -23,6 +23,7 @@ struct CachedLink {
   std::string final_url;
   std::vector<std::string> redirects;
   bool permanent_redirect = false;
+  bool every_redirect_permanent = false; // stored as 2 in the `permanent` column
   std::int64_t checked_at = 0; // unix seconds
 };
 

@@ -1,6 +1,7 @@
 #include "links/link_check.hpp"
 
 #include "net/fetch_fields.hpp"
+#include "net/url.hpp"
 #include "rules/make_finding.hpp"
 
 #include <algorithm>
@@ -141,6 +142,10 @@ private:
     m_result.permanent_redirect =
         std::any_of(r.redirect_statuses.begin(), r.redirect_statuses.end(),
                     [](int s) { return s == 301 || s == 308; });
+    m_result.every_redirect_permanent =
+        !r.redirect_statuses.empty() &&
+        std::all_of(r.redirect_statuses.begin(), r.redirect_statuses.end(),
+                    [](int s) { return s == 301 || s == 308; });
     classify(r);
     ++m_progress.done;
     m_progress.broken += m_result.works() ? 0 : 1;
@@ -252,6 +257,7 @@ std::optional<LinkResult> decide_offline(const std::string& url, const LinkOptio
       pre.final_url = hit->final_url;
       pre.redirects = hit->redirects;
       pre.permanent_redirect = hit->permanent_redirect;
+      pre.every_redirect_permanent = hit->every_redirect_permanent;
       pre.cached = true;
       classify_working(pre);
       return pre;
@@ -308,6 +314,31 @@ const LinkResult* find_result(const std::vector<LinkResult>& results, const std:
   return it != results.end() && it->url == url ? &*it : nullptr;
 }
 
+static std::optional<Fix> redirect_fix(const LinkRef& ref, const LinkResult& r) {
+  // Only a chain of permanent hops ending in a page says where the link now lives; a URL with
+  // credentials is never rewritten (the cache keeps them redacted).
+  if (r.rule != &rules::link_redirect || !r.every_redirect_permanent || r.status < 200 ||
+      r.status > 299 || r.final_url.empty() || r.final_url == ref.url ||
+      net::redact_url(ref.url) != ref.url || net::redact_url(r.final_url) != r.final_url)
+    return std::nullopt;
+  std::string to = r.final_url;
+  const auto hash = ref.url.find('#');
+  if (hash != std::string::npos && to.find('#') == std::string::npos)
+    to += ref.url.substr(hash); // the fragment never travels to the server
+  Fix fix;
+  fix.description = "URL -> " + to + " (every redirect permanent)";
+  FixEdit e;
+  e.mode = FixEdit::Mode::Rewrite;
+  e.pointer = ref.pointer;
+  e.position = ref.position;
+  e.has_offset = ref.in_body;
+  e.offset = ref.offset;
+  e.old_text = ref.url;
+  e.new_text = std::move(to);
+  fix.edits.push_back(std::move(e));
+  return fix;
+}
+
 void report_link(const LinkRef& ref, const LinkResult& r, Findings& out) {
   if (!r.rule) {
     return;
@@ -326,6 +357,7 @@ void report_link(const LinkRef& ref, const LinkResult& r, Findings& out) {
   if (r.cached) {
     f.extra["cached"] = true;
   }
+  f.fix = redirect_fix(ref, r);
   out.push_back(std::move(f));
 }
 

@@ -17,6 +17,7 @@ struct LinkResult {
   std::vector<std::string> redirects; // hops before final_url
   std::string final_url;
   bool permanent_redirect = false; // a 301/308 on the way
+  bool every_redirect_permanent = false; // every hop a 301/308: the link can become final_url
   int attempts = 0;                // requests made (0 when cached or never fetched)
   bool cached = false;             // taken from the cache of an earlier run
   bool fetched = false;            // the network was asked this run

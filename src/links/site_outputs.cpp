@@ -78,11 +78,16 @@ std::optional<std::string_view> SiteOutputs::output_of(std::string_view source) 
   return it->second;
 }
 
-std::string SiteOutputs::suggestion(std::string_view url_path) const {
+std::string SiteOutputs::suggestion(std::string_view url_path, bool* certain) const {
+  if (certain)
+    *certain = false;
   std::string_view path = strip_slashes(url_path);
   // A source path written where its URL belongs (`guide.md`, `_posts/2020-01-02-x.md`).
-  if (auto out = output_of(path))
+  if (auto out = output_of(path)) {
+    if (certain)
+      *certain = true;
     return url_of_output(*out);
+  }
   // The same file name elsewhere, or the page of that name (`/about` -> `/about.html`).
   std::string_view name = file_name(path);
   while (!name.empty() && name.back() == '/')
@@ -102,8 +107,11 @@ std::string SiteOutputs::suggestion(std::string_view url_path) const {
         best_prefix = prefix;
       }
     }
-    if (best)
+    if (best) {
+      if (certain)
+        *certain = it->second.size() == 1;
       return url_of_output(*best);
+    }
   }
   return {};
 }

@@ -32,8 +32,9 @@ public:
 
   // A URL the author probably meant by `url_path` that does not exist: the URL of a source file
   // of that path (a link written to `guide.md` instead of its URL), else an output of the same
-  // file name, else "" . Bounded work per call.
-  std::string suggestion(std::string_view url_path) const;
+  // file name, else "" . Bounded work per call. `certain`, when given, says whether it is the
+  // only answer: the source path itself, or the one output of the site with that file name.
+  std::string suggestion(std::string_view url_path, bool* certain = nullptr) const;
 
   std::size_t size() const { return m_sources.size(); }
 

@@ -9,6 +9,31 @@ std::string size_text(std::uint32_t w, std::uint32_t h) {
   return std::to_string(w) + "x" + std::to_string(h);
 }
 
+// The fix of a declared size: each declared side that differs from the shown size becomes it.
+Fix size_fix(const ImageRef& ref, std::uint32_t width, std::uint32_t height, std::string what) {
+  Fix fix;
+  fix.description = std::move(what);
+  auto side = [&](const std::optional<std::int64_t>& declared, std::uint32_t actual,
+                  const char* name, Position pos, const std::optional<std::size_t>& offset) {
+    if (!declared || *declared == actual)
+      return;
+    FixEdit e;
+    e.mode = FixEdit::Mode::Replace;
+    e.pointer = ref.url_pointer.empty() ? std::string() : ref.pointer + "/" + name;
+    e.position = pos;
+    if (offset) {
+      e.has_offset = true;
+      e.offset = *offset;
+    }
+    e.old_text = std::to_string(*declared);
+    e.new_text = std::to_string(actual);
+    fix.edits.push_back(std::move(e));
+  };
+  side(ref.width, width, "width", ref.width_pos, ref.width_offset);
+  side(ref.height, height, "height", ref.height_pos, ref.height_offset);
+  return fix;
+}
+
 } // namespace
 
 ImageRef image_ref(const refs::Reference& r) {
@@ -22,6 +47,11 @@ ImageRef image_ref(const refs::Reference& r) {
   ref.url_pos = r.origin.position;
   ref.width_pos = r.declared.width_origin.position;
   ref.height_pos = r.declared.height_origin.position;
+  using Source = refs::Origin::Source;
+  if (r.declared.width && r.declared.width_origin.source == Source::Body)
+    ref.width_offset = r.declared.width_origin.offset;
+  if (r.declared.height && r.declared.height_origin.source == Source::Body)
+    ref.height_offset = r.declared.height_origin.offset;
   return ref;
 }
 
@@ -84,6 +114,10 @@ void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
                           size_text(r.display_width, r.display_height) + " (orientation " +
                           std::to_string(r.orientation) + ", " + kind + "): swap width and height");
     f.extra["actual"] = {{"width", r.display_width}, {"height", r.display_height}};
+    f.fix = size_fix(ref, r.display_width, r.display_height,
+                     "swap width and height: " + declared_text + " -> " +
+                         show(w ? std::optional<std::int64_t>(r.display_width) : w) + "x" +
+                         show(h ? std::optional<std::int64_t>(r.display_height) : h));
     return;
   }
   bool w_bad = w && *w != r.display_width;
@@ -97,6 +131,10 @@ void judge_image(const ImageRef& ref, const ProbeResult& r, Findings& out) {
   f.extra["declared"] = {{"width", w ? nlohmann::json(*w) : nlohmann::json()},
                          {"height", h ? nlohmann::json(*h) : nlohmann::json()}};
   f.extra["actual"] = {{"width", r.display_width}, {"height", r.display_height}};
+  f.fix = size_fix(ref, r.display_width, r.display_height,
+                   "declared size " + declared_text + " -> " +
+                       show(w ? std::optional<std::int64_t>(r.display_width) : w) + "x" +
+                       show(h ? std::optional<std::int64_t>(r.display_height) : h));
 }
 
 } // namespace verity::media

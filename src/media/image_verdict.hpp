@@ -20,6 +20,8 @@ struct ImageRef {
   std::string url;
   std::optional<std::int64_t> width, height;
   Position url_pos, width_pos, height_pos;
+  // In a body, the byte offsets of the width and height attribute values (for their fix).
+  std::optional<std::size_t> width_offset, height_offset;
 };
 
 // The verdict's view of an image reference (a front-matter image object).

@@ -2,6 +2,7 @@
 // consumers never break silently.
 #include "report/baseline.hpp"
 #include "report/collection_counts.hpp"
+#include "report/fix_json.hpp"
 #include "report/rule_listing.hpp"
 #include "report/writers.hpp"
 #include "util/datetime.hpp"
@@ -76,6 +77,8 @@ std::string write_json(const CheckResult& result) {
     for (auto& [k, v] : f.extra.items()) {
       item[k] = v;
     }
+    if (f.fix)
+      item["fix"] = fix_json(*f.fix);
     findings.push_back(std::move(item));
   }
   nlohmann::ordered_json summary;

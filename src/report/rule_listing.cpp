@@ -11,7 +11,8 @@ std::string text_list() {
   std::string out;
   for (const rules::Rule* r : rules::all()) {
     out += std::string(r->id) + " (" + std::string(to_string(r->default_severity)) +
-           "): " + std::string(r->short_description) + ". " + std::string(r->help) + "\n";
+           (rules::fixable(*r) ? ", fixable" : "") + "): " + std::string(r->short_description) +
+           ". " + std::string(r->help) + "\n";
   }
   return out;
 }
@@ -23,7 +24,10 @@ std::string json_list() {
                     {"default_severity", to_string(r->default_severity)},
                     {"short_description", r->short_description},
                     {"full_description", r->full_description},
-                    {"help", r->help}});
+                    {"help", r->help},
+                    {"fixable", rules::fixable(*r)}});
+    if (rules::fixable(*r))
+      list.back()["fix"] = rules::fix_text(*r);
   }
   nlohmann::ordered_json j;
   j["rules"] = std::move(list);
@@ -44,10 +48,12 @@ std::string cell(std::string_view text) {
 }
 
 std::string markdown_list() {
-  std::string out = "| rule | default | what it means | what to do |\n|---|---|---|---|\n";
+  std::string out = "| rule | default | what it means | what to do | `verity fix` |\n"
+                    "|---|---|---|---|---|\n";
   for (const rules::Rule* r : rules::all()) {
     out += "| `" + std::string(r->id) + "` | " + std::string(to_string(r->default_severity)) +
-           " | " + cell(r->short_description) + " | " + cell(r->help) + " |\n";
+           " | " + cell(r->short_description) + " | " + cell(r->help) + " | " +
+           cell(rules::fix_text(*r)) + " |\n";
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // relative reference, and message texts are made printable for the annotation views.
 #include "report/baseline.hpp"
 #include "report/collection_counts.hpp"
+#include "report/fix_json.hpp"
 #include "report/writers.hpp"
 #include "rules/catalogue.hpp"
 #include "util/printable.hpp"
@@ -109,6 +110,9 @@ std::string write_sarif(const CheckResult& result) {
       r["relatedLocations"] = nlohmann::ordered_json::array({std::move(*origin)});
     }
     r["partialFingerprints"] = {{"verity/v1", finding_key(f)}};
+    if (auto fixes = sarif_fixes(
+            f, physical_location(f.file, f.line, f.column)["artifactLocation"]))
+      r["fixes"] = std::move(*fixes);
     if (f.extra.contains("new")) {
       r["baselineState"] = is_new(f) ? "new" : "unchanged"; // SARIF 2.1.0 §3.27.24
     }

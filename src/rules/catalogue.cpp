@@ -26,4 +26,23 @@ const Rule* find(std::string_view id) {
   return nullptr;
 }
 
+std::string_view fix_text(const Rule& rule) {
+  struct Mark {
+    const Rule* rule;
+    std::string_view text;
+  };
+  static constexpr Mark k_fixes[] = {
+#define VERITY_RULE(...)
+#define VERITY_FIX(name, text) {&name, text},
+#include "rules/catalogue.def"
+#undef VERITY_FIX
+#undef VERITY_RULE
+  };
+  for (const Mark& mark : k_fixes) {
+    if (mark.rule == &rule)
+      return mark.text;
+  }
+  return {};
+}
+
 } // namespace verity::rules

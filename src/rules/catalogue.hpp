@@ -32,4 +32,9 @@ std::span<const Rule* const> all();
 // version).
 const Rule* find(std::string_view id);
 
+// What `verity fix` does for findings of `rule`, or "" when the rule is not fixable (the
+// VERITY_FIX marks of catalogue.def).
+std::string_view fix_text(const Rule& rule);
+inline bool fixable(const Rule& rule) { return !fix_text(rule).empty(); }
+
 } // namespace verity::rules

@@ -88,6 +88,11 @@ ReadResult read_file_prefix(const std::filesystem::path& path, std::uint64_t pre
 }
 
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, int mode) {
+  write_file_atomic_if(path, content, nullptr, mode);
+}
+
+bool write_file_atomic_if(const std::filesystem::path& path, std::string_view content,
+                          const std::function<bool()>& still_current, int mode) {
   auto dir = path.parent_path();
   if (dir.empty()) {
     dir = ".";
@@ -132,6 +137,10 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
   if (::close(fd.release()) != 0) {
     fail("cannot close");
   }
+  if (still_current && !still_current()) {
+    ::unlink(tmpl.c_str());
+    return false;
+  }
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {
     fail("cannot rename into");
   }
@@ -139,6 +148,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
   if (dfd.get() >= 0) {
     ::fsync(dfd.get());
   }
+  return true;
 }
 
 } // namespace verity::util

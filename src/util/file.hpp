@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace verity::util {
@@ -32,5 +33,11 @@ ReadResult read_file_prefix(const std::filesystem::path& path, std::uint64_t pre
 // `mode` (e.g. 0600 for key files) is applied before any byte is written; -1 keeps the mode of the
 // file being replaced, or 0644 minus the umask for a new file.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, int mode = -1);
+
+// As write_file_atomic, but `still_current` is asked after the new content is on disk and just
+// before the rename: when it says false (the file changed meanwhile), the temporary file is
+// removed, `path` is untouched, and the result is false.
+bool write_file_atomic_if(const std::filesystem::path& path, std::string_view content,
+                          const std::function<bool()>& still_current, int mode = -1);
 
 } // namespace verity::util

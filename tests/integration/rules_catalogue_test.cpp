@@ -345,14 +345,31 @@ TEST(RulesCommand, TextJsonAndMarkdownListTheSameRules) {
   size_t n = listing["rules"].size();
   ASSERT_GE(n, 60u);
   size_t text_lines = 0, md_rows = 0;
+  std::set<std::string> fixable;
   for (const auto& rule : listing["rules"]) {
     std::string id = rule["id"].get<std::string>();
     std::string severity = rule["default_severity"].get<std::string>();
-    text_lines += text.out.find(id + " (" + severity + "): ") != std::string::npos ? 1 : 0;
+    const bool fix = rule["fixable"].get<bool>();
+    if (fix) {
+      fixable.insert(id);
+      EXPECT_FALSE(rule["fix"].get<std::string>().empty()) << id;
+      EXPECT_NE(md.out.find(" | " + rule["fix"].get<std::string>() + " |"), std::string::npos)
+          << id;
+    } else {
+      EXPECT_FALSE(rule.contains("fix")) << id;
+    }
+    text_lines += text.out.find(id + " (" + severity + (fix ? ", fixable" : "") + "): ") !=
+                          std::string::npos
+                      ? 1
+                      : 0;
     md_rows += md.out.find("| `" + id + "` | " + severity + " | ") != std::string::npos ? 1 : 0;
   }
   EXPECT_EQ(text_lines, n);
   EXPECT_EQ(md_rows, n);
+  // What `verity fix` repairs, and nothing else (issue 15).
+  EXPECT_EQ(fixable, (std::set<std::string>{"frontmatter/ambiguous-bool", "image/dimension-mismatch",
+                                            "image/orientation", "link/redirect",
+                                            "link/internal-missing", "link/missing-baseurl"}));
   EXPECT_EQ(static_cast<size_t>(std::count(text.out.begin(), text.out.end(), '\n')), n);
   EXPECT_EQ(run_verity({"rules", "--format", "sarif"}, ".").exit_code, 2);
 }

@@ -28,7 +28,7 @@ CheckResult counted() {
   CheckResult r;
   r.documents = {{"_news/a.md", "news", false}, {"index.md", "pages", false}};
   r.findings = {{"schema/type", Severity::Error, "_news/a.md", 4, 10, "/quality",
-                 "quality: expected integer", nlohmann::json::object()}};
+                 "quality: expected integer", nlohmann::json::object(), std::nullopt}};
   r.collections = {{"news", "_schemas/news.schema.json", 12, 11, 1},
                    {"pages", "", 3, 3, 0},
                    {"posts", "builtin:post", 120, 118, 2}};

@@ -193,7 +193,7 @@ TEST(RulesCatalogue, SarifAndJsonReportsTakeTextsAndLevelsFromIt) {
   raised.file = "_news/a.md";
   raised.severity = Severity::Error; // raised by `rules:` in verity.yaml
   Finding foreign{"other/rule",           Severity::Warning,       "_news/a.md", 1, 1, "",
-                  "from a merged report", nlohmann::json::object()};
+                  "from a merged report", nlohmann::json::object(), std::nullopt};
   result.findings = {note, raised, foreign};
 
   auto sarif = nlohmann::json::parse(report::write_sarif(result));

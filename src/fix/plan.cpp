@@ -1,0 +1,375 @@
+#include "fix/plan.hpp"
+
+#include "fix/text_position.hpp"
+#include "fix/yaml_scalar.hpp"
+#include "frontmatter/framing.hpp"
+#include "frontmatter/yaml_to_json.hpp"
+#include "rules/catalogue.hpp"
+#include "util/hash.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <optional>
+
+namespace verity::fix {
+namespace {
+
+using Json = nlohmann::json;
+
+struct FrontMatter {
+  bool present = false;
+  std::size_t begin = 0, end = 0; // the YAML text's bytes in the file
+  frontmatter::Conversion conversion;
+};
+
+FrontMatter read_front_matter(std::string_view file) {
+  FrontMatter fm;
+  const frontmatter::Framing framing = frontmatter::frame(file);
+  if (framing.status != frontmatter::FramingStatus::Ok)
+    return fm;
+  fm.present = true;
+  fm.begin = framing.yaml_offset;
+  fm.end = framing.yaml_offset + framing.yaml_length;
+  fm.conversion = frontmatter::yaml_to_json(file.substr(fm.begin, fm.end - fm.begin));
+  return fm;
+}
+
+std::map<std::string, std::size_t> issue_counts(const frontmatter::Conversion& c) {
+  std::map<std::string, std::size_t> counts;
+  for (const auto& issue : c.issues)
+    ++counts[issue.rule];
+  return counts;
+}
+
+// One leaf the edit changed: where, and its value before and after.
+struct Change {
+  std::string pointer;
+  const Json* before;
+  const Json* after;
+};
+
+// Collects the leaves where `a` and `b` differ; false when they differ in shape (a key added,
+// removed or renamed, a type of container changed, an array's length).
+bool leaf_changes(const Json& a, const Json& b, const std::string& pointer,
+                  std::vector<Change>& out) {
+  if (a.is_object() != b.is_object() || a.is_array() != b.is_array())
+    return false;
+  if (a.is_object()) {
+    if (a.size() != b.size())
+      return false;
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      auto other = b.find(it.key());
+      if (other == b.end())
+        return false;
+      if (!leaf_changes(*it, *other, pointer + "/" + escape_pointer_token(it.key()), out))
+        return false;
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size())
+      return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!leaf_changes(a[i], b[i], pointer + "/" + std::to_string(i), out))
+        return false;
+    }
+    return true;
+  }
+  if (a != b)
+    out.push_back({pointer, &a, &b});
+  return true;
+}
+
+std::string replace_first(std::string text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  if (at != std::string::npos)
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// What a front-matter edit should make of its value, for the check after parsing.
+bool explains(const FixEdit& e, const Change& c) {
+  if (!e.pointer.empty() && e.pointer != c.pointer)
+    return false;
+  switch (e.mode) {
+  case FixEdit::Mode::Replace: {
+    std::int64_t n = 0;
+    const char* last = e.new_text.data() + e.new_text.size();
+    const auto [end, ec] = std::from_chars(e.new_text.data(), last, n);
+    if (ec == std::errc() && end == last)
+      return c.after->is_number_integer() && c.after->get<std::int64_t>() == n;
+    return c.after->is_string() && c.after->get<std::string>() == e.new_text;
+  }
+  case FixEdit::Mode::Rewrite:
+    return c.before->is_string() && c.after->is_string() &&
+           replace_first(c.before->get<std::string>(), e.old_text, e.new_text) ==
+               c.after->get<std::string>();
+  case FixEdit::Mode::Quote:
+    return false; // a quoted value reads as verity read it already: no change to explain
+  }
+  return false;
+}
+
+// An edit located and turned into bytes, not yet checked against the others.
+struct Located {
+  FixEdit* edit;
+  bool front_matter;
+};
+
+class FilePlanner {
+public:
+  explicit FilePlanner(std::string_view file)
+      : m_file(file), m_front(read_front_matter(file)), m_digest(util::sha256_hex(file)) {}
+
+  void plan(Finding& finding) {
+    Fix& fix = *finding.fix;
+    fix.digest = m_digest;
+    fix.planned = false;
+    std::vector<Located> located;
+    for (FixEdit& edit : fix.edits) {
+      std::string why = locate(edit);
+      if (!why.empty())
+        return refuse(fix, why);
+      located.push_back({&edit, in_front_matter(edit.offset)});
+    }
+    if (fix.edits.empty())
+      return refuse(fix, "the fix has nothing to change");
+    for (const Located& l : located) {
+      for (const FixEdit* other : m_accepted) {
+        const bool same = other->offset == l.edit->offset && other->length == l.edit->length &&
+                          other->new_bytes == l.edit->new_bytes;
+        const bool overlap = l.edit->offset < other->offset + other->length &&
+                             other->offset < l.edit->offset + l.edit->length;
+        if (overlap && !same)
+          return refuse(fix, "it overlaps another fix of the same text at line " +
+                                 std::to_string(other->position.line));
+      }
+    }
+    std::vector<const FixEdit*> trial = m_accepted;
+    bool touches_front_matter = false;
+    for (const Located& l : located) {
+      touches_front_matter = touches_front_matter || l.front_matter;
+      if (!already_accepted(*l.edit))
+        trial.push_back(l.edit);
+    }
+    std::string edited = splice(trial);
+    if (touches_front_matter) {
+      std::string why = check_front_matter(edited, trial);
+      if (!why.empty())
+        return refuse(fix, why);
+    }
+    m_accepted = std::move(trial);
+    m_edited = std::move(edited);
+    fix.planned = true;
+    fix.refused.clear();
+    ++m_planned;
+  }
+
+  FilePlan result() {
+    FilePlan plan;
+    plan.edited = m_accepted.empty() ? std::string(m_file) : m_edited;
+    plan.planned = m_planned;
+    plan.refused = m_refused;
+    return plan;
+  }
+
+private:
+  void refuse(Fix& fix, std::string why) {
+    fix.planned = false;
+    fix.refused = std::move(why);
+    ++m_refused;
+  }
+
+  bool in_front_matter(std::size_t offset) const {
+    return m_front.present && offset >= m_front.begin && offset < m_front.end;
+  }
+
+  bool already_accepted(const FixEdit& e) const {
+    return std::any_of(m_accepted.begin(), m_accepted.end(), [&](const FixEdit* o) {
+      return o->offset == e.offset && o->length == e.length && o->new_bytes == e.new_bytes;
+    });
+  }
+
+  // Finds the bytes the edit changes and what they become; "" on success, else why not.
+  std::string locate(FixEdit& e) {
+    if (!e.has_offset) {
+      const auto at = offset_of(m_file, e.position);
+      if (!at)
+        return "its position " + std::to_string(e.position.line) + ":" +
+               std::to_string(e.position.column) + " is not in the file";
+      e.offset = *at;
+    }
+    if (e.offset > m_file.size())
+      return "its offset is past the end of the file";
+    const bool fm = in_front_matter(e.offset);
+    if (fm && !m_front.conversion.ok)
+      return "the front matter does not parse, so no edit of it can be checked";
+    const std::string_view yaml = fm ? m_file.substr(0, m_front.end) : m_file;
+    switch (e.mode) {
+    case FixEdit::Mode::Replace:
+    case FixEdit::Mode::Quote: {
+      if (fm && style_at(yaml, e.offset) != ScalarStyle::Plain)
+        return "the value is quoted or a block scalar, which this fix does not rewrite";
+      const std::size_t end =
+          fm ? plain_token_end(yaml, e.offset) : e.offset + e.old_text.size();
+      const std::string_view token = m_file.substr(e.offset, end - e.offset);
+      if (e.mode == FixEdit::Mode::Quote) {
+        if (!fm)
+          return "only a front-matter value can be quoted";
+        if (token.empty())
+          return "there is no plain value at its position";
+        set(e, e.offset, token.size(), quoted(token));
+        return "";
+      }
+      if (!e.old_text.empty() && token != e.old_text)
+        return "the text at its position is '" + std::string(token) + "', not '" + e.old_text +
+               "' as the check read it";
+      set(e, e.offset, token.size(), e.new_text);
+      return "";
+    }
+    case FixEdit::Mode::Rewrite: {
+      if (!fm) {
+        if (!m_file.substr(e.offset).starts_with(e.old_text))
+          return "the text is written differently in the source (escapes or character "
+                 "references), so it cannot be replaced exactly";
+        set(e, e.offset, e.old_text.size(), e.new_text);
+        return "";
+      }
+      const ScalarStyle style = style_at(yaml, e.offset);
+      const auto raw_old = written_in(style, e.old_text);
+      const auto raw_new = written_in(style, e.new_text);
+      if (!raw_old || !raw_new)
+        return "the new text cannot be written in the value's YAML style";
+      const auto at = find_in_scalar(yaml, e.offset, style, *raw_old);
+      if (!at)
+        return "the value is written with escapes or across lines, so it cannot be replaced "
+               "exactly";
+      set(e, *at, raw_old->size(), *raw_new);
+      return "";
+    }
+    }
+    return "unknown kind of edit";
+  }
+
+  void set(FixEdit& e, std::size_t offset, std::size_t length, std::string new_bytes) {
+    e.offset = offset;
+    e.has_offset = true;
+    e.length = length;
+    e.old_bytes = std::string(m_file.substr(offset, length));
+    e.new_bytes = std::move(new_bytes);
+    e.position = position_of(m_file, offset);
+    e.end = position_of(m_file, offset + length);
+  }
+
+  std::string splice(std::vector<const FixEdit*> edits) const {
+    std::sort(edits.begin(), edits.end(),
+              [](const FixEdit* a, const FixEdit* b) { return a->offset < b->offset; });
+    std::string out;
+    std::size_t at = 0;
+    for (const FixEdit* e : edits) {
+      out.append(m_file.substr(at, e->offset - at));
+      out += e->new_bytes;
+      at = e->offset + e->length;
+    }
+    out.append(m_file.substr(at));
+    return out;
+  }
+
+  // The edited front matter must read as the original does, but for the values the edits change;
+  // every issue the parser raised before is still raised, but for the ambiguities quoted away.
+  std::string check_front_matter(std::string_view edited,
+                                 const std::vector<const FixEdit*>& edits) const {
+    const FrontMatter after = read_front_matter(edited);
+    if (!after.present || !after.conversion.ok)
+      return "the edited front matter would not parse";
+    std::vector<Change> changes;
+    if (!leaf_changes(m_front.conversion.value, after.conversion.value, "", changes))
+      return "the edited front matter would have other keys or another shape";
+    std::vector<const FixEdit*> value_edits;
+    std::size_t quotes = 0;
+    for (const FixEdit* e : edits) {
+      if (!in_front_matter(e->offset))
+        continue;
+      if (e->mode == FixEdit::Mode::Quote)
+        ++quotes;
+      else
+        value_edits.push_back(e);
+    }
+    if (changes.size() != value_edits.size())
+      return "the edited front matter would change " + std::to_string(changes.size()) +
+             " values, not " + std::to_string(value_edits.size());
+    std::vector<bool> used(value_edits.size(), false);
+    for (const Change& c : changes) {
+      bool found = false;
+      for (std::size_t i = 0; i < value_edits.size() && !found; ++i) {
+        if (!used[i] && explains(*value_edits[i], c))
+          used[i] = found = true;
+      }
+      if (!found)
+        return "the edited front matter would read " + c.after->dump() + " at " + c.pointer;
+    }
+    auto before = issue_counts(m_front.conversion);
+    const auto now = issue_counts(after.conversion);
+    auto& ambiguous = before[std::string(rules::frontmatter_ambiguous_bool.id)];
+    ambiguous = ambiguous >= quotes ? ambiguous - quotes : 0;
+    for (auto it = before.begin(); it != before.end();)
+      it = it->second == 0 ? before.erase(it) : std::next(it);
+    if (now != before)
+      return "the edited front matter would raise other YAML findings";
+    return "";
+  }
+
+  std::string_view m_file;
+  FrontMatter m_front;
+  std::string m_digest;
+  std::vector<const FixEdit*> m_accepted;
+  std::string m_edited;
+  std::size_t m_planned = 0, m_refused = 0;
+};
+
+} // namespace
+
+FilePlan plan_file(std::string_view file, const std::vector<Finding*>& findings) {
+  std::vector<Finding*> ordered;
+  for (Finding* f : findings) {
+    if (f->fix)
+      ordered.push_back(f);
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Finding* a, const Finding* b) { return finding_less(*a, *b); });
+  FilePlanner planner(file);
+  for (Finding* f : ordered)
+    planner.plan(*f);
+  return planner.result();
+}
+
+std::string apply_planned(std::string_view file, const std::vector<const Fix*>& fixes) {
+  std::vector<const FixEdit*> edits;
+  for (const Fix* fix : fixes) {
+    if (!fix->planned)
+      continue;
+    for (const FixEdit& e : fix->edits) {
+      const bool dup = std::any_of(edits.begin(), edits.end(), [&](const FixEdit* o) {
+        return o->offset == e.offset && o->length == e.length && o->new_bytes == e.new_bytes;
+      });
+      if (!dup)
+        edits.push_back(&e);
+    }
+  }
+  std::sort(edits.begin(), edits.end(),
+            [](const FixEdit* a, const FixEdit* b) { return a->offset < b->offset; });
+  std::string out;
+  std::size_t at = 0;
+  for (const FixEdit* e : edits) {
+    if (e->offset < at || e->offset + e->length > file.size())
+      continue; // overlapping or out of range: the planner never accepts such edits
+    out.append(file.substr(at, e->offset - at));
+    out += e->new_bytes;
+    at = e->offset + e->length;
+  }
+  out.append(file.substr(at));
+  return out;
+}
+
+} // namespace verity::fix
