@@ -66,6 +66,19 @@ inline void put_be32(std::string& s, std::uint32_t v) {
   s += static_cast<char>(v);
 }
 
+inline std::string le16(unsigned v) {
+  return {static_cast<char>(v & 255), static_cast<char>(v >> 8)};
+}
+
+// A little-endian TIFF of 30x10 stored pixels with EXIF orientation 6 (shown as 10x30).
+inline std::string rotated_tiff() {
+  std::string t = "II" + le16(42) + le16(8) + le16(0) + le16(3);
+  for (unsigned tag_value : {256u << 16 | 30u, 257u << 16 | 10u, 274u << 16 | 6u}) {
+    t += le16(tag_value >> 16) + le16(3) + le16(1) + le16(0) + le16(tag_value & 0xFFFF) + le16(0);
+  }
+  return t + le16(0) + le16(0);
+}
+
 // The first bytes of a PNG of the given size: signature and IHDR (enough for a header probe).
 inline std::string png_header(std::uint32_t w, std::uint32_t h) {
   std::string s("\x89PNG\r\n\x1a\n", 8);

@@ -222,9 +222,13 @@ private:
         set(e, e.offset, token.size(), quoted(token));
         return "";
       }
-      if (!e.old_text.empty() && token != e.old_text)
+      if (!e.old_text.empty() && token != e.old_text && fm)
         return "the text at its position is '" + std::string(token) + "', not '" + e.old_text +
                "' as the check read it";
+      if (token != e.old_text)
+        return "the source writes '" + e.old_text +
+               "' differently (a character reference or an escape), so it cannot be replaced "
+               "exactly";
       set(e, e.offset, token.size(), e.new_text);
       return "";
     }

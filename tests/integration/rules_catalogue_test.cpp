@@ -109,19 +109,6 @@ std::string image(const std::string& url, int width, int height) {
          "\n    height: " + std::to_string(height) + "\n";
 }
 
-std::string le16(unsigned v) {
-  return {static_cast<char>(v & 255), static_cast<char>(v >> 8)};
-}
-
-// A little-endian TIFF of 30x10 stored pixels with EXIF orientation 6 (shown as 10x30).
-std::string rotated_tiff() {
-  std::string t = "II" + le16(42) + le16(8) + le16(0) + le16(3);
-  for (unsigned tag_value : {256u << 16 | 30u, 257u << 16 | 10u, 274u << 16 | 6u}) {
-    t += le16(tag_value >> 16) + le16(3) + le16(1) + le16(0) + le16(tag_value & 0xFFFF) + le16(0);
-  }
-  return t + le16(0) + le16(0);
-}
-
 class EmittedRules : public ::testing::Test {
 protected:
   // Runs verity in `cwd` with a JSON and a SARIF report besides, and checks both reports.

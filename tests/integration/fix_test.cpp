@@ -1,0 +1,320 @@
+// `verity fix` through the real binary: the dry run's diff (which `git apply` takes), --write,
+// idempotence, `verity check` afterwards, --rule and paths, files it must not edit (read-only,
+// symlinked), values it cannot rewrite exactly, the reports' fix data, permanent redirect chains
+// against loopback servers, and the shared corpus's seven size mismatches.
+#include "loopback_server.hpp"
+#include "support.hpp"
+
+#include <sys/stat.h>
+
+#include <regex>
+#include <set>
+
+namespace verity::test {
+namespace {
+
+util::ProcessResult git(const fs::path& dir, std::vector<std::string> args) {
+  std::vector<std::string> argv{"git", "-c", "user.email=t@example.invalid", "-c", "user.name=t",
+                                "-c", "core.autocrlf=false"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return util::run_process(argv, dir);
+}
+
+std::multiset<std::string> rules_of(const nlohmann::json& report) {
+  std::multiset<std::string> out;
+  for (const auto& f : report["findings"])
+    out.insert(f["rule"].get<std::string>());
+  return out;
+}
+
+const std::string k_index = "---\n"
+                            "title: Home\n"
+                            "draft: no\n"
+                            "image:\n"
+                            "  path: /assets/a.png\n"
+                            "  width: 640 # from the designer\n"
+                            "  height: 480\n"
+                            "---\n"
+                            "# Home\n"
+                            "\n"
+                            "<img src=\"/blog/assets/b.png\" alt=\"b\" width=\"100\" height=\"50\">\n"
+                            "\n"
+                            "Read [the guide](/guide.html) or [its source](guide.md).\n";
+const std::string k_index_fixed =
+    "---\n"
+    "title: Home\n"
+    "draft: 'no'\n"
+    "image:\n"
+    "  path: /assets/a.png\n"
+    "  width: 800 # from the designer\n"
+    "  height: 600\n"
+    "---\n"
+    "# Home\n"
+    "\n"
+    "<img src=\"/blog/assets/b.png\" alt=\"b\" width=\"200\" height=\"100\">\n"
+    "\n"
+    "Read [the guide](/blog/guide.html) or [its source](/blog/guide.html).\n";
+const std::string k_crlf =
+    "---\r\ntitle: CRLF\r\nimage: {path: /assets/a.png, width: 600, height: 800}\r\n---\r\nBody\r\n";
+const std::string k_crlf_fixed =
+    "---\r\ntitle: CRLF\r\nimage: {path: /assets/a.png, width: 800, height: 600}\r\n---\r\nBody\r\n";
+const std::string k_rotated = "---\ntitle: R\nimage: {path: /assets/r.tiff, width: 30, height: 10}\n"
+                              "---\n";
+const std::string k_rotated_fixed = "---\ntitle: R\nimage: {path: /assets/r.tiff, width: 10, "
+                                    "height: 30}\n---\n";
+
+// A Jekyll site with one finding of each fixable rule that needs no network.
+class Fix : public ::testing::Test {
+protected:
+  void SetUp() override {
+    write_file(site() / "_config.yml", "title: t\nbaseurl: /blog\n");
+    write_file(site() / "assets/a.png", png_header(800, 600));
+    write_file(site() / "assets/b.png", png_header(200, 100));
+    write_file(site() / "assets/r.tiff", rotated_tiff());
+    write_file(site() / "index.md", k_index);
+    write_file(site() / "guide.md", "---\ntitle: Guide\n---\nText.\n");
+    write_file(site() / "crlf.md", k_crlf);
+    write_file(site() / "rotated.md", k_rotated);
+  }
+  fs::path site() const { return m_dir.path(); }
+  RunResult verity(std::vector<std::string> args) { return run_verity(args, site()); }
+
+  TempDir m_dir;
+};
+
+TEST_F(Fix, TheDryRunPrintsADiffGitAppliesAndWritesNothing) {
+  REQUIRE_TOOL_OR_SKIP("git");
+  ASSERT_EQ(git(site(), {"init", "-q"}).exit_code, 0);
+  ASSERT_EQ(git(site(), {"add", "-A"}).exit_code, 0);
+  ASSERT_EQ(git(site(), {"commit", "-qm", "site"}).exit_code, 0);
+  RunResult dry = verity({"fix"});
+  EXPECT_EQ(dry.exit_code, 1) << dry.err; // fixes are pending
+  EXPECT_NE(dry.err.find("7 fixes ready in 3 files"), std::string::npos) << dry.err;
+  EXPECT_NE(dry.out.find("--- a/index.md\n+++ b/index.md\n"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("\n-  width: 640 # from the designer\n-  height: 480\n"
+                         "+  width: 800 # from the designer\n+  height: 600\n"),
+            std::string::npos)
+      << dry.out;
+  EXPECT_EQ(read_file(site() / "index.md"), k_index);
+  EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf);
+  write_file(site() / "fix.patch", dry.out);
+  auto applied = git(site(), {"apply", "fix.patch"});
+  ASSERT_EQ(applied.exit_code, 0) << applied.err;
+  EXPECT_EQ(read_file(site() / "index.md"), k_index_fixed);
+  EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf_fixed);
+  EXPECT_EQ(read_file(site() / "rotated.md"), k_rotated_fixed);
+}
+
+TEST_F(Fix, WriteRepairsEachFixableFindingOnceAndCheckNoLongerReportsThem) {
+  RunResult before = verity({"check", "--format", "json"});
+  EXPECT_EQ(rules_of(before.json()),
+            (std::multiset<std::string>{"frontmatter/ambiguous-bool", "image/dimension-mismatch",
+                                        "image/dimension-mismatch", "image/dimension-mismatch",
+                                        "image/orientation", "link/internal-missing",
+                                        "link/missing-baseurl", "schema/none"}));
+  RunResult fix = verity({"fix", "--write"});
+  EXPECT_EQ(fix.exit_code, 0) << fix.out << fix.err;
+  EXPECT_NE(fix.out.find("7 fixes applied in 3 files"), std::string::npos) << fix.out;
+  EXPECT_NE(fix.out.find("image/dimension-mismatch: 3"), std::string::npos) << fix.out;
+  EXPECT_EQ(fix.out.find("not fixed"), std::string::npos) << fix.out;
+  EXPECT_EQ(read_file(site() / "index.md"), k_index_fixed);
+  EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf_fixed); // CRLF kept
+  EXPECT_EQ(read_file(site() / "rotated.md"), k_rotated_fixed);
+  RunResult after = verity({"check", "--format", "json"});
+  EXPECT_EQ(rules_of(after.json()), (std::multiset<std::string>{"schema/none"})) << after.out;
+  // A second run has nothing to do and changes nothing.
+  RunResult again = verity({"fix", "--write"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("0 fixes applied in 0 files"), std::string::npos) << again.out;
+  EXPECT_EQ(read_file(site() / "index.md"), k_index_fixed);
+  RunResult dry = verity({"fix"});
+  EXPECT_EQ(dry.exit_code, 0);
+  EXPECT_EQ(dry.out, "");
+}
+
+TEST_F(Fix, RuleAndPathsLimitWhatIsFixed) {
+  RunResult quote = verity({"fix", "--write", "--rule", "frontmatter/ambiguous-bool"});
+  EXPECT_EQ(quote.exit_code, 0) << quote.out << quote.err;
+  std::string want = k_index;
+  want.replace(want.find("draft: no"), 9, "draft: 'no'");
+  EXPECT_EQ(read_file(site() / "index.md"), want);
+  EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf);
+  RunResult one = verity({"fix", "--write", "crlf.md"});
+  EXPECT_EQ(one.exit_code, 0) << one.out << one.err;
+  EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf_fixed);
+  EXPECT_EQ(read_file(site() / "index.md"), want);
+  EXPECT_EQ(read_file(site() / "rotated.md"), k_rotated);
+  RunResult unfixable = verity({"fix", "--rule", "image/missing"});
+  EXPECT_EQ(unfixable.exit_code, 2);
+  EXPECT_NE(unfixable.err.find("not fixable"), std::string::npos) << unfixable.err;
+  EXPECT_EQ(verity({"fix", "--rule", "image/nope"}).exit_code, 2);
+}
+
+TEST_F(Fix, FilesItMustNotEditAndValuesItCannotRewriteAreLeftWithAReason) {
+  ::chmod((site() / "index.md").c_str(), 0444);
+  write_file(site() / "real/doc.md",
+             "---\ntitle: S\nimage: {path: /assets/a.png, width: 80, height: 600}\n---\n");
+  fs::create_symlink("real/doc.md", site() / "link.md");
+  // The width is 640 to an HTML parser, but the source spells it with a character reference.
+  write_file(site() / "entity.md", "---\ntitle: E\n---\n<img src=\"/blog/assets/b.png\" alt=\"\" "
+                                   "width=\"&#54;40\">\n");
+  const std::string entity = read_file(site() / "entity.md");
+  RunResult fix = verity({"fix", "--write"});
+  EXPECT_EQ(fix.exit_code, 1) << fix.out;
+  EXPECT_NE(fix.out.find("index.md:6:10 image/dimension-mismatch: index.md cannot be edited: it "
+                         "is read-only"),
+            std::string::npos)
+      << fix.out;
+  EXPECT_NE(fix.out.find("link.md cannot be edited: it is a symbolic link"), std::string::npos)
+      << fix.out;
+  EXPECT_NE(fix.out.find("entity.md:4:"), std::string::npos) << fix.out;
+  EXPECT_NE(fix.out.find("writes '640' differently (a character reference"), std::string::npos)
+      << fix.out;
+  EXPECT_EQ(read_file(site() / "index.md"), k_index);
+  EXPECT_EQ(read_file(site() / "entity.md"), entity);
+  // The rest was fixed, the symlink's target through its own path.
+  EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf_fixed);
+  EXPECT_EQ(read_file(site() / "real/doc.md"),
+            "---\ntitle: S\nimage: {path: /assets/a.png, width: 800, height: 600}\n---\n");
+  EXPECT_TRUE(fs::is_symlink(site() / "link.md"));
+}
+
+TEST_F(Fix, JsonAndSarifReportsCarryTheReplacements) {
+  nlohmann::json report = verity({"check", "--format", "json"}).json();
+  std::size_t with_fix = 0;
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "schema/none") {
+      EXPECT_FALSE(f.contains("fix"));
+      continue;
+    }
+    ASSERT_TRUE(f.contains("fix")) << f.dump();
+    EXPECT_TRUE(f["fix"]["applicable"].get<bool>()) << f.dump();
+    ++with_fix;
+    if (f["file"] == "crlf.md") {
+      const auto& edits = f["fix"]["edits"];
+      ASSERT_EQ(edits.size(), 2u);
+      EXPECT_EQ(edits[0]["old"], "600");
+      EXPECT_EQ(edits[0]["new"], "800");
+      EXPECT_EQ(edits[0]["pointer"], "/image/width");
+      EXPECT_EQ(edits[0]["start"]["line"], 3);
+      EXPECT_EQ(edits[0]["start"]["column"], 37);
+      EXPECT_EQ(edits[0]["end"]["column"], 40);
+      EXPECT_EQ(k_crlf.substr(edits[0]["offset"].get<std::size_t>(), 3), "600");
+    }
+  }
+  EXPECT_EQ(with_fix, 7u);
+  nlohmann::json sarif = verity({"check", "--format", "sarif"}).json();
+  std::size_t fixes = 0;
+  for (const auto& r : sarif["runs"][0]["results"]) {
+    if (!r.contains("fixes"))
+      continue;
+    ++fixes;
+    const auto& change = r["fixes"][0]["artifactChanges"][0];
+    EXPECT_EQ(change["artifactLocation"], r["locations"][0]["physicalLocation"]["artifactLocation"]);
+    const auto& replacement = change["replacements"][0];
+    EXPECT_TRUE(replacement["deletedRegion"].contains("endColumn"));
+    EXPECT_TRUE(replacement["insertedContent"]["text"].is_string());
+  }
+  EXPECT_EQ(fixes, 7u);
+}
+
+// Redirect chains: all permanent (fixed), one temporary hop (reported, not fixed), a final 404.
+TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
+  LoopbackServer server("127.0.0.1");
+  auto& http = server.http();
+  http.Get("/a", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(server.url("/b"), 301);
+  });
+  http.Get("/b", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(server.url("/c"), 308);
+  });
+  http.Get("/c", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok", "text/plain");
+  });
+  http.Get("/t", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(server.url("/u"), 301);
+  });
+  http.Get("/u", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(server.url("/c"), 302);
+  });
+  http.Get("/d", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(server.url("/gone"), 301);
+  });
+  http.Get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+  TempDir dir;
+  const std::string doc = "---\ntitle: Links\nsource: " + server.url("/a") + "\n---\n" +
+                          "[all permanent](" + server.url("/a#part") + ")\n" +
+                          "[one temporary](" + server.url("/t") + ")\n" + "[gone](" +
+                          server.url("/d") + ")\n";
+  write_file(dir.path() / "links.md", doc);
+  const std::vector<std::string> online{"--online", "--allow-address", "127.0.0.1", "--no-cache"};
+  std::vector<std::string> args{"fix", "--write"};
+  args.insert(args.end(), online.begin(), online.end());
+  RunResult fix = run_verity(args, dir.path());
+  EXPECT_EQ(fix.exit_code, 1) << fix.out << fix.err; // the temporary chain is left
+  EXPECT_NE(fix.out.find("link/redirect: 2"), std::string::npos) << fix.out;
+  EXPECT_NE(fix.out.find("links.md:6:"), std::string::npos) << fix.out;
+  std::string want = doc;
+  want.replace(want.find(server.url("/a")), server.url("/a").size(), server.url("/c"));
+  want.replace(want.find(server.url("/a#part")), server.url("/a#part").size(),
+               server.url("/c#part"));
+  EXPECT_EQ(read_file(dir.path() / "links.md"), want);
+  std::vector<std::string> check{"check", "--format", "json"};
+  check.insert(check.end(), online.begin(), online.end());
+  RunResult after = run_verity(check, dir.path());
+  std::multiset<std::string> rules = rules_of(after.json());
+  EXPECT_EQ(rules.count("link/redirect"), 1u) << after.out; // the temporary chain
+  EXPECT_EQ(rules.count("link/broken"), 1u) << after.out;
+}
+
+// The shared corpus's seven declared sizes that disagree with their images: fixed in a copy made
+// now, and only the lines of the numbers change.
+TEST(FixCorpus, SevenSizeMismatchesAreFixedOnlyInTheirNumbers) {
+  const fs::path corpus = source_dir() / ".." / "shared" / "corpus" / "smartable-power-apps";
+  if (!fs::exists(corpus))
+    GTEST_SKIP() << "../shared is absent";
+  REQUIRE_TOOL_OR_SKIP("git");
+  TempDir dir;
+  const fs::path site = dir.path() / "site";
+  fs::copy(corpus, site, fs::copy_options::recursive);
+  for (const auto& e : fs::recursive_directory_iterator(site))
+    fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::add);
+  ASSERT_EQ(git(site, {"init", "-q"}).exit_code, 0);
+  ASSERT_EQ(git(site, {"add", "-A"}).exit_code, 0);
+  ASSERT_EQ(git(site, {"commit", "-qm", "corpus"}).exit_code, 0);
+  RunResult fix = run_verity({"fix", "--write"}, site);
+  EXPECT_EQ(fix.exit_code, 0) << fix.out << fix.err;
+  EXPECT_NE(fix.out.find("7 fixes applied in 7 files"), std::string::npos) << fix.out;
+  RunResult check = run_verity({"check", "--format", "json"}, site);
+  EXPECT_EQ(rules_of(check.json()).count("image/dimension-mismatch"), 0u);
+  EXPECT_EQ(rules_of(check.json()).count("image/missing"), 10u); // not fixable, still there
+  auto numstat = git(site, {"diff", "--numstat"});
+  std::size_t files = 0;
+  std::istringstream lines(numstat.out);
+  for (std::string line; std::getline(lines, line);) {
+    ++files;
+    EXPECT_TRUE(line.starts_with("1\t1\t") || line.starts_with("2\t2\t")) << line;
+  }
+  EXPECT_EQ(files, 7u) << numstat.out;
+  // Every changed line differs from its old self in the digits of a number only.
+  auto diff = git(site, {"diff", "-U0"});
+  std::vector<std::string> removed, added;
+  std::istringstream d(diff.out);
+  for (std::string line; std::getline(d, line);) {
+    if (line.starts_with("-") && !line.starts_with("---"))
+      removed.push_back(line.substr(1));
+    else if (line.starts_with("+") && !line.starts_with("+++"))
+      added.push_back(line.substr(1));
+  }
+  ASSERT_EQ(removed.size(), added.size());
+  ASSERT_EQ(removed.size(), 14u);
+  const std::regex digits("[0-9]+");
+  for (std::size_t i = 0; i < removed.size(); ++i) {
+    EXPECT_EQ(std::regex_replace(removed[i], digits, "N"), std::regex_replace(added[i], digits, "N"))
+        << removed[i] << " -> " << added[i];
+    EXPECT_NE(removed[i], added[i]);
+  }
+}
+
+} // namespace
+} // namespace verity::test
