@@ -267,6 +267,28 @@ TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
   EXPECT_EQ(rules.count("link/broken"), 1u) << after.out;
 }
 
+// A remote image's declared size is fixed from what the server sends, with --online only.
+TEST(FixRemoteImages, ARemoteSizeIsFixedOnlineAndNeverOffline) {
+  LoopbackServer server("127.0.0.1");
+  const std::string png = png_header(123, 456);
+  server.http().Get("/i.png", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(png, "image/png");
+  });
+  TempDir dir;
+  const std::string doc = "---\ntitle: R\nimage:\n  url: " + server.url("/i.png") +
+                          "\n  width: 120\n  height: 456\n---\n";
+  write_file(dir.path() / "remote.md", doc);
+  RunResult offline = run_verity({"fix", "--write"}, dir.path());
+  EXPECT_EQ(offline.exit_code, 0) << offline.out;
+  EXPECT_EQ(read_file(dir.path() / "remote.md"), doc);
+  RunResult online = run_verity(
+      {"fix", "--write", "--online", "--allow-address", "127.0.0.1", "--no-cache"}, dir.path());
+  EXPECT_EQ(online.exit_code, 0) << online.out << online.err;
+  std::string want = doc;
+  want.replace(want.find("width: 120"), 10, "width: 123");
+  EXPECT_EQ(read_file(dir.path() / "remote.md"), want);
+}
+
 // The shared corpus's seven declared sizes that disagree with their images: fixed in a copy made
 // now, and only the lines of the numbers change.
 TEST(FixCorpus, SevenSizeMismatchesAreFixedOnlyInTheirNumbers) {
