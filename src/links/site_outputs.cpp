@@ -25,6 +25,24 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
   return n;
 }
 
+// The name a page is known by: `b` for b.html and for b/index.html; "" for other files.
+std::string page_stem(std::string_view path) {
+  while (!path.empty() && path.back() == '/')
+    path.remove_suffix(1);
+  std::string_view name = file_name(path);
+  if (name == "index.html") {
+    path.remove_suffix(name.size());
+    while (!path.empty() && path.back() == '/')
+      path.remove_suffix(1);
+    name = file_name(path);
+  } else if (name.ends_with(".html")) {
+    name.remove_suffix(5);
+  } else {
+    return {};
+  }
+  return name == "index" ? std::string() : std::string(name);
+}
+
 } // namespace
 
 std::string url_of_output(std::string_view output) {
@@ -38,6 +56,8 @@ std::string url_of_output(std::string_view output) {
 void SiteOutputs::add(std::string output, std::string source) {
   add_directories(output);
   m_by_name[std::string(file_name(output))].push_back(output);
+  if (std::string stem = page_stem(output); !stem.empty())
+    m_by_stem[stem].push_back(output);
   m_output_of.emplace(source, output);
   m_sources.emplace(std::move(output), std::move(source));
 }
@@ -112,6 +132,17 @@ std::string SiteOutputs::suggestion(std::string_view url_path, bool* certain) co
         *certain = it->second.size() == 1;
       return url_of_output(*best);
     }
+  }
+  // A page that moved (a new permalink, the same name): `/2020/01/02/hello.html` when the post
+  // is now at /blog/hello/. Only the one page of that name is an answer.
+  std::string stem = page_stem(std::string(path) + (url_path.ends_with('/') ? "/index.html" : ""));
+  if (stem.empty() && !path.empty() && path.find('.') == std::string_view::npos)
+    stem = std::string(name); // `/old/hello` written without extension or slash
+  if (auto it = m_by_stem.find(stem); !stem.empty() && it != m_by_stem.end() &&
+                                       it->second.size() == 1) {
+    if (certain)
+      *certain = true;
+    return url_of_output(it->second.front());
   }
   return {};
 }

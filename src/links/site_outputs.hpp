@@ -32,8 +32,9 @@ public:
 
   // A URL the author probably meant by `url_path` that does not exist: the URL of a source file
   // of that path (a link written to `guide.md` instead of its URL), else an output of the same
-  // file name, else "" . Bounded work per call. `certain`, when given, says whether it is the
-  // only answer: the source path itself, or the one output of the site with that file name.
+  // file name, else the one page of that name (a page that moved: `/2020/01/02/hello.html` for
+  // /blog/hello/), else "". Bounded work per call. `certain`, when given, says whether it is the
+  // only answer: the source path itself, or the one output or page of the site with that name.
   std::string suggestion(std::string_view url_path, bool* certain = nullptr) const;
 
   std::size_t size() const { return m_sources.size(); }
@@ -45,6 +46,7 @@ private:
   std::unordered_map<std::string, std::string> m_output_of;            // source -> output
   std::unordered_set<std::string> m_directories;                       // "docs", "2024/01/05"
   std::unordered_map<std::string, std::vector<std::string>> m_by_name; // file name -> outputs
+  std::unordered_map<std::string, std::vector<std::string>> m_by_stem; // page name -> pages
 };
 
 // The URL a browser requests for an output file: "docs/index.html" -> "/docs/",

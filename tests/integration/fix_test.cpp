@@ -75,6 +75,8 @@ protected:
     write_file(site() / "guide.md", "---\ntitle: Guide\n---\nText.\n");
     write_file(site() / "crlf.md", k_crlf);
     write_file(site() / "rotated.md", k_rotated);
+    // A link to where the guide used to be: it is the only page of that name, so it moved.
+    write_file(site() / "moved.md", "---\ntitle: M\n---\nSee [the guide](/2019/docs/guide/).\n");
   }
   fs::path site() const { return m_dir.path(); }
   RunResult verity(std::vector<std::string> args) { return run_verity(args, site()); }
@@ -89,7 +91,7 @@ TEST_F(Fix, TheDryRunPrintsADiffGitAppliesAndWritesNothing) {
   ASSERT_EQ(git(site(), {"commit", "-qm", "site"}).exit_code, 0);
   RunResult dry = verity({"fix"});
   EXPECT_EQ(dry.exit_code, 1) << dry.err; // fixes are pending
-  EXPECT_NE(dry.err.find("7 fixes ready in 3 files"), std::string::npos) << dry.err;
+  EXPECT_NE(dry.err.find("8 fixes ready in 4 files"), std::string::npos) << dry.err;
   EXPECT_NE(dry.out.find("--- a/index.md\n+++ b/index.md\n"), std::string::npos) << dry.out;
   EXPECT_NE(dry.out.find("\n-  width: 640 # from the designer\n-  height: 480\n"
                          "+  width: 800 # from the designer\n+  height: 600\n"),
@@ -111,15 +113,17 @@ TEST_F(Fix, WriteRepairsEachFixableFindingOnceAndCheckNoLongerReportsThem) {
             (std::multiset<std::string>{"frontmatter/ambiguous-bool", "image/dimension-mismatch",
                                         "image/dimension-mismatch", "image/dimension-mismatch",
                                         "image/orientation", "link/internal-missing",
-                                        "link/missing-baseurl", "schema/none"}));
+                                        "link/internal-missing", "link/missing-baseurl",
+                                        "schema/none"}));
   RunResult fix = verity({"fix", "--write"});
   EXPECT_EQ(fix.exit_code, 0) << fix.out << fix.err;
-  EXPECT_NE(fix.out.find("7 fixes applied in 3 files"), std::string::npos) << fix.out;
+  EXPECT_NE(fix.out.find("8 fixes applied in 4 files"), std::string::npos) << fix.out;
   EXPECT_NE(fix.out.find("image/dimension-mismatch: 3"), std::string::npos) << fix.out;
   EXPECT_EQ(fix.out.find("not fixed"), std::string::npos) << fix.out;
   EXPECT_EQ(read_file(site() / "index.md"), k_index_fixed);
   EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf_fixed); // CRLF kept
   EXPECT_EQ(read_file(site() / "rotated.md"), k_rotated_fixed);
+  EXPECT_EQ(read_file(site() / "moved.md"), "---\ntitle: M\n---\nSee [the guide](/blog/guide.html).\n");
   RunResult after = verity({"check", "--format", "json"});
   EXPECT_EQ(rules_of(after.json()), (std::multiset<std::string>{"schema/none"})) << after.out;
   // A second run has nothing to do and changes nothing.
@@ -202,7 +206,7 @@ TEST_F(Fix, JsonAndSarifReportsCarryTheReplacements) {
       EXPECT_EQ(k_crlf.substr(edits[0]["offset"].get<std::size_t>(), 3), "600");
     }
   }
-  EXPECT_EQ(with_fix, 7u);
+  EXPECT_EQ(with_fix, 8u);
   nlohmann::json sarif = verity({"check", "--format", "sarif"}).json();
   std::size_t fixes = 0;
   for (const auto& r : sarif["runs"][0]["results"]) {
@@ -215,7 +219,7 @@ TEST_F(Fix, JsonAndSarifReportsCarryTheReplacements) {
     EXPECT_TRUE(replacement["deletedRegion"].contains("endColumn"));
     EXPECT_TRUE(replacement["insertedContent"]["text"].is_string());
   }
-  EXPECT_EQ(fixes, 7u);
+  EXPECT_EQ(fixes, 8u);
 }
 
 // Redirect chains: all permanent (fixed), one temporary hop (reported, not fixed), a final 404.

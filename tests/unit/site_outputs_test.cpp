@@ -61,6 +61,26 @@ TEST(SiteOutputs, SuggestsTheUrlOfASourcePathAndTheNearestFileOfTheSameName) {
   EXPECT_FALSE(site.output_of("docs/missing.md").has_value());
 }
 
+TEST(SiteOutputs, APageThatMovedIsSuggestedWhenItIsTheOnlyOneOfItsName) {
+  auto site = sample_site();
+  bool certain = false;
+  EXPECT_EQ(site.suggestion("/2019/05/05/hello/", &certain), "/2020/01/02/hello.html");
+  EXPECT_TRUE(certain);
+  EXPECT_EQ(site.suggestion("/old/guide", &certain), "/docs/guide/");
+  EXPECT_TRUE(certain);
+  EXPECT_EQ(site.suggestion("/docs/guide.md", &certain), "/docs/guide/"); // the source path
+  EXPECT_TRUE(certain);
+  // Two pages of one name: no answer is certain, so none is given for a moved page.
+  site.add("a/x.html", "a/x.md");
+  site.add("b/x/index.html", "b/x.md");
+  EXPECT_EQ(site.suggestion("/c/x/", &certain), "");
+  EXPECT_FALSE(certain);
+  // The nearest file of a shared name is a suggestion, not a certainty.
+  site.add("other/img/a.png", "other/img/a.png");
+  EXPECT_EQ(site.suggestion("/img/a.png", &certain), "/assets/img/a.png");
+  EXPECT_FALSE(certain);
+}
+
 TEST(SiteOutputs, UrlOfAnOutput) {
   EXPECT_EQ(links::url_of_output("docs/index.html"), "/docs/");
   EXPECT_EQ(links::url_of_output("index.html"), "/");
