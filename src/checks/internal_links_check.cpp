@@ -9,6 +9,7 @@
 #include "refs/site_path.hpp"
 #include "rules/make_finding.hpp"
 
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -47,8 +48,16 @@ Finding at(const Record& r, const rules::Rule& rule, std::string message) {
   return f;
 }
 
+// What a link keeps when it is rewritten: its query and fragment, as written.
+std::string_view query_and_fragment(std::string_view written) {
+  const auto at = written.find_first_of("?#");
+  return at == std::string_view::npos ? std::string_view() : written.substr(at);
+}
+
 // The link as written becomes `to`, where it is written.
-Fix link_fix(const Record& r, std::string to) {
+std::optional<Fix> link_fix(const Record& r, std::string to) {
+  if (!refs::safe_to_write(to))
+    return std::nullopt;
   Fix fix;
   fix.description = "link '" + r.value + "' -> '" + to + "'";
   FixEdit e;
@@ -183,12 +192,9 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
         f.message += ": did you mean '" + run.baseurl + hint + "'?";
         f.extra["suggestion"] = run.baseurl + hint;
         // Only a link written as it is in the source can be replaced; a Liquid one is not.
-        if (certain && !liquid) {
-          std::string to = run.baseurl + hint;
-          if (!fragment.empty())
-            to += "#" + std::string(fragment);
-          f.fix = link_fix(r, std::move(to));
-        }
+        if (certain && !liquid)
+          f.fix = link_fix(r, run.baseurl + hint +
+                                  std::string(query_and_fragment(r.value)));
       }
       out.push_back(std::move(f));
       continue;

@@ -168,7 +168,8 @@ Action add_fix_command(CLI::App& app) {
   add_config_flags(*cmd, flags->config);
   cmd->add_flag("--write", flags->write,
                 "Apply the fixes (each file replaced atomically); without it, print the diff");
-  cmd->add_option("--rule", flags->rules, "Fix only findings of this rule (repeatable)");
+  cmd->add_option("--rule", flags->rules, "Fix only findings of this rule (repeatable)")
+      ->allow_extra_args(false); // `--rule ID PATH`: the path is a path, not a second rule
   cmd->add_flag("--online", flags->online,
                 "Also check links and remote images, so redirects and remote sizes can be fixed");
   cmd->add_flag("--no-cache", flags->no_cache, "Neither read nor write the link cache");

@@ -28,6 +28,16 @@
 namespace verity {
 namespace fs = std::filesystem;
 
+// baseurl as Jekyll's relative_url writes it ("" or "/blog": a leading slash, none after), so
+// that `baseurl: blog` and `baseurl: /blog/` are the /blog every page is served under.
+static std::string normalized_baseurl(std::string_view baseurl) {
+  while (!baseurl.empty() && baseurl.back() == '/')
+    baseurl.remove_suffix(1);
+  while (!baseurl.empty() && baseurl.front() == '/')
+    baseurl.remove_prefix(1);
+  return baseurl.empty() ? std::string() : "/" + std::string(baseurl);
+}
+
 CheckResult run_check(const CheckOptions& options) {
   auto start_time = std::chrono::steady_clock::now();
   config::Config cfg = engine::open_site(
@@ -78,7 +88,7 @@ CheckResult run_check(const CheckOptions& options) {
       probes,
       {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt},
       [&](const std::string& file) { return selection.is_reported(file); },
-      jekyll.baseurl(),
+      normalized_baseurl(jekyll.baseurl()),
       &static_outputs,
       jekyll.site_url(),
       &templates.ids,
@@ -115,7 +125,10 @@ CheckResult run_check(const CheckOptions& options) {
     Document doc;
     doc.path = file.path;
     doc.parsed = true;
-    check_shared(doc, file.body.references, file.body, site.findings, site.records);
+    std::vector<refs::Reference> references = file.body.references;
+    for (refs::Reference& r : references)
+      r.file = file.path; // findings on them (and their fixes) name the template
+    check_shared(doc, references, file.body, site.findings, site.records);
   }
 
   CheckResult result;

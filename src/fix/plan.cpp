@@ -99,6 +99,8 @@ bool explains(const FixEdit& e, const Change& c) {
     const auto [end, ec] = std::from_chars(e.new_text.data(), last, n);
     if (ec == std::errc() && end == last)
       return c.after->is_number_integer() && c.after->get<std::int64_t>() == n;
+    if (e.new_text == "true" || e.new_text == "false")
+      return c.after->is_boolean() && c.after->get<bool>() == (e.new_text == "true");
     return c.after->is_string() && c.after->get<std::string>() == e.new_text;
   }
   case FixEdit::Mode::Rewrite:
@@ -111,64 +113,77 @@ bool explains(const FixEdit& e, const Change& c) {
   return false;
 }
 
-// An edit located and turned into bytes, not yet checked against the others.
-struct Located {
-  FixEdit* edit;
-  bool front_matter;
-};
-
 class FilePlanner {
 public:
   explicit FilePlanner(std::string_view file)
       : m_file(file), m_front(read_front_matter(file)), m_digest(util::sha256_hex(file)) {}
 
-  void plan(Finding& finding) {
+  // Locates the fix's edits and checks them against the edits staged before: a body fix is
+  // accepted at once, a front-matter fix waits for the parse of finish().
+  void stage(Finding& finding) {
     Fix& fix = *finding.fix;
     fix.digest = m_digest;
     fix.planned = false;
-    std::vector<Located> located;
+    if (fix.edits.empty())
+      return refuse(fix, "the fix has nothing to change");
+    bool front_matter = false;
     for (FixEdit& edit : fix.edits) {
       std::string why = locate(edit);
       if (!why.empty())
         return refuse(fix, why);
-      located.push_back({&edit, in_front_matter(edit.offset)});
+      if (edit.old_bytes == edit.new_bytes)
+        return refuse(fix, "the text is already what the fix would write");
+      front_matter = front_matter || in_front_matter(edit.offset);
     }
-    if (fix.edits.empty())
-      return refuse(fix, "the fix has nothing to change");
-    for (const Located& l : located) {
-      for (const FixEdit* other : m_accepted) {
-        const bool same = other->offset == l.edit->offset && other->length == l.edit->length &&
-                          other->new_bytes == l.edit->new_bytes;
-        const bool overlap = l.edit->offset < other->offset + other->length &&
-                             other->offset < l.edit->offset + l.edit->length;
-        if (overlap && !same)
-          return refuse(fix, "it overlaps another fix of the same text at line " +
-                                 std::to_string(other->position.line));
+    std::vector<const FixEdit*> fresh;
+    for (const FixEdit& edit : fix.edits) {
+      const FixEdit* other = overlapping(edit);
+      if (other == nullptr) {
+        fresh.push_back(&edit);
+      } else if (!same(*other, edit)) {
+        return refuse(fix, "it overlaps another fix of the same text at line " +
+                               std::to_string(other->position.line));
       }
     }
-    std::vector<const FixEdit*> trial = m_accepted;
-    bool touches_front_matter = false;
-    for (const Located& l : located) {
-      touches_front_matter = touches_front_matter || l.front_matter;
-      if (!already_accepted(*l.edit))
-        trial.push_back(l.edit);
+    for (const FixEdit* e : fresh)
+      m_taken.emplace(e->offset, e);
+    if (!front_matter)
+      return accept(fix, fresh);
+    m_waiting.push_back({&fix, std::move(fresh)});
+  }
+
+  // Checks the staged front-matter fixes by parsing: all together first (one parse, however many
+  // fixes), then, when that fails, one by one, so one bad fix does not cost the others.
+  void finish() {
+    if (!m_waiting.empty()) {
+      std::vector<const FixEdit*> all = m_accepted;
+      for (const Waiting& w : m_waiting)
+        all.insert(all.end(), w.edits.begin(), w.edits.end());
+      if (check_front_matter(splice(all), all).empty()) {
+        for (Waiting& w : m_waiting)
+          accept(*w.fix, w.edits);
+      } else if (m_waiting.size() > k_max_checked_one_by_one) {
+        for (Waiting& w : m_waiting)
+          refuse(*w.fix, "the fixes of this file do not check out together, and there are too "
+                         "many to check one by one: fix a few by hand first");
+      } else {
+        for (Waiting& w : m_waiting) {
+          std::vector<const FixEdit*> trial = m_accepted;
+          trial.insert(trial.end(), w.edits.begin(), w.edits.end());
+          std::string why = check_front_matter(splice(trial), trial);
+          if (why.empty())
+            accept(*w.fix, w.edits);
+          else
+            refuse(*w.fix, why);
+        }
+      }
     }
-    std::string edited = splice(trial);
-    if (touches_front_matter) {
-      std::string why = check_front_matter(edited, trial);
-      if (!why.empty())
-        return refuse(fix, why);
-    }
-    m_accepted = std::move(trial);
-    m_edited = std::move(edited);
-    fix.planned = true;
-    fix.refused.clear();
-    ++m_planned;
+    m_edited = splice(m_accepted);
   }
 
   FilePlan result() {
     FilePlan plan;
-    plan.edited = m_accepted.empty() ? std::string(m_file) : m_edited;
+    plan.edited = m_edited;
     plan.planned = m_planned;
     plan.refused = m_refused;
     return plan;
@@ -185,10 +200,28 @@ private:
     return m_front.present && offset >= m_front.begin && offset < m_front.end;
   }
 
-  bool already_accepted(const FixEdit& e) const {
-    return std::any_of(m_accepted.begin(), m_accepted.end(), [&](const FixEdit* o) {
-      return o->offset == e.offset && o->length == e.length && o->new_bytes == e.new_bytes;
-    });
+  static bool same(const FixEdit& a, const FixEdit& b) {
+    return a.offset == b.offset && a.length == b.length && a.new_bytes == b.new_bytes;
+  }
+
+  // A staged edit whose bytes meet `e`'s (two insertions at one offset meet too), or nullptr.
+  const FixEdit* overlapping(const FixEdit& e) const {
+    auto it = m_taken.lower_bound(e.offset);
+    if (it != m_taken.end() && (it->first < e.offset + e.length || it->first == e.offset))
+      return it->second;
+    if (it != m_taken.begin()) {
+      --it;
+      if (it->first + it->second->length > e.offset)
+        return it->second;
+    }
+    return nullptr;
+  }
+
+  void accept(Fix& fix, const std::vector<const FixEdit*>& edits) {
+    m_accepted.insert(m_accepted.end(), edits.begin(), edits.end());
+    fix.planned = true;
+    fix.refused.clear();
+    ++m_planned;
   }
 
   // Finds the bytes the edit changes and what they become; "" on success, else why not.
@@ -225,7 +258,7 @@ private:
       if (!e.old_text.empty() && token != e.old_text && fm)
         return "the text at its position is '" + std::string(token) + "', not '" + e.old_text +
                "' as the check read it";
-      if (token != e.old_text)
+      if (!fm && token != e.old_text)
         return "the source writes '" + e.old_text +
                "' differently (a character reference or an escape), so it cannot be replaced "
                "exactly";
@@ -291,13 +324,10 @@ private:
     if (!leaf_changes(m_front.conversion.value, after.conversion.value, "", changes))
       return "the edited front matter would have other keys or another shape";
     std::vector<const FixEdit*> value_edits;
-    std::size_t quotes = 0;
     for (const FixEdit* e : edits) {
       if (!in_front_matter(e->offset))
         continue;
-      if (e->mode == FixEdit::Mode::Quote)
-        ++quotes;
-      else
+      if (e->mode != FixEdit::Mode::Quote)
         value_edits.push_back(e);
     }
     if (changes.size() != value_edits.size())
@@ -313,12 +343,14 @@ private:
       if (!found)
         return "the edited front matter would read " + c.after->dump() + " at " + c.pointer;
     }
+    // Quoting or writing out an ambiguous value removes its finding; nothing may add one.
     auto before = issue_counts(m_front.conversion);
-    const auto now = issue_counts(after.conversion);
-    auto& ambiguous = before[std::string(rules::frontmatter_ambiguous_bool.id)];
-    ambiguous = ambiguous >= quotes ? ambiguous - quotes : 0;
-    for (auto it = before.begin(); it != before.end();)
-      it = it->second == 0 ? before.erase(it) : std::next(it);
+    auto now = issue_counts(after.conversion);
+    const std::string ambiguous(rules::frontmatter_ambiguous_bool.id);
+    if (now[ambiguous] > before[ambiguous] || before[ambiguous] - now[ambiguous] > edits.size())
+      return "the edited front matter would raise other YAML findings";
+    before.erase(ambiguous);
+    now.erase(ambiguous);
     if (now != before)
       return "the edited front matter would raise other YAML findings";
     return "";
@@ -327,7 +359,15 @@ private:
   std::string_view m_file;
   FrontMatter m_front;
   std::string m_digest;
+  struct Waiting {
+    Fix* fix;
+    std::vector<const FixEdit*> edits; // its edits not staged before by another fix
+  };
+  static constexpr std::size_t k_max_checked_one_by_one = 64;
+
+  std::multimap<std::size_t, const FixEdit*> m_taken; // staged edits by offset
   std::vector<const FixEdit*> m_accepted;
+  std::vector<Waiting> m_waiting;
   std::string m_edited;
   std::size_t m_planned = 0, m_refused = 0;
 };
@@ -344,7 +384,8 @@ FilePlan plan_file(std::string_view file, const std::vector<Finding*>& findings)
                    [](const Finding* a, const Finding* b) { return finding_less(*a, *b); });
   FilePlanner planner(file);
   for (Finding* f : ordered)
-    planner.plan(*f);
+    planner.stage(*f);
+  planner.finish();
   return planner.result();
 }
 

@@ -19,6 +19,16 @@ SiteFiles::SiteFiles(std::filesystem::path root)
     : m_root(std::filesystem::absolute(std::move(root)).lexically_normal()) {}
 
 std::filesystem::path SiteFiles::editable(const std::string& relative, std::string& error) const {
+  if (relative.empty() || relative.back() == '/') {
+    error = "it names no file";
+    return {};
+  }
+  for (const char c : relative) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      error = "its name holds a control character, which a diff cannot name";
+      return {};
+    }
+  }
   const std::filesystem::path rel(relative);
   const std::filesystem::path path = (m_root / rel).lexically_normal();
   if (rel.is_absolute() || !util::relative_within(m_root, path) || path == m_root) {
@@ -76,7 +86,12 @@ std::string SiteFiles::replace(const std::string& relative, std::string_view exp
   const std::filesystem::path path = editable(relative, error);
   if (path.empty())
     return error;
+  // Asked again just before the rename: the path must still be reached without a symlink (a
+  // folder swapped for a link meanwhile is refused) and hold what was read.
   auto unchanged = [&] {
+    std::string again;
+    if (editable(relative, again) != path)
+      return false;
     util::ReadResult now = util::read_file(path, k_max_file_bytes);
     return now.status == util::ReadResult::Status::Ok && now.bytes == expected;
   };

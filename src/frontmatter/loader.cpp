@@ -97,13 +97,21 @@ Document parse_document(std::string bytes, const std::string& relative, const Lo
     Position pos = issue.position.line > 0 ? issue.position : Position{1, 1};
     out.push_back(make(relative, issue.rule, issue.severity, pos, issue.message, issue.pointer));
     if (issue.rule == rules::frontmatter_ambiguous_bool.id) {
-      FixEdit quote;
-      quote.mode = FixEdit::Mode::Quote;
-      quote.pointer = issue.pointer;
-      quote.position = pos;
+      // A yes/no/on/off is written out as the boolean Jekyll reads today (`published: no` keeps
+      // the page unpublished; quoted, the string "no" would publish it); a number-like text (a
+      // zip code 082, a time 1:20) is quoted, so it stays the text written.
+      const bool is_true = issue.message.find("' is the boolean true") != std::string::npos;
+      const bool is_false = issue.message.find("' is the boolean false") != std::string::npos;
+      FixEdit edit;
+      edit.mode = is_true || is_false ? FixEdit::Mode::Replace : FixEdit::Mode::Quote;
+      edit.new_text = is_true ? "true" : is_false ? "false" : "";
+      edit.pointer = issue.pointer;
+      edit.position = pos;
       Fix& fix = out.back().fix.emplace();
-      fix.description = "quote the value, so that Jekyll reads the string written";
-      fix.edits.push_back(std::move(quote));
+      fix.description = is_true || is_false
+                            ? "write " + edit.new_text + ", the value Jekyll reads, so every YAML reads it"
+                            : "quote the value, so that Jekyll reads the text written";
+      fix.edits.push_back(std::move(edit));
     }
   }
   if (!conv.ok) {

@@ -319,8 +319,9 @@ static std::optional<Fix> redirect_fix(const LinkRef& ref, const LinkResult& r) 
   // credentials is never rewritten (the cache keeps them redacted).
   if (r.rule != &rules::link_redirect || !r.every_redirect_permanent || r.status < 200 ||
       r.status > 299 || r.final_url.empty() || r.final_url == ref.url ||
-      net::redact_url(ref.url) != ref.url || net::redact_url(r.final_url) != r.final_url)
-    return std::nullopt;
+      net::redact_url(ref.url) != ref.url || net::redact_url(r.final_url) != r.final_url ||
+      !refs::safe_to_write(r.final_url))
+    return std::nullopt; // a Location header is the server's text: never written unchecked
   std::string to = r.final_url;
   const auto hash = ref.url.find('#');
   if (hash != std::string::npos && to.find('#') == std::string::npos)

@@ -18,4 +18,14 @@ std::string_view to_string(ReferenceKind kind) {
   return "link";
 }
 
+bool safe_to_write(std::string_view url) {
+  for (const char c : url) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '(' ||
+        c == ')' || c == '{' || c == '}' || c == '\\' || c == '`' || c == '|' || c == '^')
+      return false;
+  }
+  return true;
+}
+
 } // namespace verity::refs

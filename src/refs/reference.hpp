@@ -54,4 +54,9 @@ struct Reference {
 
 std::string_view to_string(ReferenceKind kind);
 
+// True when `url` may be written into a page as it is: only characters that mean the same in a
+// Markdown link, a quoted HTML attribute and Liquid (no quotes, brackets, braces, backslashes,
+// spaces, controls or non-ASCII). A fix refuses any other URL (one from a server's Location).
+bool safe_to_write(std::string_view url);
+
 } // namespace verity::refs

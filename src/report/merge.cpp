@@ -112,7 +112,8 @@ CheckResult merge_reports(const std::vector<std::filesystem::path>& reports, siz
     for (auto& f : part.findings) {
       nlohmann::json identity = f.extra;
       identity.erase("new");
-      std::string id = finding_key(f) + '\0' + f.message + '\0' + identity.dump();
+      std::string id = finding_key(f) + '\0' + f.message + '\0' +
+                       identity.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       if (seen.insert(id).second) {
         merged.findings.push_back(std::move(f));
       }

@@ -43,7 +43,9 @@ std::string finding_key(const Finding& f) {
   std::string identity =
       f.rule + '\0' + f.file + '\0' + (f.pointer.empty() ? std::to_string(f.line) : f.pointer);
   if (f.extra.contains("url")) {
-    identity += '\0' + f.extra["url"].dump();
+    // Bytes that are not UTF-8 (a link to a file named so) are replaced, never thrown on.
+    identity +=
+        '\0' + f.extra["url"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   return util::sha256_hex(identity).substr(0, 32);
 }

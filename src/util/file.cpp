@@ -114,6 +114,11 @@ bool write_file_atomic_if(const std::filesystem::path& path, std::string_view co
   if (mode >= 0) {
     ::fchmod(fd.get(), static_cast<mode_t>(mode));
   } else if (::stat(path.c_str(), &st) == 0) {
+    // The owner too, when we may (as root): an edit must not hand the file to another user.
+    if ((st.st_uid != ::geteuid() || st.st_gid != ::getegid()) &&
+        ::fchown(fd.get(), st.st_uid, st.st_gid) != 0) {
+      // not permitted (not root): the file becomes ours, as any editor's save would make it
+    }
     ::fchmod(fd.get(), st.st_mode & 07777);
   } else {
     mode_t mask = ::umask(0);

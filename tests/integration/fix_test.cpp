@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <regex>
 #include <set>
 
@@ -43,7 +44,7 @@ const std::string k_index = "---\n"
 const std::string k_index_fixed =
     "---\n"
     "title: Home\n"
-    "draft: 'no'\n"
+    "draft: false\n"
     "image:\n"
     "  path: /assets/a.png\n"
     "  width: 800 # from the designer\n"
@@ -140,7 +141,7 @@ TEST_F(Fix, RuleAndPathsLimitWhatIsFixed) {
   RunResult quote = verity({"fix", "--write", "--rule", "frontmatter/ambiguous-bool"});
   EXPECT_EQ(quote.exit_code, 0) << quote.out << quote.err;
   std::string want = k_index;
-  want.replace(want.find("draft: no"), 9, "draft: 'no'");
+  want.replace(want.find("draft: no"), 9, "draft: false");
   EXPECT_EQ(read_file(site() / "index.md"), want);
   EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf);
   RunResult one = verity({"fix", "--write", "crlf.md"});
@@ -222,6 +223,87 @@ TEST_F(Fix, JsonAndSarifReportsCarryTheReplacements) {
   EXPECT_EQ(fixes, 8u);
 }
 
+// Defects a hostile review found, each fixed and kept fixed.
+TEST(FixReview, AnUnpublishedPageStaysUnpublished) {
+  TempDir dir;
+  write_file(dir.path() / "secret.md", "---\ntitle: S\npublished: no\ntoc: on\n---\nx\n");
+  RunResult fix = run_verity({"fix", "--write"}, dir.path());
+  EXPECT_EQ(fix.exit_code, 0) << fix.out;
+  // Jekyll reads `no` as false: writing `false` keeps the page unpublished, quoting would not.
+  EXPECT_EQ(read_file(dir.path() / "secret.md"),
+            "---\ntitle: S\npublished: false\ntoc: true\n---\nx\n");
+  RunResult site = run_verity({"site", "--format", "json"}, dir.path());
+  EXPECT_NE(site.out.find("unpublished"), std::string::npos) << site.out;
+}
+
+TEST(FixReview, BaseurlIsWrittenAsRelativeUrlWritesItAndQueriesAreKept) {
+  for (const std::string baseurl : {"blog", "/blog/"}) {
+    TempDir dir;
+    write_file(dir.path() / "_config.yml", "baseurl: " + baseurl + "\n");
+    write_file(dir.path() / "guide.md", "---\ntitle: G\n---\nx\n");
+    write_file(dir.path() / "p.md",
+               "---\ntitle: P\n---\n[a](/guide.html) [b](guide.md?x=1#sec) [c](/old/guide/?v=2)\n");
+    RunResult fix = run_verity({"fix", "--write"}, dir.path());
+    EXPECT_EQ(fix.exit_code, 0) << baseurl << ": " << fix.out;
+    EXPECT_EQ(read_file(dir.path() / "p.md"),
+              "---\ntitle: P\n---\n[a](/blog/guide.html) [b](/blog/guide.html?x=1#sec) "
+              "[c](/blog/guide.html?v=2)\n")
+        << baseurl;
+    RunResult again = run_verity({"fix"}, dir.path());
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(again.out, "");
+  }
+}
+
+TEST(FixReview, ManyFixesInOneFileArePlannedInLinearTime) {
+  TempDir dir;
+  std::string flags = "---\ntitle: F\nflags: [";
+  for (int i = 0; i < 20000; ++i)
+    flags += i ? ", yes" : "yes";
+  write_file(dir.path() / "many.md", flags + "]\n---\n");
+  const auto start = std::chrono::steady_clock::now();
+  RunResult fix = run_verity({"fix", "--write", "-q"}, dir.path());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(fix.exit_code, 0) << fix.out;
+  const std::string fixed = read_file(dir.path() / "many.md");
+  EXPECT_EQ(std::count(fixed.begin(), fixed.end(), 'y'), 0);
+  std::size_t trues = 0;
+  for (auto at = fixed.find("true"); at != std::string::npos; at = fixed.find("true", at + 1))
+    ++trues;
+  EXPECT_EQ(trues, 20000u);
+  // One parse for the lot: a quadratic plan took hours here. A generous ceiling for a loaded VM.
+  EXPECT_LT(seconds, 60.0);
+}
+
+TEST(FixReview, NamesADiffCannotHoldOwnersAndTemplatesAreHandled) {
+  TempDir dir;
+  write_file(dir.path() / "assets/a.png", png_header(800, 600));
+  const std::string doc = "---\ntitle: N\nimage: {path: /assets/a.png, width: 80, height: 600}\n"
+                          "---\n";
+  write_file(dir.path() / "new\nline.md", doc);
+  write_file(dir.path() / "owned.md", doc);
+  write_file(dir.path() / "_includes/pic.html",
+             "<img src=\"/assets/a.png\" width=\"640\" height=\"480\" alt=\"a\">\n");
+  write_file(dir.path() / "index.md", "---\ntitle: I\n---\n{% include pic.html %}\n");
+  const bool root = ::geteuid() == 0;
+  if (root) {
+    ASSERT_EQ(::chown((dir.path() / "owned.md").c_str(), 65534, 65534), 0);
+  }
+  RunResult dry = run_verity({"fix"}, dir.path());
+  EXPECT_EQ(dry.out.find("new\nline"), std::string::npos) << dry.out; // never in a diff
+  EXPECT_NE(dry.err.find("control character"), std::string::npos) << dry.err;
+  RunResult fix = run_verity({"fix", "--write"}, dir.path());
+  EXPECT_EQ(fix.exit_code, 1) << fix.out; // the file with a newline in its name is left
+  EXPECT_EQ(read_file(dir.path() / "_includes/pic.html"),
+            "<img src=\"/assets/a.png\" width=\"800\" height=\"600\" alt=\"a\">\n");
+  EXPECT_EQ(read_file(dir.path() / "new\nline.md"), doc);
+  struct stat st {};
+  ASSERT_EQ(::stat((dir.path() / "owned.md").c_str(), &st), 0);
+  EXPECT_EQ(st.st_uid, root ? 65534u : ::geteuid()); // as root: still the owner's file
+  EXPECT_NE(read_file(dir.path() / "owned.md"), doc);
+}
+
 // Redirect chains: all permanent (fixed), one temporary hop (reported, not fixed), a final 404.
 TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
   LoopbackServer server("127.0.0.1");
@@ -232,7 +314,7 @@ TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
   http.Get("/b", [&](const httplib::Request&, httplib::Response& res) {
     res.set_redirect(server.url("/c"), 308);
   });
-  http.Get("/c", [](const httplib::Request&, httplib::Response& res) {
+  http.Get(R"(/c.*)", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("ok", "text/plain");
   });
   http.Get("/t", [&](const httplib::Request&, httplib::Response& res) {
@@ -245,11 +327,17 @@ TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
     res.set_redirect(server.url("/gone"), 301);
   });
   http.Get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+  // A hostile server's Location: markup and Liquid must never be written into the page.
+  http.Get("/evil", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 301;
+    res.set_header("Location", "/c\"><script>x()</script>{{site.token}}");
+  });
   TempDir dir;
   const std::string doc = "---\ntitle: Links\nsource: " + server.url("/a") + "\n---\n" +
                           "[all permanent](" + server.url("/a#part") + ")\n" +
                           "[one temporary](" + server.url("/t") + ")\n" + "[gone](" +
-                          server.url("/d") + ")\n";
+                          server.url("/d") + ")\n" + "<a href=\"" + server.url("/evil") +
+                          "\">e</a>\n";
   write_file(dir.path() / "links.md", doc);
   const std::vector<std::string> online{"--online", "--allow-address", "127.0.0.1", "--no-cache"};
   std::vector<std::string> args{"fix", "--write"};
@@ -267,7 +355,8 @@ TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
   check.insert(check.end(), online.begin(), online.end());
   RunResult after = run_verity(check, dir.path());
   std::multiset<std::string> rules = rules_of(after.json());
-  EXPECT_EQ(rules.count("link/redirect"), 1u) << after.out; // the temporary chain
+  EXPECT_EQ(rules.count("link/redirect"), 2u) << after.out; // the temporary chain, the evil one
+  EXPECT_EQ(read_file(dir.path() / "links.md").find("<script>"), std::string::npos);
   EXPECT_EQ(rules.count("link/broken"), 1u) << after.out;
 }
 
