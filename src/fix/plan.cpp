@@ -6,6 +6,7 @@
 #include "frontmatter/yaml_to_json.hpp"
 #include "rules/catalogue.hpp"
 #include "util/hash.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -133,6 +134,9 @@ public:
         return refuse(fix, why);
       if (edit.old_bytes == edit.new_bytes)
         return refuse(fix, "the text is already what the fix would write");
+      // Whole characters only: an edit never splits a UTF-8 sequence or writes a broken one.
+      if (!util::is_valid_utf8(edit.old_bytes) || !util::is_valid_utf8(edit.new_bytes))
+        return refuse(fix, "the edit would split or write an invalid UTF-8 character");
       front_matter = front_matter || in_front_matter(edit.offset);
     }
     std::vector<const FixEdit*> fresh;
@@ -318,7 +322,8 @@ private:
   std::string check_front_matter(std::string_view edited,
                                  const std::vector<const FixEdit*>& edits) const {
     const FrontMatter after = read_front_matter(edited);
-    if (!after.present || !after.conversion.ok)
+    if (!after.present || !after.conversion.ok ||
+        !util::is_valid_utf8(edited.substr(after.begin, after.end - after.begin)))
       return "the edited front matter would not parse";
     std::vector<Change> changes;
     if (!leaf_changes(m_front.conversion.value, after.conversion.value, "", changes))
