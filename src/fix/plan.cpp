@@ -138,6 +138,9 @@ public:
       if (!util::is_valid_utf8(edit.old_bytes) || !util::is_valid_utf8(edit.new_bytes))
         return refuse(fix, "the edit would split or write an invalid UTF-8 character");
       front_matter = front_matter || in_front_matter(edit.offset);
+      if (under_duplicate_key(edit.pointer))
+        return refuse(fix, "its key is written twice: verity reads the first value, Jekyll the "
+                           "last; keep one of them by hand");
     }
     std::vector<const FixEdit*> fresh;
     for (const FixEdit& edit : fix.edits) {
@@ -202,6 +205,16 @@ private:
 
   bool in_front_matter(std::size_t offset) const {
     return m_front.present && offset >= m_front.begin && offset < m_front.end;
+  }
+
+  bool under_duplicate_key(const std::string& pointer) const {
+    if (pointer.empty())
+      return false;
+    for (const std::string& dup : m_front.conversion.duplicates) {
+      if (pointer == dup || pointer.starts_with(dup + "/"))
+        return true;
+    }
+    return false;
   }
 
   static bool same(const FixEdit& a, const FixEdit& b) {

@@ -157,6 +157,21 @@ TEST(FixPlan, WhatCannotBeEditedExactlyIsRefusedWithAReasonAndLeftAlone) {
   EXPECT_NE(f[3].fix->refused.find("front matter"), std::string::npos) << f[3].fix->refused;
 }
 
+TEST(FixPlan, SplitCharactersAndDuplicatedKeysAreRefused) {
+  const std::string text = "---\nt: org\xEF\xBB\xBFzation\nimage: {width: 640}\nimage: {width: 1}\n"
+                           "w: 640\n---\n";
+  std::vector<Finding> f{with_fix({rewrite_at({2, 4}, "org\xEF", "x")}),
+                         with_fix({replace_at("/image/width", {3, 16}, "640", "800")}),
+                         with_fix({replace_at("/w", {5, 4}, "640", "800")})};
+  EXPECT_EQ(planned(text, f), "---\nt: org\xEF\xBB\xBFzation\nimage: {width: 640}\nimage: {width: 1}\n"
+                              "w: 800\n---\n");
+  EXPECT_FALSE(f[0].fix->planned);
+  EXPECT_NE(f[0].fix->refused.find("UTF-8"), std::string::npos) << f[0].fix->refused;
+  EXPECT_FALSE(f[1].fix->planned);
+  EXPECT_NE(f[1].fix->refused.find("written twice"), std::string::npos) << f[1].fix->refused;
+  EXPECT_TRUE(f[2].fix->planned) << f[2].fix->refused; // positive control
+}
+
 TEST(FixPlan, AnEditThatWouldChangeAnotherValueIsRefused) {
   // Replacing the first line of a plain scalar that continues on the next line would read as
   // another value than the one intended: the parse afterwards catches it.
