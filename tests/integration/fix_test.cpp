@@ -272,8 +272,9 @@ TEST(FixReview, ManyFixesInOneFileArePlannedInLinearTime) {
   for (auto at = fixed.find("true"); at != std::string::npos; at = fixed.find("true", at + 1))
     ++trues;
   EXPECT_EQ(trues, 20000u);
-  // One parse for the lot: a quadratic plan took hours here. A generous ceiling for a loaded VM.
-  EXPECT_LT(seconds, 60.0);
+  // One parse for the lot: a quadratic plan took hours here; linear, about 2.5 s in the normal
+  // build. The ceiling is generous for an unoptimised ASan build on a loaded 2-core VM.
+  EXPECT_LT(seconds, 240.0);
 }
 
 TEST(FixReview, NamesADiffCannotHoldOwnersAndTemplatesAreHandled) {
