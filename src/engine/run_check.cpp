@@ -9,6 +9,7 @@
 #include "engine/jekyll_view.hpp"
 #include "engine/keep_reported.hpp"
 #include "fix/apply.hpp"
+#include "site/url.hpp"
 #include "engine/scan.hpp"
 #include "engine/secured_ops.hpp"
 #include "engine/selection.hpp"
@@ -27,16 +28,6 @@
 
 namespace verity {
 namespace fs = std::filesystem;
-
-// baseurl as Jekyll's relative_url writes it ("" or "/blog": a leading slash, none after), so
-// that `baseurl: blog` and `baseurl: /blog/` are the /blog every page is served under.
-static std::string normalized_baseurl(std::string_view baseurl) {
-  while (!baseurl.empty() && baseurl.back() == '/')
-    baseurl.remove_suffix(1);
-  while (!baseurl.empty() && baseurl.front() == '/')
-    baseurl.remove_prefix(1);
-  return baseurl.empty() ? std::string() : "/" + std::string(baseurl);
-}
 
 CheckResult run_check(const CheckOptions& options) {
   auto start_time = std::chrono::steady_clock::now();
@@ -88,7 +79,7 @@ CheckResult run_check(const CheckOptions& options) {
       probes,
       {&cfg.secured, pins ? &*pins : nullptr, keys ? &*keys : nullptr, options.decrypt},
       [&](const std::string& file) { return selection.is_reported(file); },
-      normalized_baseurl(jekyll.baseurl()),
+      site::served_baseurl(jekyll.baseurl()),
       &static_outputs,
       jekyll.site_url(),
       &templates.ids,

@@ -114,6 +114,32 @@ bool explains(const FixEdit& e, const Change& c) {
   return false;
 }
 
+bool same_edit(const FixEdit& a, const FixEdit& b) {
+  return a.offset == b.offset && a.length == b.length && a.new_bytes == b.new_bytes;
+}
+
+// `file` with `edits` applied in offset order. The same edit twice (two findings, one repair)
+// is applied once; an edit overlapping the one before, or past the end, is skipped (the planner
+// never accepts such edits).
+std::string splice_edits(std::string_view file, std::vector<const FixEdit*> edits) {
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const FixEdit* a, const FixEdit* b) { return a->offset < b->offset; });
+  std::string out;
+  std::size_t at = 0;
+  const FixEdit* previous = nullptr;
+  for (const FixEdit* e : edits) {
+    const bool repeated = previous != nullptr && same_edit(*previous, *e);
+    if (repeated || e->offset < at || e->offset + e->length > file.size())
+      continue;
+    out.append(file.substr(at, e->offset - at));
+    out += e->new_bytes;
+    at = e->offset + e->length;
+    previous = e;
+  }
+  out.append(file.substr(at));
+  return out;
+}
+
 class FilePlanner {
 public:
   explicit FilePlanner(std::string_view file)
@@ -147,7 +173,7 @@ public:
       const FixEdit* other = overlapping(edit);
       if (other == nullptr) {
         fresh.push_back(&edit);
-      } else if (!same(*other, edit)) {
+      } else if (!same_edit(*other, edit)) {
         return refuse(fix, "it overlaps another fix of the same text at line " +
                                std::to_string(other->position.line));
       }
@@ -217,9 +243,6 @@ private:
     return false;
   }
 
-  static bool same(const FixEdit& a, const FixEdit& b) {
-    return a.offset == b.offset && a.length == b.length && a.new_bytes == b.new_bytes;
-  }
 
   // A staged edit whose bytes meet `e`'s (two insertions at one offset meet too), or nullptr.
   const FixEdit* overlapping(const FixEdit& e) const {
@@ -316,19 +339,7 @@ private:
     e.end = position_of(m_file, offset + length);
   }
 
-  std::string splice(std::vector<const FixEdit*> edits) const {
-    std::sort(edits.begin(), edits.end(),
-              [](const FixEdit* a, const FixEdit* b) { return a->offset < b->offset; });
-    std::string out;
-    std::size_t at = 0;
-    for (const FixEdit* e : edits) {
-      out.append(m_file.substr(at, e->offset - at));
-      out += e->new_bytes;
-      at = e->offset + e->length;
-    }
-    out.append(m_file.substr(at));
-    return out;
-  }
+  std::string splice(std::vector<const FixEdit*> edits) const { return splice_edits(m_file, edits); }
 
   // The edited front matter must read as the original does, but for the values the edits change;
   // every issue the parser raised before is still raised, but for the ambiguities quoted away.
@@ -410,29 +421,12 @@ FilePlan plan_file(std::string_view file, const std::vector<Finding*>& findings)
 std::string apply_planned(std::string_view file, const std::vector<const Fix*>& fixes) {
   std::vector<const FixEdit*> edits;
   for (const Fix* fix : fixes) {
-    if (!fix->planned)
-      continue;
-    for (const FixEdit& e : fix->edits) {
-      const bool dup = std::any_of(edits.begin(), edits.end(), [&](const FixEdit* o) {
-        return o->offset == e.offset && o->length == e.length && o->new_bytes == e.new_bytes;
-      });
-      if (!dup)
+    if (fix->planned) {
+      for (const FixEdit& e : fix->edits)
         edits.push_back(&e);
     }
   }
-  std::sort(edits.begin(), edits.end(),
-            [](const FixEdit* a, const FixEdit* b) { return a->offset < b->offset; });
-  std::string out;
-  std::size_t at = 0;
-  for (const FixEdit* e : edits) {
-    if (e->offset < at || e->offset + e->length > file.size())
-      continue; // overlapping or out of range: the planner never accepts such edits
-    out.append(file.substr(at, e->offset - at));
-    out += e->new_bytes;
-    at = e->offset + e->length;
-  }
-  out.append(file.substr(at));
-  return out;
+  return splice_edits(file, std::move(edits));
 }
 
 } // namespace verity::fix

@@ -1,6 +1,7 @@
 #include "site/site_report.hpp"
 
 #include "site/item_url.hpp"
+#include "site/url.hpp"
 #include "util/datetime.hpp"
 #include "util/printable.hpp"
 
@@ -9,16 +10,9 @@
 namespace verity::site {
 namespace {
 
-// relative_url without Addressable's normalisation: baseurl (no trailing '/') + url.
+// relative_url without Addressable's normalisation: the served baseurl + url.
 std::string href(const SiteConfig& config, const std::string& url) {
-  std::string base = config.baseurl;
-  while (!base.empty() && base.back() == '/') {
-    base.pop_back();
-  }
-  if (!base.empty() && base[0] != '/') {
-    base.insert(base.begin(), '/');
-  }
-  return base + url;
+  return served_baseurl(config.baseurl) + url;
 }
 
 std::string position_text(const ConfigProblem& p) {

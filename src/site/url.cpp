@@ -203,4 +203,12 @@ std::string output_path_of(std::string_view url, std::string_view output_ext, bo
   return start == std::string::npos ? std::string() : path.substr(start);
 }
 
+std::string served_baseurl(std::string_view baseurl) {
+  while (!baseurl.empty() && baseurl.back() == '/')
+    baseurl.remove_suffix(1);
+  if (baseurl.empty() || baseurl.front() == '/')
+    return std::string(baseurl);
+  return "/" + std::string(baseurl);
+}
+
 } // namespace verity::site

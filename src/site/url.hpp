@@ -18,6 +18,10 @@ std::string escape_path(std::string_view value);
 // URL.unescape_path: every %XX decoded (the output file's name on disk).
 std::string unescape_path(std::string_view url);
 
+// baseurl as relative_url puts it before every URL: "" or "/blog" (a leading '/' added when
+// missing, trailing ones removed), so `blog` and `/blog/` are the /blog the site is served under.
+std::string served_baseurl(std::string_view baseurl);
+
 // URL#sanitize_url: a leading '/', ".." -> "/", "./" removed, runs of '/' squeezed.
 std::string sanitize_url(std::string_view url);
 
