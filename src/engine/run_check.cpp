@@ -116,10 +116,7 @@ CheckResult run_check(const CheckOptions& options) {
     Document doc;
     doc.path = file.path;
     doc.parsed = true;
-    std::vector<refs::Reference> references = file.body.references;
-    for (refs::Reference& r : references)
-      r.file = file.path; // findings on them (and their fixes) name the template
-    check_shared(doc, references, file.body, site.findings, site.records);
+    check_shared(doc, file.body.references, file.body, site.findings, site.records);
   }
 
   CheckResult result;

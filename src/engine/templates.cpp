@@ -46,6 +46,8 @@ Templates read_templates(const fs::path& root, const fs::path& real_root,
       TemplateFile file;
       file.path = it->path().lexically_relative(root).generic_string();
       file.body = body::scan_html(r.bytes, body);
+      for (refs::Reference& ref : file.body.references)
+        ref.file = file.path; // findings on them (and their fixes) name the template
       for (const auto& a : file.body.anchors)
         out.ids.insert(a.id);
       out.files.push_back(std::move(file));
