@@ -38,6 +38,8 @@ int run(int argc, char** argv) {
   add(add_report_command);
   add(add_secured_command);
   add(add_site_command);
+  add(add_schema_command);
+  add(add_init_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

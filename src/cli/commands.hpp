@@ -21,5 +21,7 @@ Action add_rules_command(CLI::App& app);
 Action add_report_command(CLI::App& app);
 Action add_secured_command(CLI::App& app);
 Action add_site_command(CLI::App& app);
+Action add_schema_command(CLI::App& app);
+Action add_init_command(CLI::App& app);
 
 } // namespace verity::cli

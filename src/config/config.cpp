@@ -430,9 +430,11 @@ Config load_config(const fs::path& config_file, const fs::path& site_root, const
   for (auto& [cname, c] : member("collections", empty_object).items()) {
     Collection col;
     col.name = cname;
-    col.paths = c.at("paths").get<std::vector<std::string>>();
+    col.paths = c.value("paths", std::vector<std::string>{});
     col.schema_source = c.value("schema", "");
     col.front_matter_required = c.value("front_matter", "required") == "required";
+    col.front_matter_explicit = c.contains("front_matter");
+    col.origin = where("/collections/" + escape_pointer_token(cname));
     if (!col.schema_source.empty()) {
       try {
         std::string pointer = "/collections/" + escape_pointer_token(cname) + "/schema";

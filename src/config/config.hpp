@@ -31,10 +31,14 @@ private:
 
 struct Collection {
   std::string name;
-  std::vector<std::string> paths; // globs relative to the site root
-  std::string schema_source;      // as written: a path or builtin:NAME ("" = no schema)
+  // Globs relative to the site root. Empty: the collection Jekyll itself has by this name (posts,
+  // drafts, pages, or one of _config.yml's), whose documents the site model decides.
+  std::vector<std::string> paths;
+  std::string schema_source; // as written: a path or builtin:NAME ("" = no schema)
   std::shared_ptr<const schema::CompiledSchema> schema;
   bool front_matter_required = true;
+  bool front_matter_explicit = false; // `front_matter:` was written (else Jekyll's rule applies)
+  std::string origin;                 // "verity.yaml:LINE:COL" of the entry, for messages
   // A built-in schema is a guess about someone else's site: its unknown-property and
   // value-pattern findings are warnings (see Config::effective_severity).
   bool builtin_schema = false;

@@ -66,6 +66,17 @@ private:
     config::Collection c;
     c.name = name;
     c.front_matter_required = front_matter_required;
+    // verity.yaml may name Jekyll's own collection without paths, to give it a schema: the site
+    // model keeps deciding which documents it holds.
+    auto named = std::find_if(
+        m_cfg.collections.begin(), m_cfg.collections.end(),
+        [&](const config::Collection& k) { return k.paths.empty() && k.name == name; });
+    if (named != m_cfg.collections.end()) {
+      c = *named;
+      if (!named->front_matter_explicit) {
+        c.front_matter_required = front_matter_required;
+      }
+    }
     m_out.implicit.push_back(std::move(c));
     return &m_out.implicit.back();
   }
@@ -196,6 +207,30 @@ private:
   size_t m_unread_entries = 0;
 };
 
+// A collection without paths names one of Jekyll's; a name Jekyll does not have would leave the
+// entry's schema checking nothing, silently.
+void check_jekyll_names(const config::Config& cfg, const site::SiteConfig& site) {
+  std::vector<std::string> errors;
+  for (const config::Collection& c : cfg.collections) {
+    if (!c.paths.empty() || c.name == "pages" || c.name == "posts" || c.name == "drafts" ||
+        site.collections.count(c.name) > 0) {
+      continue;
+    }
+    std::string known = "pages, posts, drafts";
+    for (const auto& [name, _] : site.collections) {
+      if (name != "posts") {
+        known += ", " + name;
+      }
+    }
+    errors.push_back(c.origin + ": collection `" + c.name +
+                     "` has no paths and Jekyll has no collection of that name (it has: " + known +
+                     "); add `paths:` globs, or use one of those names");
+  }
+  if (!errors.empty()) {
+    throw config::ConfigError(errors);
+  }
+}
+
 } // namespace
 
 std::shared_ptr<Discovery> discover(const config::Config& config) {
@@ -208,6 +243,7 @@ std::shared_ptr<Discovery> discover(const config::Config& config) {
   limits.max_file_bytes = config.limits.max_file_bytes;
   out->inventory = site::take_inventory(config.site_root, limits);
   Discoverer(config, *out).run();
+  check_jekyll_names(config, out->inventory.config);
   return out;
 }
 

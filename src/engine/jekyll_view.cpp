@@ -23,13 +23,19 @@ JekyllView JekyllViews::of(const Document& doc, const SourceFile& src) const {
     view.url = std::move(item.url);
     view.output = std::move(item.output);
   }
-  if (!m_config.defaults.empty()) {
-    DefaultValues defaults = m_resolver.located_defaults_for(*src.jekyll);
-    if (!defaults.values.empty()) {
-      view.defaults = std::move(defaults);
-    }
-  }
+  view.defaults = defaults_of(src);
   return view;
+}
+
+std::optional<DefaultValues> JekyllViews::defaults_of(const SourceFile& src) const {
+  if (!src.jekyll || m_config.defaults.empty()) {
+    return std::nullopt;
+  }
+  DefaultValues defaults = m_resolver.located_defaults_for(*src.jekyll);
+  if (defaults.values.empty()) {
+    return std::nullopt;
+  }
+  return defaults;
 }
 
 std::vector<std::pair<std::string, std::string>>

@@ -27,6 +27,9 @@ public:
               const std::filesystem::path& root);
 
   JekyllView of(const Document& doc, const SourceFile& src) const;
+  // Only the `defaults` that apply to `src` (they depend on its path and type, not on its front
+  // matter): what schema inference needs, without computing the URL.
+  std::optional<DefaultValues> defaults_of(const SourceFile& src) const;
   const std::string& baseurl() const { return m_config.baseurl; }
   const std::string& site_url() const { return m_config.url; }
   // The static files the build copies, {output path, source} (internal links may point at them).

@@ -213,11 +213,53 @@ bool valid_email(std::string_view s) {
   return domain.find('.') != std::string_view::npos && valid_hostname(domain);
 }
 
+// An ISO 8601 duration as JSON Schema 2019-09 reads it (RFC 3339 appendix A): P, then years,
+// months, days in that order, then T and hours, minutes, seconds; or weeks alone. Components
+// may be left out (PT1H30S, as the common validators accept, though the appendix's grammar would
+// not), but at least one is given and a T is followed by one. No fractions, no sign.
+bool valid_duration(std::string_view s) {
+  if (s.size() < 3 || s[0] != 'P') {
+    return false;
+  }
+  size_t i = 1;
+  auto component = [&](char unit) {
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      ++i;
+    }
+    if (i == start || i == s.size() || s[i] != unit) {
+      i = start;
+      return false;
+    }
+    ++i;
+    return true;
+  };
+  if (component('W')) {
+    return i == s.size();
+  }
+  bool any = false;
+  for (char unit : {'Y', 'M', 'D'}) {
+    any = component(unit) || any;
+  }
+  if (i < s.size() && s[i] == 'T') {
+    ++i;
+    bool any_time = false;
+    for (char unit : {'H', 'M', 'S'}) {
+      any_time = component(unit) || any_time;
+    }
+    if (!any_time) {
+      return false;
+    }
+    any = true;
+  }
+  return any && i == s.size();
+}
+
 } // namespace
 
 bool is_known_format(std::string_view name) {
   return name == "date-time" || name == "date" || name == "time" || name == "uri" ||
-         name == "uri-reference" || name == "email" || name == "hostname";
+         name == "uri-reference" || name == "email" || name == "hostname" || name == "duration";
 }
 
 bool check_format(std::string_view format, std::string_view value) {
@@ -246,6 +288,9 @@ bool check_format(std::string_view format, std::string_view value) {
   if (format == "hostname") {
     return valid_hostname(value);
   }
+  if (format == "duration") {
+    return valid_duration(value);
+  }
   return true;
 }
 
@@ -271,6 +316,9 @@ std::string_view format_hint(std::string_view format) {
   }
   if (format == "hostname") {
     return "a host name such as example.org";
+  }
+  if (format == "duration") {
+    return "an ISO 8601 duration such as PT1H30M (1 h 30 min) or P3D (3 days)";
   }
   return "";
 }

@@ -7,7 +7,8 @@
 namespace verity::schema {
 
 // True for the format names verity checks: date-time, date, time, uri, uri-reference, email,
-// hostname. A schema naming any other format is refused when it is loaded.
+// hostname, duration (ISO 8601, as JSON Schema 2019-09 defines it). A schema naming any other
+// format is refused when it is loaded.
 bool is_known_format(std::string_view name);
 
 // True when `value` is valid for `format` (which must be known).

@@ -34,6 +34,9 @@ def main():
         with open(os.path.join(root, f"assets/images/organizations/{o}-50x50.png"), "wb") as f:
             f.write(png(50, 50))
     kinds = ["_news", "_learning/videos", "_samples", "_people", "_data/organizations"]
+    only = [a.split("=", 1)[1] for a in sys.argv[3:] if a.startswith("--only=")]
+    if only:  # one collection of N documents (tests/bench/infer.sh)
+        kinds = only
     for k in kinds:
         os.makedirs(os.path.join(root, k), exist_ok=True)
     blob = "".join(rnd.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") for _ in range(384))

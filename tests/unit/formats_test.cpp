@@ -37,6 +37,19 @@ TEST(Formats, DateUriEmailHostname) {
   EXPECT_FALSE(schema::check_format("hostname", "-bad.example"));
 }
 
+TEST(Formats, DurationIsIso8601AsJsonSchema2019Reads) {
+  for (const char* ok : {"PT13M57S", "PT55S", "PT1H2M", "PT1H2M3S", "P5M", "P1Y2M3DT4H5M6S", "P3D",
+                         "P2W", "PT1H30S", "P1DT1H"}) {
+    EXPECT_TRUE(schema::check_format("duration", ok)) << ok;
+  }
+  for (const char* bad : {"", "P", "PT", "P1DT", "2 hours", "PT1.5H", "pt5m", "P1W2D", "PT5M3H",
+                          "-PT5M", "P1D2Y", "PT5", "P T5M", "PT5M "}) {
+    EXPECT_FALSE(schema::check_format("duration", bad)) << bad;
+  }
+  EXPECT_TRUE(schema::is_known_format("duration"));
+  EXPECT_NE(schema::format_hint("duration").find("PT1H30M"), std::string_view::npos);
+}
+
 TEST(Glob, DoubleStarMatchesAnyNumberOfSegments) {
   EXPECT_TRUE(util::glob_match("_news/**/*.md", "_news/a.md"));
   EXPECT_TRUE(util::glob_match("_news/**/*.md", "_news/2020/05/a.md"));

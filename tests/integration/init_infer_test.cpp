@@ -1,0 +1,216 @@
+// `verity schema infer` and `verity init` through the binary, on a copy of
+// fixtures/infer/recipes-site: a Jekyll site (pages, posts, a `recipes` collection with
+// `defaults`) whose recipes hold three known outliers (recipe 7's prep_time "2 hours", recipe 9
+// without servings, recipe 11's relative source_url).
+#include "support.hpp"
+
+#include <nlohmann/json.hpp>
+
+using namespace verity;
+using namespace verity::test;
+
+namespace {
+
+fs::path copy_site(const TempDir& dir) {
+  fs::path site = dir.path() / "site";
+  fs::copy(source_dir() / "fixtures/infer/recipes-site", site, fs::copy_options::recursive);
+  return site;
+}
+
+std::map<std::string, int> rule_counts(const nlohmann::json& report) {
+  std::map<std::string, int> counts;
+  for (const auto& f : report["findings"]) {
+    ++counts[f["rule"].get<std::string>()];
+  }
+  return counts;
+}
+
+} // namespace
+
+TEST(SchemaInfer, ExplainListsEachOutlierWithItsLine) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  RunResult r = run_verity({"schema", "infer", "recipes", "--explain"}, site);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "_recipes/recipe-07.md:3:12: prep_time is \"2 hours\", free text, where 11/12 "
+                   "siblings hold an ISO 8601 duration in time units (PT…) [shape]\n"
+                   "_recipes/recipe-09.md:1:1: no `servings`, which 11/12 siblings have [missing]\n"
+                   "_recipes/recipe-11.md:6:13: source_url is \"/recipes/local-copy\", a site path "
+                   "(/...), where 11/12 siblings hold an absolute URL [shape]\n"
+                   "\nrecipes: 3 outliers in 12 documents\n");
+}
+
+TEST(SchemaInfer, PrintsTheSchemaWithDefaultsMergedAndEvidence) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  RunResult r = run_verity({"schema", "infer", "recipes"}, site);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // `layout` is in no recipe's front matter: it comes from _config.yml's defaults, as in Jekyll.
+  EXPECT_NE(r.out.find("\n  layout: # present in 12/12; string 12; 1 distinct\n    type: string\n"
+                       "    enum:\n      - recipe\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\n  prep_time: # present in 12/12; string 12\n    type: string\n"),
+            std::string::npos)
+      << "one prep_time is free text: no duration format" << r.out;
+  EXPECT_NE(r.out.find("required: [difficulty, ingredients, layout, prep_time, source_url, title]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.rfind("# Inferred by `verity schema infer` from 12 documents of collection "
+                        "`recipes` (Jekyll's own)\n",
+                        0),
+            0u)
+      << r.out;
+
+  RunResult json = run_verity({"schema", "infer", "--format", "json"}, site);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  nlohmann::json j = json.json();
+  std::map<std::string, size_t> documents;
+  for (const auto& c : j["collections"]) {
+    documents[c["name"].get<std::string>()] = c["documents"].get<size_t>();
+  }
+  EXPECT_EQ(documents,
+            (std::map<std::string, size_t>{{"pages", 2}, {"posts", 12}, {"recipes", 12}}));
+  EXPECT_EQ(j["collections"][2]["outliers"].size(), 3u);
+  EXPECT_EQ(j["collections"][2]["schema"]["properties"]["servings"]["type"], "integer");
+
+  RunResult glob = run_verity({"schema", "infer", "_posts/*.md"}, site);
+  ASSERT_EQ(glob.exit_code, 0) << glob.err;
+  EXPECT_NE(glob.out.find("from 12 documents of the files matching _posts/*.md"),
+            std::string::npos);
+  RunResult none = run_verity({"schema", "infer", "nothing-here"}, site);
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("`nothing-here` names no collection and matches no document"),
+            std::string::npos)
+      << none.err;
+}
+
+TEST(Init, WritesConfigAndSchemasThenChecksAndNeverOverwrites) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  RunResult r = run_verity({"init"}, site);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  for (const char* f : {"verity.yaml", "schemas/pages.schema.yaml", "schemas/posts.schema.yaml",
+                        "schemas/recipes.schema.yaml"}) {
+    EXPECT_TRUE(fs::is_regular_file(site / f)) << f;
+  }
+  EXPECT_NE(r.out.find("wrote schemas/recipes.schema.yaml (recipes: 12 documents)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\nverity check .:\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("note: Jekyll will copy verity.yaml, schemas into _site"), std::string::npos)
+      << r.out;
+  std::string config = read_file(site / "verity.yaml");
+  EXPECT_NE(config.find("version: 1\nextends: builtin:jekyll\ncollections:\n  pages:\n    schema: "
+                        "schemas/pages.schema.yaml # 2 documents\n"),
+            std::string::npos)
+      << config;
+
+  // The inferred schemas validate every document they were learnt from: no schema finding, and
+  // every collection has its schema (no schema/none).
+  RunResult check = run_verity({"check", ".", "--format", "json"}, site);
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  std::map<std::string, int> rules = rule_counts(check.json());
+  for (const auto& [rule, n] : rules) {
+    EXPECT_NE(rule.rfind("schema/", 0), 0u) << rule << " x" << n;
+  }
+  // A new recipe that breaks the learnt pattern is caught where it breaks it.
+  write_file(site / "_recipes/recipe-13.md",
+             "---\ntitle: Recipe 13\nprep_time: PT5M\nservings: four\ndifficulty: trivial\n"
+             "source_url: https://cooking.example/recipes/13\ningredients: []\n---\nx\n");
+  check = run_verity({"check", ".", "--format", "json"}, site);
+  EXPECT_EQ(check.exit_code, 1) << check.out;
+  std::vector<std::string> got;
+  const nlohmann::json report = check.json(); // a named value: the loop reads into it
+  for (const auto& f : report["findings"]) {
+    if (f["file"] == "_recipes/recipe-13.md") {
+      got.push_back(f["rule"].get<std::string>() + "@" + std::to_string(f["line"].get<int>()));
+    }
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"schema/enum@5", "schema/type@4"}));
+
+  // A second init refuses, and changes nothing.
+  std::string before = read_file(site / "schemas/recipes.schema.yaml");
+  RunResult again = run_verity({"init"}, site);
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("init never overwrites a file; `verity init --force`"),
+            std::string::npos)
+      << again.err;
+  EXPECT_EQ(read_file(site / "schemas/recipes.schema.yaml"), before);
+
+  // --force shows the diff first (recipe 13 joined the collection), then replaces.
+  RunResult forced = run_verity({"init", "--force", "--no-check"}, site);
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_NE(
+      forced.out.find("--- a/schemas/recipes.schema.yaml\n+++ b/schemas/recipes.schema.yaml\n"),
+      std::string::npos)
+      << forced.out;
+  EXPECT_NE(forced.out.find("-# Inferred by `verity schema infer` from 12 documents"),
+            std::string::npos);
+  EXPECT_NE(forced.out.find("+# Inferred by `verity schema infer` from 13 documents"),
+            std::string::npos);
+  EXPECT_EQ(forced.out.find("\nverity check"), std::string::npos);
+  EXPECT_NE(read_file(site / "schemas/recipes.schema.yaml"), before);
+}
+
+TEST(Init, RequiredRatioBelowOneGivesTheFindingsItImplies) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  RunResult r = run_verity({"init", "--required-ratio", "0.9", "--no-check"}, site);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  RunResult check = run_verity({"check", ".", "--format", "json"}, site);
+  EXPECT_EQ(check.exit_code, 1);
+  std::vector<std::string> schema_findings;
+  const nlohmann::json report = check.json(); // a named value: the loop reads into it
+  for (const auto& f : report["findings"]) {
+    std::string rule = f["rule"];
+    if (rule.rfind("schema/", 0) == 0) {
+      schema_findings.push_back(f["file"].get<std::string>() + ":" + rule);
+    }
+  }
+  // servings is in 11/12 recipes: required at 0.9, so the one without it is reported.
+  EXPECT_EQ(schema_findings, (std::vector<std::string>{"_recipes/recipe-09.md:schema/required"}));
+}
+
+TEST(Init, RefusesToWriteThroughALinkedSchemasFolder) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  fs::path outside = dir.path() / "outside";
+  fs::create_directory(outside);
+  fs::create_directory_symlink(outside, site / "schemas");
+  RunResult r = run_verity({"init"}, site);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find("schemas exists and is not a folder"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(outside));
+  EXPECT_FALSE(fs::exists(site / "verity.yaml"));
+}
+
+TEST(Config, ACollectionWithoutPathsNamesJekyllsOwn) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  write_file(
+      site / "verity.yaml",
+      "version: 1\nextends: builtin:jekyll\ncollections:\n  recipes:\n    schema: r.schema.yaml\n");
+  write_file(site / "r.schema.yaml", "type: object\nrequired: [servings]\n");
+  RunResult check = run_verity({"check", ".", "--format", "json"}, site);
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  std::vector<std::string> required;
+  const nlohmann::json report = check.json(); // a named value: the loop reads into it
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "schema/required") {
+      required.push_back(f["file"]);
+    }
+  }
+  EXPECT_EQ(required, (std::vector<std::string>{"_recipes/recipe-09.md"}));
+
+  write_file(site / "verity.yaml",
+             "version: 1\nextends: builtin:jekyll\ncollections:\n  recipies:\n"
+             "    schema: r.schema.yaml\n");
+  RunResult typo = run_verity({"check", "."}, site);
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("verity.yaml:5:5: collection `recipies` has no paths and Jekyll has no "
+                          "collection of that name (it has: pages, posts, drafts, recipes)"),
+            std::string::npos)
+      << typo.err;
+}
