@@ -50,7 +50,7 @@ struct Place {
   // More than max_properties names: its keys are data, not a schema (none is described). Said
   // whatever order the documents come in, so the result does not depend on threads.
   bool too_many_properties = false;
-  bool deeper = false;            // values below max_depth were not described
+  bool deeper = false; // values below max_depth were not described
   // arrays: one place for every item of every array here
   std::unique_ptr<Place> items;
 

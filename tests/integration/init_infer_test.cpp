@@ -62,6 +62,12 @@ TEST(SchemaInfer, PrintsTheSchemaWithDefaultsMergedAndEvidence) {
             0u)
       << r.out;
 
+  // The same bytes whatever the number of threads.
+  for (const char* jobs : {"1", "3"}) {
+    RunResult other = run_verity({"schema", "infer", "recipes", "--jobs", jobs}, site);
+    EXPECT_EQ(other.out, r.out) << "--jobs " << jobs;
+  }
+
   RunResult json = run_verity({"schema", "infer", "--format", "json"}, site);
   ASSERT_EQ(json.exit_code, 0) << json.err;
   nlohmann::json j = json.json();

@@ -314,3 +314,41 @@ TEST(Outliers, AValueFromDefaultsPointsAtConfig) {
   EXPECT_NE(out[0].message.find("comes from `defaults` in _config.yml, for p4.md"),
             std::string::npos);
 }
+
+TEST(Observer, MergingSharesGivesWhatOneObserverSees) {
+  std::vector<std::string> docs = twelve_documents();
+  // A place whose distinct values pass the cap only in the union of the shares (6 + 6 > 10).
+  for (size_t i = 0; i < docs.size(); ++i) {
+    docs[i] += "code: c" + std::to_string(i) + "\n";
+  }
+  infer::Observer whole = observe(docs);
+  for (size_t split : {size_t{1}, size_t{5}, size_t{6}, size_t{11}}) {
+    infer::Observer first, second;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      (i < split ? first : second).add(parse(docs[i]).data);
+    }
+    infer::Observer merged;
+    merged.merge(first);
+    merged.merge(second);
+    EXPECT_EQ(infer::to_yaml(infer::infer_schema("posts", merged, {}), {}),
+              infer::to_yaml(infer::infer_schema("posts", whole, {}), {}))
+        << "split at " << split;
+    EXPECT_TRUE(merged.root().property("code")->too_many_distinct) << split;
+    EXPECT_EQ(merged.documents(), 12u);
+  }
+}
+
+TEST(Observer, AMappingWithTooManyKeysIsNotDescribed) {
+  infer::Observer o({10, 64, 3, 32}); // at most 3 names per place
+  o.add(json{{"m", {{"a", 1}, {"b", 2}}}, {"t", "x"}});
+  o.add(json{{"m", {{"c", 1}, {"d", 2}}}, {"t", "y"}});
+  const infer::Place* m = o.root().property("m");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->too_many_properties);
+  EXPECT_TRUE(m->properties.empty());
+  infer::InferOptions strict;
+  strict.strict = true;
+  json s = as_json(infer::infer_schema("t", o, strict));
+  EXPECT_FALSE(s["properties"]["m"].contains("additionalProperties")) << s.dump();
+  EXPECT_EQ(s["additionalProperties"], false); // the root has 2 names: described and closed
+}
