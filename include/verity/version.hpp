@@ -5,4 +5,7 @@
 
 namespace verity {
 std::string_view version();
+// The git commit the binary was built from ("abc123def456", "-modified" when the tree had
+// uncommitted changes; "unknown" outside a checkout).
+std::string_view build_commit();
 } // namespace verity

@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/version_text.hpp"
 #include "config/config.hpp"
 #include "crypto/keyfile.hpp"
 #include "net/curl_handles.hpp"
@@ -19,7 +20,11 @@ int run(int argc, char** argv) {
   CLI::App app{"verity: checks Markdown collections with YAML front matter (schema, secured "
                "fields, images, links)",
                "verity"};
-  app.set_version_flag("--version", std::string("verity ") + std::string(version()));
+  app.set_version_flag("--version", [] {
+    std::string text = version_text();
+    text.pop_back(); // CLI11 ends the line itself
+    return text;
+  });
   app.require_subcommand(1);
   std::map<CLI::App*, Action> actions;
   auto add = [&](Action (*adder)(CLI::App&)) {

@@ -263,7 +263,24 @@ TEST(Cli, ReportThatCannotBeWrittenIsExit3) {
 TEST(Cli, VersionAndConfigSchema) {
   auto r = run_verity({"--version"}, source_dir());
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_NE(r.out.find("verity 0."), std::string::npos);
+  EXPECT_EQ(r.out.rfind("verity 0.", 0), 0u) << r.out;
+  // The commit the binary was built from, as git names it (the suite runs in a checkout).
+  auto git = util::run_process(
+      {"git", "-C", source_dir().string(), "rev-parse", "--short=12", "HEAD"}, source_dir());
+  ASSERT_EQ(git.exit_code, 0) << git.err;
+  std::string commit = git.out.substr(0, git.out.find('\n'));
+  EXPECT_NE(r.out.find("\ncommit: " + commit), std::string::npos) << r.out;
+  // The libraries it runs with, as pkg-config (installed with their -dev packages) names them.
+  for (const auto& [module, label] :
+       std::vector<std::pair<std::string, std::string>>{{"openssl", "OpenSSL "},
+                                                        {"libcurl", "libcurl "},
+                                                        {"yaml-cpp", "yaml-cpp "},
+                                                        {"sqlite3", "SQLite "}}) {
+    auto pc = util::run_process({"pkg-config", "--modversion", module}, source_dir());
+    ASSERT_EQ(pc.exit_code, 0) << module << pc.err;
+    std::string v = pc.out.substr(0, pc.out.find('\n'));
+    EXPECT_NE(r.out.find(label + v), std::string::npos) << module << " " << v << "\n" << r.out;
+  }
   r = run_verity({"config", "schema"}, source_dir());
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.json()["title"], "verity.yaml");
