@@ -45,6 +45,8 @@ int run(int argc, char** argv) {
   add(add_site_command);
   add(add_schema_command);
   add(add_init_command);
+  add(add_completions_command);
+  add(add_manpage_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -23,5 +23,8 @@ Action add_secured_command(CLI::App& app);
 Action add_site_command(CLI::App& app);
 Action add_schema_command(CLI::App& app);
 Action add_init_command(CLI::App& app);
+// These two read the whole command table of `app` (the root) when they run.
+Action add_completions_command(CLI::App& app);
+Action add_manpage_command(CLI::App& app);
 
 } // namespace verity::cli
