@@ -71,8 +71,8 @@ ExitCode run_init(const InitFlags& flags) {
   out.clear();
   for (size_t i = 0; i + 1 < plan.files.size(); ++i) {
     const auto& c = plan.collections[i];
-    out += "wrote " + plan.files[i].relative + " (" + c.name + ": " + std::to_string(c.documents) +
-           " documents" +
+    out += "wrote " + util::printable(plan.files[i].relative) + " (" + util::printable(c.name) +
+           ": " + std::to_string(c.documents) + " documents" +
            (c.unreadable ? ", " + std::to_string(c.unreadable) + " left out" : std::string()) +
            ")\n";
   }

@@ -117,8 +117,12 @@ InitPlan plan_init(const fs::path& root, const infer::InferOptions& options, uns
   std::set<std::string> taken;
   for (const InferredCollection& c : plan.collections) {
     std::string file = schema_file_name(c.name);
+    // The suffix goes after the cut to 100 bytes, so two long names that share their start
+    // still get two files (a suffix inside the name would be cut off again, forever).
+    std::string base = schema_file_name(c.name);
+    base.resize(base.size() - std::string_view(".schema.yaml").size());
     for (int n = 2; taken.count(file) > 0; ++n) {
-      file = schema_file_name(c.name + "-" + std::to_string(n));
+      file = base + "-" + std::to_string(n) + ".schema.yaml";
     }
     taken.insert(file);
     std::string relative = "schemas/" + file;

@@ -32,7 +32,9 @@ struct ObserveLimits {
   size_t max_distinct = 10;    // distinct strings kept (an enum needs no more than --enum-max)
   size_t max_enum_bytes = 64;  // a longer string is text, never an enum value
   size_t max_properties = 500; // more names at one place: a mapping used as a dictionary
-  size_t max_depth = 32;       // nesting below this is counted, not described
+  // Nesting below this is counted, not described: each level is two in the schema's YAML
+  // (`properties:`, then the name), and verity reads schema files 64 levels deep at most.
+  size_t max_depth = 28;
 };
 
 struct Place {

@@ -220,3 +220,31 @@ TEST(Config, ACollectionWithoutPathsNamesJekyllsOwn) {
             std::string::npos)
       << typo.err;
 }
+
+TEST(Init, TwoLongCollectionNamesWithOneStartGetTwoFiles) {
+  TempDir dir;
+  fs::path site = dir.path() / "site";
+  std::string a(100, 'a');
+  write_file(site / "_config.yml", "collections:\n  " + a + "x: {output: true}\n  " + a +
+                                       "y: {output: true}\n");
+  write_file(site / ("_" + a + "x/1.md"), "---\ntitle: a\n---\n");
+  write_file(site / ("_" + a + "y/1.md"), "---\ntitle: b\n---\n");
+  RunResult r = run_verity({"init", "--no-check"}, site); // once looped forever on the clash
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_regular_file(site / "schemas" / (a + ".schema.yaml")));
+  EXPECT_TRUE(fs::is_regular_file(site / "schemas" / (a + "-2.schema.yaml")));
+  EXPECT_EQ(run_verity({"check", "."}, site).exit_code, 0);
+}
+
+TEST(Init, DeepNestingStillGivesASchemaVerityReads) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  std::string deep = "---\ntitle: Deep\ndeep:";
+  for (int i = 0; i < 40; ++i) {
+    deep += "\n" + std::string(2 * (i + 1), ' ') + "l" + std::to_string(i) + ":";
+  }
+  write_file(site / "_recipes/deep.md", deep + " 1\n---\n");
+  ASSERT_EQ(run_verity({"init", "--no-check"}, site).exit_code, 0);
+  RunResult check = run_verity({"check", "."}, site);
+  EXPECT_NE(check.exit_code, 2) << check.err; // the schema file loads
+}
