@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 namespace verity::infer {
@@ -31,11 +32,42 @@ bool plain_safe(std::string_view s) {
   return true;
 }
 
+// Code points some YAML readers or terminals treat as line breaks or controls: DEL, C1 (NEL
+// ends a line for YAML 1.1 readers such as Ruby's Psych), the line and paragraph separators and
+// the bidi embeddings, overrides and isolates. `length` is the UTF-8 sequence's byte count.
+bool unsafe_at(std::string_view s, size_t i, size_t& length, unsigned& code) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (b(i) == 0x7f) {
+    length = 1;
+    code = 0x7f;
+    return true;
+  }
+  if (b(i) == 0xc2 && i + 1 < s.size() && b(i + 1) >= 0x80 && b(i + 1) <= 0x9f) {
+    length = 2;
+    code = b(i + 1);
+    return true;
+  }
+  if (b(i) == 0xe2 && i + 2 < s.size() && (b(i + 1) == 0x80 || b(i + 1) == 0x81)) {
+    code = 0x2000u + ((b(i + 1) & 0x3fu) << 6) + (b(i + 2) & 0x3fu);
+    length = 3;
+    return (code >= 0x2028 && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  }
+  return false;
+}
+
 // A comment stays on its line whatever a collection name or evidence holds.
 std::string comment_text(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t length = 0;
+    unsigned code = 0;
+    if (unsafe_at(text, i, length, code)) {
+      out += '?';
+      i += length - 1;
+    } else {
+      char c = text[i];
+      out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+    }
   }
   return out;
 }
@@ -113,8 +145,23 @@ std::string yaml_scalar(std::string_view text) {
   if (plain_safe(text)) {
     return std::string(text);
   }
-  return nlohmann::json(std::string(text))
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string json = nlohmann::json(std::string(text))
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // JSON escapes only C0; YAML's double quotes read \uXXXX for the rest as well.
+  std::string out;
+  for (size_t i = 0; i < json.size(); ++i) {
+    size_t length = 0;
+    unsigned code = 0;
+    if (unsafe_at(json, i, length, code)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", code);
+      out += buf;
+      i += length - 1;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
 }
 
 std::string to_yaml(const InferredSchema& schema, const std::vector<std::string>& header) {

@@ -198,10 +198,14 @@ TEST(YamlScalar, PlainOnlyWhenYamlReadsItAsThatString) {
   for (std::string s : {"title", "date-time", "_x", "a1", "schemas/news.schema.yaml"}) {
     EXPECT_EQ(infer::yaml_scalar(s), s);
   }
-  for (std::string s : {"null", "Yes", "off", "N", "1.0", "a b", "-x", "with:colon", "", "é", "#c",
-                        "line\nbreak", "quote\"d"}) {
+  for (std::string s :
+       {"null", "Yes", "off", "N", "1.0", "a b", "-x", "with:colon", "", "é", "#c", "line\nbreak",
+        "quote\"d", "nel\u0085x", "ls\u2028x", "rlo\u202ex", "del\x7fx", "csi\u009bx"}) {
     std::string written = infer::yaml_scalar(s);
     EXPECT_EQ(written.front(), '"') << s;
+    for (unsigned char c : written) { // nothing a YAML 1.1 reader or a terminal acts on (é is
+      EXPECT_TRUE((c >= 0x20 && c < 0x7f) || s == "é") << s << " -> " << written; // only text)
+    }
     frontmatter::Conversion back = frontmatter::yaml_to_json("k: " + written + "\n");
     ASSERT_TRUE(back.ok) << written;
     EXPECT_EQ(back.value["k"], s);
