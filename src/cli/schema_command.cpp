@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 
 namespace verity::cli {
 namespace {
@@ -62,25 +63,29 @@ ExitCode run_infer(const InferFlags& flags) {
   } else if (!flags.out_dir.empty()) {
     std::filesystem::create_directories(flags.out_dir, ec);
     std::string written;
+    std::set<std::string> taken; // two names may map to one file name: never over each other
     for (const auto& c : inferred) {
       if (c.documents == 0) {
         continue;
       }
-      std::filesystem::path target =
-          std::filesystem::path(flags.out_dir) / engine::schema_file_name(c.name);
+      std::string file = engine::unique_schema_file_name(c.name, taken);
+      std::filesystem::path target = std::filesystem::path(flags.out_dir) / file;
       if (!flags.force && std::filesystem::symlink_status(target, ec).type() !=
                               std::filesystem::file_type::not_found) {
         throw UsageError(target.string() + " exists: schema infer never overwrites a file; "
                                            "--force replaces it");
       }
-      util::write_file_atomic(target, engine::schema_file_text(c, request.schema));
+      util::write_file_atomic(target, engine::schema_file_text(c, request.schema, file));
       written += "wrote " + target.string() + " (" + std::to_string(c.documents) + " documents)\n";
     }
     emit("-", written);
   } else {
     std::string out;
+    std::set<std::string> taken;
     for (const auto& c : inferred) {
-      out += (out.empty() ? "" : "---\n") + engine::schema_file_text(c, request.schema);
+      out += (out.empty() ? "" : "---\n") +
+             engine::schema_file_text(c, request.schema,
+                                      engine::unique_schema_file_name(c.name, taken));
     }
     emit("-", out);
   }

@@ -220,7 +220,20 @@ std::string schema_file_name(const std::string& name) {
   return (out.empty() ? std::string("collection") : out) + ".schema.yaml";
 }
 
-std::string schema_file_text(const InferredCollection& c, const infer::InferOptions& options) {
+std::string unique_schema_file_name(const std::string& name, std::set<std::string>& taken) {
+  std::string file = schema_file_name(name);
+  // The suffix goes after the cut to 100 bytes, so two long names that share their start still
+  // get two files (a suffix inside the name would be cut off again, forever).
+  std::string base = file.substr(0, file.size() - std::string_view(".schema.yaml").size());
+  for (int n = 2; taken.count(file) > 0; ++n) {
+    file = base + "-" + std::to_string(n) + ".schema.yaml";
+  }
+  taken.insert(file);
+  return file;
+}
+
+std::string schema_file_text(const InferredCollection& c, const infer::InferOptions& options,
+                             const std::string& file) {
   std::vector<std::string> header;
   std::string globs;
   for (const auto& g : c.globs) {
@@ -248,7 +261,6 @@ std::string schema_file_text(const InferredCollection& c, const infer::InferOpti
                    "most " +
                    std::to_string(options.enum_max) +
                    " distinct strings, each 3 times on average.");
-  std::string file = schema_file_name(c.name);
   header.push_back("Review it, save it as schemas/" + file + " and name it in verity.yaml:");
   if (c.from_glob) {
     header.push_back("  collections: {NAME: {paths: [" + infer::yaml_scalar(c.name) +

@@ -7,6 +7,7 @@
 #include "infer/inferred_schema.hpp"
 #include "infer/outliers.hpp"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,11 +35,16 @@ struct InferredCollection {
 
 // The schema file for `c`: the schema in YAML under comments that say where it came from, how to
 // read its evidence and how to adopt it.
-std::string schema_file_text(const InferredCollection& c, const infer::InferOptions& options);
+// `file` is the name it is saved under (schema_file_name), which its adoption hint names.
+std::string schema_file_text(const InferredCollection& c, const infer::InferOptions& options,
+                             const std::string& file);
 
 // "news.schema.yaml": the collection's name with anything but [A-Za-z0-9._-] as '_' (a glob's
 // name too), never starting with '.'.
 std::string schema_file_name(const std::string& name);
+
+// schema_file_name(name), or NAME-2.schema.yaml, -3... when `taken` has it; adds the result.
+std::string unique_schema_file_name(const std::string& name, std::set<std::string>& taken);
 
 // Throws UsageError for a selector that names no collection and matches no document.
 std::vector<InferredCollection> infer_site(const config::Config& cfg, const InferRequest& request);

@@ -116,17 +116,10 @@ InitPlan plan_init(const fs::path& root, const infer::InferOptions& options, uns
   std::vector<std::pair<std::string, std::string>> schema_files; // name, schemas/FILE
   std::set<std::string> taken;
   for (const InferredCollection& c : plan.collections) {
-    std::string file = schema_file_name(c.name);
-    // The suffix goes after the cut to 100 bytes, so two long names that share their start
-    // still get two files (a suffix inside the name would be cut off again, forever).
-    std::string base = schema_file_name(c.name);
-    base.resize(base.size() - std::string_view(".schema.yaml").size());
-    for (int n = 2; taken.count(file) > 0; ++n) {
-      file = base + "-" + std::to_string(n) + ".schema.yaml";
-    }
-    taken.insert(file);
+    std::string file = unique_schema_file_name(c.name, taken);
     std::string relative = "schemas/" + file;
-    plan.files.push_back({relative, schema_file_text(c, options), existing_file(root, relative)});
+    plan.files.push_back(
+        {relative, schema_file_text(c, options, file), existing_file(root, relative)});
     schema_files.emplace_back(c.name, relative);
   }
   plan.files.push_back(

@@ -225,14 +225,18 @@ TEST(Init, TwoLongCollectionNamesWithOneStartGetTwoFiles) {
   TempDir dir;
   fs::path site = dir.path() / "site";
   std::string a(100, 'a');
-  write_file(site / "_config.yml", "collections:\n  " + a + "x: {output: true}\n  " + a +
-                                       "y: {output: true}\n");
+  write_file(site / "_config.yml",
+             "collections:\n  " + a + "x: {output: true}\n  " + a + "y: {output: true}\n");
   write_file(site / ("_" + a + "x/1.md"), "---\ntitle: a\n---\n");
   write_file(site / ("_" + a + "y/1.md"), "---\ntitle: b\n---\n");
   RunResult r = run_verity({"init", "--no-check"}, site); // once looped forever on the clash
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::is_regular_file(site / "schemas" / (a + ".schema.yaml")));
   EXPECT_TRUE(fs::is_regular_file(site / "schemas" / (a + "-2.schema.yaml")));
+  // Each file's adoption hint names that file, not the one its name would have had.
+  EXPECT_NE(read_file(site / "schemas" / (a + "-2.schema.yaml"))
+                .find("save it as schemas/" + a + "-2.schema.yaml"),
+            std::string::npos);
   EXPECT_EQ(run_verity({"check", "."}, site).exit_code, 0);
 }
 
