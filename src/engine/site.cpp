@@ -9,17 +9,59 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The nearest of `dir` and its ancestors with a Jekyll _config.yml, not looking above the top of
+// the git work tree `dir` is in: `verity check _posts` from a site means that site.
+std::optional<fs::path> jekyll_root_at_or_above(fs::path dir) {
+  std::error_code ec;
+  for (;; dir = dir.parent_path()) {
+    if (fs::exists(dir / "_config.yml", ec)) {
+      return dir;
+    }
+    if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) {
+      return std::nullopt;
+    }
+  }
+}
+
+// The deepest folder holding every path (a file counts by its folder).
+fs::path common_folder(const std::vector<fs::path>& paths) {
+  std::optional<fs::path> common;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(p).lexically_normal();
+    fs::path dir = fs::is_directory(abs, ec) ? abs : abs.parent_path();
+    if (!common) {
+      common = dir;
+      continue;
+    }
+    fs::path shared;
+    for (auto a = common->begin(), b = dir.begin();
+         a != common->end() && b != dir.end() && *a == *b; ++a, ++b) {
+      shared /= *a;
+    }
+    common = shared;
+  }
+  return common.value_or(fs::current_path());
+}
+
 fs::path site_root_for(const std::vector<fs::path>& paths,
                        const std::optional<fs::path>& config_file) {
   if (config_file) {
     return config_file->parent_path();
   }
-  fs::path start = paths.empty() ? fs::current_path() : paths.front();
   std::error_code ec;
-  if (!fs::exists(start, ec)) {
-    throw UsageError("path not found: " + start.string());
+  for (const auto& p : paths) {
+    if (!fs::exists(p, ec)) {
+      throw UsageError("path not found: " + p.string());
+    }
   }
-  start = fs::absolute(start).lexically_normal();
+  fs::path start =
+      paths.empty() ? fs::current_path() : fs::absolute(paths.front()).lexically_normal();
+  if (paths.size() > 1) {
+    // Several paths (`verity check _news _people`): the site holds them all.
+    fs::path common = common_folder(paths);
+    return jekyll_root_at_or_above(common).value_or(common);
+  }
   if (!fs::is_directory(start, ec)) {
     // A single file: its site root is the nearest ancestor with a Jekyll _config.yml, or the
     // current directory when the file lies below it (`verity check _news/x.md` from the root).
@@ -34,7 +76,8 @@ fs::path site_root_for(const std::vector<fs::path>& paths,
     }
     return start.parent_path();
   }
-  return start;
+  // A folder: itself, unless it lies inside a Jekyll site (`verity check _posts`).
+  return jekyll_root_at_or_above(start).value_or(start);
 }
 
 } // namespace

@@ -168,3 +168,39 @@ TEST(DiscoveryLimits, FoldersTooDeepToReadAreFindingsNotSilence) {
 
 } // namespace
 } // namespace verity::test
+
+namespace verity::test {
+namespace {
+
+// Which site `verity check PATH...` means: a folder inside a Jekyll site is that site (reported on
+// that folder only), several paths share one site, and a folder in no Jekyll site is its own root.
+TEST(SiteRoot, FoldersInsideAJekyllSiteMeanThatSite) {
+  TempDir tmp;
+  fs::path site = tmp.path() / "site";
+  fs::copy(source_dir() / "fixtures/example-site", site, fs::copy_options::recursive);
+  fs::create_directory(site / ".git"); // the work tree's top: the walk up stops here
+
+  auto summary = [](const RunResult& r) { return nlohmann::json::parse(r.out)["summary"]; };
+  RunResult two = run_verity({"check", "--format", "json", "_news", "_people"}, site);
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  EXPECT_EQ(summary(two)["documents"], 3);        // 2 news + 1 person reported
+  EXPECT_EQ(summary(two)["documents_loaded"], 5); // the whole site seen
+
+  RunResult one = run_verity({"check", "--format", "json", (site / "_news").string()}, tmp.path());
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(summary(one)["documents"], 2);
+  EXPECT_EQ(summary(one)["documents_loaded"], 5);
+
+  // Control: without _config.yml the folder is a site of its own, and a second folder beside it
+  // is outside that site (the common folder is then the root).
+  fs::remove(site / "_config.yml");
+  RunResult alone = run_verity({"check", "--format", "json", "_news"}, site);
+  EXPECT_EQ(alone.exit_code, 0) << alone.err;
+  EXPECT_EQ(summary(alone)["documents_loaded"], 2) << alone.out; // _news/ only, read as pages
+  RunResult both = run_verity({"check", "--format", "json", "_news", "_people"}, site);
+  EXPECT_EQ(both.exit_code, 0) << both.err;
+  EXPECT_EQ(summary(both)["documents"], 3);
+}
+
+} // namespace
+} // namespace verity::test

@@ -1,6 +1,7 @@
 // The files that connect verity to other tools: the pre-commit hook runs as pre-commit would run
-// it (its entry plus the changed file names), and the example GitHub workflows are valid YAML that
-// calls verity with flags it accepts.
+// it (its entry plus the changed file names), the example GitHub workflows are valid YAML that
+// call verity through the action with inputs it has, and every flag the hook and the action pass
+// is one verity accepts. (action.yml itself: action_test.cpp.)
 #include "support.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -8,6 +9,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 
 namespace verity::test {
@@ -103,23 +106,40 @@ bool help_lists(const std::string& help, const std::string& flag) {
   return false;
 }
 
-TEST(Ecosystem, TheExampleWorkflowsAreValidAndUseRealFlags) {
-  std::vector<Invocation> calls;
+TEST(Ecosystem, TheExampleWorkflowsUseTheActionWithItsOwnInputs) {
+  YAML::Node action = YAML::LoadFile((source_dir() / "action.yml").string());
+  ASSERT_TRUE(action["inputs"].IsMap());
+  size_t inputs_given = 0;
   for (const char* name : {"pre-merge.yml", "linkrot.yml"}) {
     fs::path file = source_dir() / "docs/github-workflows" / name;
     YAML::Node wf = YAML::LoadFile(file.string());
     ASSERT_TRUE(wf["jobs"].IsMap()) << name;
-    size_t before = calls.size();
+    size_t uses = 0;
     for (const auto& job : wf["jobs"]) {
       for (const auto& step : job.second["steps"]) {
         if (step["run"]) {
-          auto found = invocations(step["run"].as<std::string>(), name);
-          calls.insert(calls.end(), found.begin(), found.end());
+          EXPECT_TRUE(invocations(step["run"].as<std::string>(), name).empty())
+              << name << ": verity is called through the action, not by hand";
+        }
+        if (step["uses"] && step["uses"].as<std::string>().rfind("verity-check/verity@", 0) == 0) {
+          ++uses;
+          for (const auto& with : step["with"]) {
+            EXPECT_TRUE(action["inputs"][with.first.as<std::string>()])
+                << name << ": the action has no input " << with.first;
+            ++inputs_given;
+          }
         }
       }
     }
-    EXPECT_EQ(calls.size() - before, 1u) << name << ": one verity call per workflow";
+    EXPECT_EQ(uses, 1u) << name << ": one verity step per workflow";
   }
+  EXPECT_EQ(inputs_given, 9u); // pre-merge 5, linkrot 4
+}
+
+// Every flag a call passes is one `verity <command> --help` lists (it would exit 2 otherwise): the
+// pre-commit hook's entry, and every flag the action's run step (ci/action-run) can add.
+TEST(Ecosystem, TheHookAndTheActionPassOnlyRealFlags) {
+  std::vector<Invocation> calls;
   YAML::Node hooks = YAML::LoadFile((source_dir() / ".pre-commit-hooks.yaml").string());
   ASSERT_TRUE(hooks.IsSequence());
   for (const auto& hook : hooks) {
@@ -127,9 +147,27 @@ TEST(Ecosystem, TheExampleWorkflowsAreValidAndUseRealFlags) {
     EXPECT_EQ(found.size(), 1u) << hook["id"];
     calls.insert(calls.end(), found.begin(), found.end());
   }
-  ASSERT_EQ(calls.size(), 3u);
-  // Every flag each call passes is one `verity <command> --help` lists (it would exit 2
-  // otherwise); and the calls do pass flags, so the loop below is not comparing nothing.
+  ASSERT_EQ(calls.size(), 1u);
+  // ci/action-run adds flags in two forms: `value_flag --x "$VALUE"` and `args+=(--x ...)`.
+  std::string script = read_file(source_dir() / "ci/action-run");
+  Invocation check_call{"ci/action-run", "check", {}};
+  Invocation linkrot_call{"ci/action-run", "linkrot", {}};
+  static const std::regex added(R"((value_flag |args\+=\()(--[a-z][a-z-]*))");
+  std::set<std::string> flags; // --report is added in two places
+  for (std::sregex_iterator it(script.begin(), script.end(), added), end; it != end; ++it) {
+    flags.insert((*it)[2]);
+  }
+  for (const auto& flag : flags) {
+    check_call.flags.push_back(flag);
+    // The script refuses these two for linkrot before adding them.
+    if (flag != "--changed-since" && flag != "--online") {
+      linkrot_call.flags.push_back(flag);
+    }
+  }
+  EXPECT_EQ(check_call.flags.size(), 9u);
+  EXPECT_EQ(linkrot_call.flags.size(), 7u);
+  calls.push_back(check_call);
+  calls.push_back(linkrot_call);
   size_t checked = 0;
   std::map<std::string, std::string> help;
   for (const auto& call : calls) {
@@ -145,10 +183,11 @@ TEST(Ecosystem, TheExampleWorkflowsAreValidAndUseRealFlags) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 10u); // pre-merge 4, linkrot 5 (--report twice), the hook's --fail-on
+  EXPECT_EQ(checked, 17u); // the hook's --fail-on, the action's 9 for check and 7 for linkrot
   // Negative control: the matcher does refuse a flag that verity does not have, and a prefix.
   EXPECT_FALSE(help_lists(help["check"], "--no-such-flag"));
   EXPECT_FALSE(help_lists(help["check"], "--form"));
+  EXPECT_FALSE(help_lists(help["linkrot"], "--changed-since"));
 }
 
 } // namespace
