@@ -80,14 +80,17 @@ ExitCode run_init(const InitFlags& flags) {
   for (const auto& note : plan.notes) {
     out += "note: " + note + "\n";
   }
+  // What was written is said before the check runs: a check that stops on an error (exit 2 for a
+  // broken _config.yml, say) must not hide which files are now there.
+  emit("-", printable_lines(out));
   if (!flags.no_check) {
     CheckOptions check;
     check.paths = {flags.path};
     check.jobs = flags.jobs;
     CheckResult result = run_check(check);
-    out += "\nverity check " + flags.path + ":\n" + report::write_text(result, false);
+    emit("-", printable_lines("\nverity check " + flags.path + ":\n" +
+                              report::write_text(result, false)));
   }
-  emit("-", printable_lines(out));
   return ExitCode::Ok;
 }
 

@@ -7,9 +7,12 @@
 #include "cli/schema_render.hpp"
 #include "engine/infer_site.hpp"
 #include "engine/site.hpp"
+#include "util/confine.hpp"
 #include "util/file.hpp"
 #include "util/logging.hpp"
 #include "verity/check.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <memory>
@@ -39,6 +42,10 @@ ExitCode run_infer(const InferFlags& flags) {
   if (!std::filesystem::is_directory(flags.site, ec)) {
     throw UsageError(flags.site + " is not a folder");
   }
+  if (!flags.out_dir.empty() && (flags.explain || flags.format == "json")) {
+    throw UsageError("--out-dir writes schema files: with --explain or --format json the report "
+                     "goes to stdout, so leave --out-dir out (or redirect stdout)");
+  }
   CheckOptions options;
   apply_config_flags(flags.config, options);
   config::Config cfg = engine::open_site(
@@ -55,13 +62,33 @@ ExitCode run_infer(const InferFlags& flags) {
   size_t outliers = 0;
   for (const auto& c : inferred) {
     outliers += c.outliers.size();
+    for (const auto& note : c.notes) {
+      spdlog::warn("collection {}: {}", c.name, note); // stderr, made printable by the logger
+    }
   }
   if (flags.format == "json") {
     emit("-", inferred_json(inferred, request.schema) + "\n");
   } else if (flags.explain) {
     emit("-", outliers_text(inferred));
   } else if (!flags.out_dir.empty()) {
+    if (std::filesystem::exists(flags.out_dir, ec) &&
+        !std::filesystem::is_directory(flags.out_dir, ec)) {
+      throw UsageError("--out-dir " + flags.out_dir + " is not a folder");
+    }
+    // A folder inside the site is the checkout's to shape: a linked `schemas/` there must not
+    // send the files elsewhere. A folder outside the site is the user's own explicit choice.
+    if (util::relative_within(cfg.site_root, flags.out_dir) &&
+        !util::resolve_writable_inside(cfg.site_root, cfg.real_site_root,
+                                       std::filesystem::absolute(flags.out_dir) / "x")) {
+      throw UsageError("--out-dir " + flags.out_dir +
+                       " is inside the site but leads out of it (a symbolic link on the way): "
+                       "schema infer writes inside the site only through real folders");
+    }
     std::filesystem::create_directories(flags.out_dir, ec);
+    if (!std::filesystem::is_directory(flags.out_dir, ec)) {
+      throw UsageError("--out-dir " + flags.out_dir + " is not a folder and cannot be made one" +
+                       (ec ? ": " + ec.message() : std::string()));
+    }
     std::string written;
     std::set<std::string> taken; // two names may map to one file name: never over each other
     for (const auto& c : inferred) {
@@ -75,7 +102,11 @@ ExitCode run_infer(const InferFlags& flags) {
         throw UsageError(target.string() + " exists: schema infer never overwrites a file; "
                                            "--force replaces it");
       }
-      util::write_file_atomic(target, engine::schema_file_text(c, request.schema, file));
+      try {
+        util::write_file_atomic(target, engine::schema_file_text(c, request.schema, file));
+      } catch (const std::runtime_error& e) {
+        throw RunError(std::string(e.what()) + " (schemas written before it are kept)");
+      }
       written += "wrote " + target.string() + " (" + std::to_string(c.documents) + " documents)\n";
     }
     emit("-", written);

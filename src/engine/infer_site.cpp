@@ -83,6 +83,17 @@ std::vector<Group> group_files(const config::Config& cfg, const Selection& selec
       }
     }
     if (g.files.empty()) {
+      // Declared (verity.yaml, or Jekyll's _config.yml) but holding no document.
+      bool declared = selection.discovery->inventory.config.collections.count(selector) > 0 ||
+                      selector == "pages" || selector == "drafts";
+      for (const auto& c : cfg.collections) {
+        declared = declared || c.name == selector;
+      }
+      if (declared) {
+        throw UsageError("collection `" + selector +
+                         "` has no documents to learn from: none of its files has front "
+                         "matter (or it has no files): add documents, or check its `paths`");
+      }
       std::string known;
       for (const auto& n : names) {
         known += (known.empty() ? "" : ", ") + n;
@@ -108,6 +119,7 @@ std::vector<Group> group_files(const config::Config& cfg, const Selection& selec
 struct Shard {
   std::vector<infer::Observer> observers;
   std::vector<size_t> unreadable;
+  std::vector<std::vector<std::string>> notes; // per group, in file order
   std::vector<std::vector<infer::Sample>> samples;
 };
 
@@ -147,14 +159,20 @@ std::vector<InferredCollection> infer_site(const config::Config& cfg, const Infe
       mine.observers.emplace_back(limits); // not copyable: it owns its places
     }
     mine.unreadable.assign(groups.size(), 0);
+    mine.notes.resize(groups.size());
     mine.samples.resize(request.outliers ? groups.size() : 0);
     size_t begin = wanted.size() * s / shards, end = wanted.size() * (s + 1) / shards;
     for (size_t k = begin; k < end; ++k) {
       const SourceFile& src = selection.files[wanted[k]];
-      Findings ignored; // verity check reports them; inference only leaves the document out
-      Document doc = load_source(src, cfg, ignored);
+      Findings load_findings; // verity check reports them; inference only leaves the document out
+      Document doc = load_source(src, cfg, load_findings);
       const std::vector<size_t>& in = groups_of[wanted[k]];
-      if (!doc.has_front_matter || !doc.parsed || doc.non_mapping_root || !doc.data.is_object()) {
+      // Front matter verity refuses (an alias, a custom tag, a duplicate key) reads as something
+      // else than its author wrote (an alias as null): learning from it would teach that.
+      bool refused = std::any_of(load_findings.begin(), load_findings.end(),
+                                 [](const Finding& f) { return f.severity == Severity::Error; });
+      if (refused || !doc.has_front_matter || !doc.parsed || doc.non_mapping_root ||
+          !doc.data.is_object()) {
         for (size_t g : in) {
           ++mine.unreadable[g];
         }
@@ -165,6 +183,15 @@ std::vector<InferredCollection> infer_site(const config::Config& cfg, const Infe
           defaults ? util::deep_merge(defaults->values, doc.data) : std::move(doc.data);
       for (size_t g : in) {
         mine.observers[g].add(data);
+        if (data.size() > limits.max_properties) {
+          // One such document leaves its whole collection's schema without properties: say
+          // which one, since the schema's comment can only say that it happened.
+          mine.notes[g].push_back(src.relative + " has " + std::to_string(data.size()) +
+                                  " front-matter names (more than " +
+                                  std::to_string(limits.max_properties) +
+                                  "): its collection's properties are not described; leave it out "
+                                  "(a glob, or `ignore:` in verity.yaml) and infer again");
+        }
       }
       if (request.outliers) {
         infer::Sample sample{src.relative, std::move(data), std::move(doc.map),
@@ -191,12 +218,21 @@ std::vector<InferredCollection> infer_site(const config::Config& cfg, const Infe
       }
       observer.merge(sh.observers[g]);
       groups[g].info.unreadable += sh.unreadable[g];
+      for (auto& note : sh.notes[g]) {
+        groups[g].info.notes.push_back(std::move(note));
+      }
       if (request.outliers) {
         std::move(sh.samples[g].begin(), sh.samples[g].end(), std::back_inserter(samples));
       }
     }
     InferredCollection& info = groups[g].info;
     info.documents = observer.documents();
+    if (info.documents == 0 && info.unreadable > 0) {
+      info.notes.push_back(
+          "every one of its " + std::to_string(info.unreadable) +
+          " documents was left out (no front matter, or front matter that does "
+          "not parse or that verity refuses): no schema is learnt; `verity check` says why");
+    }
     info.schema = infer::infer_schema(info.name, observer, request.schema);
     if (request.outliers) {
       info.outliers = infer::find_outliers(observer, samples, request.outlier_options);
@@ -246,7 +282,8 @@ std::string schema_file_text(const InferredCollection& c, const infer::InferOpti
                                       (globs.empty() ? " (Jekyll's own)" : " (" + globs + ")")));
   if (c.unreadable > 0) {
     header.push_back(std::to_string(c.unreadable) +
-                     " more left out: no front matter, or front matter that does not parse "
+                     " more left out: no front matter, or front matter that does not parse or that "
+                     "verity refuses "
                      "(`verity check` says why)");
   }
   header.push_back("Beside each property: present in N/M (the documents, or objects, that have "

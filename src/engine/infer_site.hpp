@@ -28,9 +28,12 @@ struct InferredCollection {
   bool from_glob = false;         // selected by a glob, not a collection
   std::string schema_source;      // the schema it has now ("" = none)
   size_t documents = 0;           // documents learnt from
-  size_t unreadable = 0;          // left out: no front matter, or front matter that does not parse
+  size_t unreadable = 0;          // left out: no front matter, or front matter unparsed or refused
   infer::InferredSchema schema;
   std::vector<infer::Outlier> outliers;
+  // What the schema cannot show and the user should hear (printed on stderr): every document left
+  // out, or a document whose front matter has too many names to describe (naming it).
+  std::vector<std::string> notes;
 };
 
 // The schema file for `c`: the schema in YAML under comments that say where it came from, how to

@@ -109,6 +109,9 @@ InitPlan plan_init(const fs::path& root, const infer::InferOptions& options, uns
   request.schema = options;
   request.jobs = jobs;
   for (InferredCollection& c : infer_site(cfg, request)) {
+    for (const auto& note : c.notes) {
+      plan.notes.push_back("collection " + c.name + ": " + note);
+    }
     if (c.documents > 0 && c.name != "data") {
       plan.collections.push_back(std::move(c));
     }

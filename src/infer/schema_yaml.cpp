@@ -82,6 +82,9 @@ std::string number_text(double d) {
   return s.str();
 }
 
+// Below YAML's 1024-character limit on implicit keys, with room for the ": ".
+constexpr size_t k_simple_key_max = 1000;
+
 class Writer {
 public:
   std::string out;
@@ -113,7 +116,15 @@ public:
     if (!n.properties.empty()) {
       out += pad + "properties:\n";
       for (const auto& p : n.properties) {
-        out += pad + "  " + yaml_scalar(p.name) + ": # " + comment_text(p.schema.evidence) + "\n";
+        std::string key = yaml_scalar(p.name);
+        if (key.size() > k_simple_key_max) {
+          // YAML allows an implicit key of 1024 characters at most (readers refuse longer ones):
+          // a longer name is written as an explicit `? key` / `: value` pair.
+          out +=
+              pad + "  ? " + key + "\n" + pad + "  : # " + comment_text(p.schema.evidence) + "\n";
+        } else {
+          out += pad + "  " + key + ": # " + comment_text(p.schema.evidence) + "\n";
+        }
         node(p.schema, indent + 4);
         if (p.schema.types.empty() && p.schema.properties.empty() && !p.schema.items) {
           out += pad + "    {}\n";

@@ -252,3 +252,100 @@ TEST(Init, DeepNestingStillGivesASchemaVerityReads) {
   RunResult check = run_verity({"check", "."}, site);
   EXPECT_NE(check.exit_code, 2) << check.err; // the schema file loads
 }
+
+TEST(SchemaInfer, OutDirIsAFolderInsideTheSiteOrTheUsersOwnAndNeverWithAReport) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  RunResult explain = run_verity({"schema", "infer", "--explain", "--out-dir", "out"}, site);
+  EXPECT_EQ(explain.exit_code, 2);
+  EXPECT_NE(explain.err.find("--out-dir writes schema files"), std::string::npos) << explain.err;
+  RunResult json = run_verity({"schema", "infer", "--format", "json", "--out-dir", "out"}, site);
+  EXPECT_EQ(json.exit_code, 2);
+  EXPECT_FALSE(fs::exists(site / "out"));
+
+  write_file(site / "a-file", "x");
+  RunResult file = run_verity({"schema", "infer", "--out-dir", "a-file"}, site);
+  EXPECT_EQ(file.exit_code, 2) << file.err; // a usage error, not an internal one
+  EXPECT_NE(file.err.find("--out-dir a-file is not a folder"), std::string::npos) << file.err;
+
+  // A linked folder inside the (untrusted) site that leads out of it: refused, nothing written.
+  fs::path elsewhere = dir.path() / "elsewhere";
+  fs::create_directory(elsewhere);
+  fs::create_directory_symlink(elsewhere, site / "schemas");
+  RunResult linked = run_verity({"schema", "infer", "--out-dir", "schemas"}, site);
+  EXPECT_EQ(linked.exit_code, 2) << linked.err;
+  EXPECT_NE(linked.err.find("leads out of it"), std::string::npos) << linked.err;
+  EXPECT_TRUE(fs::is_empty(elsewhere));
+  // Control: the same folder named directly (the user's own choice, outside the site) is used.
+  RunResult direct = run_verity({"schema", "infer", "--out-dir", elsewhere.string()}, site);
+  EXPECT_EQ(direct.exit_code, 0) << direct.err;
+  EXPECT_TRUE(fs::exists(elsewhere / "recipes.schema.yaml"));
+}
+
+TEST(SchemaInfer, SaysWhichDocumentHidesItsCollectionsPropertiesAndWhenNoneCouldBeRead) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  std::string crowded = "---\ntitle: Many\n";
+  for (int i = 0; i < 600; ++i) {
+    crowded += "k" + std::to_string(i) + ": 1\n";
+  }
+  write_file(site / "_recipes/recipe-99.md", crowded + "---\n"); // 602 with `layout` (defaults)
+  // A collection whose every document is unreadable (front matter that does not parse).
+  std::string config = read_file(site / "_config.yml");
+  config.replace(config.find("collections:\n"), 13, "collections:\n  notes:\n    output: true\n");
+  write_file(site / "_config.yml", config);
+  write_file(site / "_notes/broken.md", "---\ntitle: [unclosed\n---\n");
+
+  RunResult r = run_verity({"schema", "infer"}, site);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("collection recipes: _recipes/recipe-99.md has 602 front-matter names "
+                       "(more than 500)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("collection notes: every one of its 1 documents was left out"),
+            std::string::npos)
+      << r.err;
+  // Control: without the crowded document, no such warning, and the recipes keep properties.
+  fs::remove(site / "_recipes/recipe-99.md");
+  RunResult clean = run_verity({"schema", "infer", "recipes"}, site);
+  EXPECT_EQ(clean.exit_code, 0);
+  EXPECT_EQ(clean.err.find("front-matter names"), std::string::npos) << clean.err;
+  EXPECT_NE(clean.out.find("  prep_time:"), std::string::npos);
+}
+
+TEST(SchemaInfer, FrontMatterVerityRefusesTeachesNothing) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  // An alias reads as null and a custom tag as a string: what check refuses is not learnt from.
+  write_file(site / "about.md",
+             "---\ntitle: &t Alias\nsubtitle: *t\ncustom: !thing x\nlayout: page\n---\nbody\n");
+  RunResult r = run_verity({"schema", "infer", "pages"}, site);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("from 1 documents of collection `pages`"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("# 1 more left out"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("subtitle"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("custom"), std::string::npos) << r.out;
+  // Control: the same names written plainly are learnt.
+  write_file(site / "about.md",
+             "---\ntitle: Alias\nsubtitle: Alias\ncustom: x\nlayout: page\n---\n");
+  RunResult plain = run_verity({"schema", "infer", "pages"}, site);
+  EXPECT_NE(plain.out.find("from 2 documents"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("  subtitle: # present in 1/2; string 1"), std::string::npos)
+      << plain.out;
+}
+
+TEST(SchemaInfer, AnEmptyCollectionIsNamedAsEmptyNotUnknown) {
+  TempDir dir;
+  fs::path site = copy_site(dir);
+  std::string config = read_file(site / "_config.yml");
+  config.replace(config.find("collections:\n"), 13, "collections:\n  menus:\n    output: true\n");
+  write_file(site / "_config.yml", config);
+  fs::create_directory(site / "_menus");
+  RunResult empty = run_verity({"schema", "infer", "menus"}, site);
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("collection `menus` has no documents to learn from"), std::string::npos)
+      << empty.err;
+  RunResult unknown = run_verity({"schema", "infer", "menu"}, site);
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("`menu` names no collection"), std::string::npos) << unknown.err;
+}

@@ -356,3 +356,20 @@ TEST(Observer, AMappingWithTooManyKeysIsNotDescribed) {
   EXPECT_FALSE(s["properties"]["m"].contains("additionalProperties")) << s.dump();
   EXPECT_EQ(s["additionalProperties"], false); // the root has 2 names: described and closed
 }
+
+TEST(InferSchema, ANameLongerThanYamlsImplicitKeyLimitStillReadsBack) {
+  // YAML readers refuse an implicit key over 1024 characters; such a name is written as `? key`.
+  for (size_t length : {size_t(990), size_t(1000), size_t(1001), size_t(3000)}) {
+    std::string name(length, 'n');
+    infer::Observer o;
+    o.add(json{{name, json{{"inner", 1}}}, {"title", "t"}});
+    o.add(json{{name, json{{"inner", 2}}}, {"title", "u"}});
+    infer::InferredSchema s = infer::infer_schema("long", o, {});
+    std::string yaml = infer::to_yaml(s, {});
+    EXPECT_EQ(yaml.find("? " + name) != std::string::npos, length > 1000) << length;
+    frontmatter::Conversion back = frontmatter::yaml_to_json(yaml);
+    ASSERT_TRUE(back.ok) << length;
+    EXPECT_EQ(back.value, as_json(s)) << length;
+    EXPECT_EQ(back.value["properties"][name]["properties"]["inner"]["type"], "integer");
+  }
+}
