@@ -1,5 +1,6 @@
 #include "engine/site.hpp"
 
+#include "util/confine.hpp"
 #include "verity/check.hpp"
 
 #include <optional>
@@ -9,15 +10,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The nearest of `dir` and its ancestors with a Jekyll _config.yml, not looking above the top of
-// the git work tree `dir` is in: `verity check _posts` from a site means that site.
+// The nearest of `dir` and its ancestors with a Jekyll _config.yml, looking no higher than the
+// current directory (and only when `dir` is inside it) or the top of a git work tree: `verity
+// check _posts` from a site means that site, but a folder named from elsewhere is taken as
+// written, so no path argument makes verity read above what the user is standing in.
 std::optional<fs::path> jekyll_root_at_or_above(fs::path dir) {
   std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec || !util::is_within(cwd, dir)) {
+    return std::nullopt;
+  }
   for (;; dir = dir.parent_path()) {
     if (fs::exists(dir / "_config.yml", ec)) {
       return dir;
     }
-    if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) {
+    if (dir == cwd || fs::exists(dir / ".git", ec) || dir == dir.parent_path()) {
       return std::nullopt;
     }
   }

@@ -172,8 +172,9 @@ TEST(DiscoveryLimits, FoldersTooDeepToReadAreFindingsNotSilence) {
 namespace verity::test {
 namespace {
 
-// Which site `verity check PATH...` means: a folder inside a Jekyll site is that site (reported on
-// that folder only), several paths share one site, and a folder in no Jekyll site is its own root.
+// Which site `verity check PATH...` means: a folder inside a Jekyll site, below the current
+// directory, is that site (reported on that folder only), several paths share one site, and a
+// folder in no Jekyll site, or named from outside, is its own root.
 TEST(SiteRoot, FoldersInsideAJekyllSiteMeanThatSite) {
   TempDir tmp;
   fs::path site = tmp.path() / "site";
@@ -190,6 +191,12 @@ TEST(SiteRoot, FoldersInsideAJekyllSiteMeanThatSite) {
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_EQ(summary(one)["documents"], 2);
   EXPECT_EQ(summary(one)["documents_loaded"], 5);
+
+  // Named from a directory it is not inside, a folder is taken as written: no walk above it.
+  RunResult elsewhere =
+      run_verity({"check", "--format", "json", (site / "_news").string()}, source_dir());
+  ASSERT_EQ(elsewhere.exit_code, 0) << elsewhere.err;
+  EXPECT_EQ(summary(elsewhere)["documents_loaded"], 2);
 
   // Control: without _config.yml the folder is a site of its own, and a second folder beside it
   // is outside that site (the common folder is then the root).
