@@ -1,8 +1,10 @@
 #include "cli/output.hpp"
 
+#include "util/confine.hpp"
 #include "util/file.hpp"
 #include "verity/check.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 namespace verity::cli {
@@ -15,6 +17,20 @@ void emit(const std::string& destination, std::string_view content) {
       throw RunError("cannot write to standard output");
     }
     return;
+  }
+  // A report named inside the current directory (the checkout, in CI) is written there: a folder
+  // on its way that the checkout made a link out of would send it elsewhere.
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  std::filesystem::path target = std::filesystem::absolute(destination, ec).lexically_normal();
+  if (!ec && util::is_within(cwd, target)) {
+    std::filesystem::path real_cwd = std::filesystem::canonical(cwd, ec);
+    std::filesystem::path folder = std::filesystem::weakly_canonical(target.parent_path(), ec);
+    if (ec || !util::is_within(real_cwd, folder)) {
+      throw RunError(destination + ": a folder on the way is a symbolic link out of the current "
+                                   "directory; reports are written there only through real "
+                                   "folders: nothing written");
+    }
   }
   try {
     util::write_file_atomic(destination, content);

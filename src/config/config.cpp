@@ -13,6 +13,9 @@
 #include <spdlog/spdlog.h>
 #include <yaml-cpp/yaml.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace verity::config {
 namespace fs = std::filesystem;
 
@@ -278,15 +281,24 @@ std::optional<fs::path> find_config_file(const fs::path& start) {
   if (!fs::is_directory(dir, ec)) {
     dir = dir.parent_path();
   }
+  const fs::path start_dir = dir;
   for (int guard = 0; guard < 256 && !dir.empty(); ++guard) {
     fs::path candidate = dir / "verity.yaml";
     // Any entry counts, a dangling symlink included: load_config then refuses a link that leaves
     // the site in the same words whether or not its target exists.
     auto st = fs::symlink_status(candidate, ec);
     if (fs::exists(st) && !fs::is_directory(st)) {
-      return candidate;
+      // Above the folder asked about, a file someone else owns (a verity.yaml planted in /tmp
+      // on a shared machine) is not taken: it would choose the site and its rules.
+      struct stat owner {};
+      bool own = dir == start_dir || (::lstat(candidate.c_str(), &owner) == 0 &&
+                                      (owner.st_uid == ::geteuid() || owner.st_uid == 0));
+      if (own) {
+        return candidate;
+      }
     }
-    if (dir == dir.parent_path()) {
+    // Like git, not above the top of the work tree the search started in.
+    if (dir == dir.parent_path() || fs::exists(dir / ".git", ec)) {
       break;
     }
     dir = dir.parent_path();

@@ -1,5 +1,6 @@
 #include "engine/changed_files.hpp"
 
+#include "util/git_command.hpp"
 #include "util/subprocess.hpp"
 #include "verity/check.hpp"
 
@@ -34,17 +35,17 @@ std::set<std::string> changed_files(const fs::path& site_root, const std::string
     throw UsageError("--changed-since needs a git revision, got '" + revision + "'");
   }
   auto diff = util::run_process(
-      {"git", "diff", "-z", "--name-only", "--no-renames", "--relative", revision, "--"},
+      util::git_command({"diff", "-z", "--name-only", "--no-renames", "--no-ext-diff",
+                         "--no-textconv", "--relative", revision, "--"}),
       site_root);
   if (diff.exit_code != 0) {
-    std::string err = diff.err.empty() ? "git is not available" : diff.err;
-    while (!err.empty() && err.back() == '\n') {
-      err.pop_back();
-    }
+    // git's first line says what is wrong; the rest is its usage text.
+    std::string err =
+        diff.err.empty() ? "git is not available" : diff.err.substr(0, diff.err.find('\n'));
     throw UsageError("--changed-since " + revision + ": git diff failed: " + err);
   }
-  auto untracked =
-      util::run_process({"git", "ls-files", "-z", "--others", "--exclude-standard"}, site_root);
+  auto untracked = util::run_process(
+      util::git_command({"ls-files", "-z", "--others", "--exclude-standard"}), site_root);
   std::set<std::string> out;
   for (auto& l : nul_separated(diff.out)) {
     out.insert(l);

@@ -10,22 +10,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The nearest of `dir` and its ancestors with a Jekyll _config.yml, looking no higher than the
-// current directory (and only when `dir` is inside it) or the top of a git work tree: `verity
-// check _posts` from a site means that site, but a folder named from elsewhere is taken as
-// written, so no path argument makes verity read above what the user is standing in.
-std::optional<fs::path> jekyll_root_at_or_above(fs::path dir) {
+// The site a folder below the current directory belongs to: the outermost folder with a Jekyll
+// _config.yml between the current directory and `dir`, not above the top of the git work tree
+// `dir` is in. Outermost, since a pull request can add a _config.yml to any folder of its own:
+// nearest-first would let an empty one turn `verity check _posts` into a check of _posts alone.
+// nullopt when `dir` is not below the current directory (taken as written) or no such folder is.
+std::optional<fs::path> jekyll_root_below_cwd(fs::path dir, const fs::path& cwd) {
   std::error_code ec;
-  fs::path cwd = fs::current_path(ec);
-  if (ec || !util::is_within(cwd, dir)) {
+  if (!util::is_within(cwd, dir)) {
     return std::nullopt;
   }
+  std::optional<fs::path> outermost;
   for (;; dir = dir.parent_path()) {
     if (fs::exists(dir / "_config.yml", ec)) {
-      return dir;
+      outermost = dir;
     }
     if (dir == cwd || fs::exists(dir / ".git", ec) || dir == dir.parent_path()) {
-      return std::nullopt;
+      return outermost;
     }
   }
 }
@@ -51,30 +52,60 @@ fs::path common_folder(const std::vector<fs::path>& paths) {
   return common.value_or(fs::current_path());
 }
 
+// A folder argument written inside the current directory must stay there once its links are
+// followed: a linked folder the checkout holds must not become a site root elsewhere, whose files
+// verity would read and print. (A file argument that links out is a finding of the loader's.)
+void refuse_links_out_of_cwd(const std::vector<fs::path>& paths, const fs::path& cwd) {
+  std::error_code ec;
+  fs::path real_cwd = fs::canonical(cwd, ec);
+  for (const auto& p : paths) {
+    fs::path abs = fs::absolute(p).lexically_normal();
+    if (!util::is_within(cwd, abs) || !fs::is_directory(abs, ec)) {
+      continue; // named from elsewhere (the user's own choice), or a file
+    }
+    fs::path real = fs::canonical(abs, ec);
+    if (ec || !util::is_within(real_cwd, real)) {
+      throw UsageError(p.string() + " leads out of the current directory through a symbolic "
+                                    "link: verity does not follow a path argument out of where it "
+                                    "runs; name the folder it points to instead");
+    }
+  }
+}
+
 fs::path site_root_for(const std::vector<fs::path>& paths,
                        const std::optional<fs::path>& config_file) {
-  if (config_file) {
-    return config_file->parent_path();
-  }
   std::error_code ec;
   for (const auto& p : paths) {
     if (!fs::exists(p, ec)) {
       throw UsageError("path not found: " + p.string());
     }
   }
-  fs::path start =
-      paths.empty() ? fs::current_path() : fs::absolute(paths.front()).lexically_normal();
-  if (paths.size() > 1) {
-    // Several paths (`verity check _news _people`): the site holds them all.
-    fs::path common = common_folder(paths);
-    return jekyll_root_at_or_above(common).value_or(common);
+  fs::path cwd = fs::current_path(ec);
+  refuse_links_out_of_cwd(paths, cwd);
+  if (config_file) {
+    return config_file->parent_path();
   }
+  if (paths.empty()) {
+    return cwd;
+  }
+  if (paths.size() > 1) {
+    // Several paths (`verity check _news _people`): the site holding them all, when that is
+    // below the current directory; else the first one's site (the others must lie inside it).
+    fs::path common = common_folder(paths);
+    if (util::is_within(cwd, common)) {
+      return jekyll_root_below_cwd(common, cwd).value_or(common);
+    }
+  }
+  fs::path start = fs::absolute(paths.front()).lexically_normal();
   if (!fs::is_directory(start, ec)) {
-    // A single file: its site root is the nearest ancestor with a Jekyll _config.yml, or the
-    // current directory when the file lies below it (`verity check _news/x.md` from the root).
-    fs::path cwd = fs::current_path(ec);
+    // A single file: below the current directory, the site there (or the current directory
+    // itself: `verity check _news/x.md` from the root); named from elsewhere, the nearest folder
+    // above it with a Jekyll _config.yml.
+    if (util::is_within(cwd, start)) {
+      return jekyll_root_below_cwd(start.parent_path(), cwd).value_or(cwd);
+    }
     for (fs::path dir = start.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      if (fs::exists(dir / "_config.yml", ec) || dir == cwd) {
+      if (fs::exists(dir / "_config.yml", ec)) {
         return dir;
       }
       if (dir == dir.parent_path()) {
@@ -83,8 +114,8 @@ fs::path site_root_for(const std::vector<fs::path>& paths,
     }
     return start.parent_path();
   }
-  // A folder: itself, unless it lies inside a Jekyll site (`verity check _posts`).
-  return jekyll_root_at_or_above(start).value_or(start);
+  // A folder: the site it lies in below the current directory (`verity check _posts`), else itself.
+  return jekyll_root_below_cwd(start, cwd).value_or(start);
 }
 
 } // namespace

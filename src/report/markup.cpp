@@ -36,10 +36,17 @@ std::string xml_escape(std::string_view s) {
     case '\'':
       out += "&apos;";
       continue;
+    // As character references: an attribute keeps them (a raw one would be read back as a
+    // space), and no byte of the data can start a new line of the report (a CI log reads
+    // `::command::` at a line's start).
     case '\n':
+      out += "&#10;";
+      continue;
     case '\t':
+      out += "&#9;";
+      continue;
     case '\r':
-      out += one;
+      out += "&#13;";
       continue;
     default:
       break;

@@ -1,6 +1,7 @@
 #include "secured/pins.hpp"
 
 #include "util/file.hpp"
+#include "util/git_command.hpp"
 #include "util/subprocess.hpp"
 
 namespace verity::secured {
@@ -41,7 +42,7 @@ std::optional<PinFile> PinFile::at_revision(const std::filesystem::path& site_ro
     throw PinError("--pins-from needs a git revision, got '" + revision + "'");
   }
   auto commit = util::run_process(
-      {"git", "rev-parse", "--verify", "--quiet", revision + "^{commit}"}, site_root);
+      util::git_command({"rev-parse", "--verify", "--quiet", revision + "^{commit}"}), site_root);
   if (commit.exit_code != 0) {
     throw PinError("--pins-from " + revision +
                    ": not a commit in this repository (fetch the base branch first)");
@@ -49,10 +50,11 @@ std::optional<PinFile> PinFile::at_revision(const std::filesystem::path& site_ro
   // "./" makes the path relative to the site root, wherever it sits in the repository. cat-file
   // gives the committed bytes as they are: no textconv or filter from the checkout applies.
   std::string object = revision + ":./" + relative;
-  if (util::run_process({"git", "cat-file", "-e", object}, site_root).exit_code != 0) {
+  if (util::run_process(util::git_command({"cat-file", "-e", object}), site_root).exit_code != 0) {
     return std::nullopt;
   }
-  auto blob = util::run_process({"git", "cat-file", "blob", object}, site_root, 64u << 20);
+  auto blob =
+      util::run_process(util::git_command({"cat-file", "blob", object}), site_root, 64u << 20);
   if (blob.exit_code != 0) {
     throw PinError(where + ": git cat-file failed");
   }

@@ -112,7 +112,7 @@ TEST(Action, MetadataFollowsTheRulesGitHubApplies) {
       EXPECT_TRUE(required == "true" || required == "false") << name;
     }
   }
-  EXPECT_EQ(doc["inputs"].size(), 13u);
+  EXPECT_EQ(doc["inputs"].size(), 14u);
   // The inputs the issue names, each of which ci/action-run turns into a flag.
   for (const char* name : {"paths", "format", "output", "fail-on", "changed-since", "online"}) {
     EXPECT_TRUE(doc["inputs"][name]) << name;
@@ -183,8 +183,8 @@ TEST(Action, MetadataFollowsTheRulesGitHubApplies) {
       references_checked += check_references(e, doc, steps.size(), "outputs");
     }
   }
-  // 2 ifs, 1 cache key, 1 env of install, 12 env of run, 1 in run's name, 1 output.
-  EXPECT_EQ(references_checked, 18u);
+  // 2 ifs, 1 cache key, 2 env of install, 12 env of run, 1 in run's name, 1 output.
+  EXPECT_EQ(references_checked, 19u);
 }
 
 // A small action for the checker's negative controls.
@@ -362,8 +362,52 @@ TEST(Action, InputsOutsideTheirDomainAreUsageErrors) {
     StepRun r = run_step("run", c.inputs, site);
     EXPECT_EQ(r.process.exit_code, 2) << c.message;
     EXPECT_NE(r.process.err.find(c.message), std::string::npos) << r.process.err;
-    EXPECT_EQ(r.github_output, "") << "verity did not run, so no exit-code: " << c.message;
+    EXPECT_EQ(r.github_output, "exit-code=2\n") << c.message;
   }
+}
+
+TEST(Action, FindingsCannotIssueWorkflowCommandsInTheLog) {
+  TempDir tmp;
+  fs::path site = example_site_copy(tmp);
+  // A file name a pull request chose, which the text report quotes at the start of a line.
+  write_file(site / "::error file=README.md,line=1::forged.md", "---\ntitle: [x\n---\n");
+  StepRun r = run_step("run", {}, site, {"GITHUB_ACTIONS=true"});
+  EXPECT_EQ(r.process.exit_code, 1) << r.process.err;
+  std::vector<std::string> lines = split(r.process.out, '\n');
+  ASSERT_GE(lines.size(), 3u) << r.process.out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(lines.front(), m, std::regex("::stop-commands::([0-9a-f]{32})")))
+      << lines.front();
+  std::string token = m[1];
+  EXPECT_EQ(lines.back(), "::" + token + "::");
+  size_t forged = 0;
+  for (size_t i = 1; i + 1 < lines.size(); ++i) {
+    forged += lines[i].rfind("::error file=README.md", 0) == 0;
+    EXPECT_EQ(lines[i].find(token), std::string::npos) << "the token must not be guessable";
+  }
+  EXPECT_EQ(forged, 1u) << "the finding's line, printed while commands are stopped";
+  // Outside GitHub Actions nothing is added around the report.
+  StepRun plain = run_step("run", {}, site);
+  EXPECT_EQ(plain.process.out.find("::stop-commands::"), std::string::npos);
+}
+
+TEST(Action, AReportIsNotWrittenThroughALinkTheCheckoutHolds) {
+  TempDir tmp;
+  fs::path site = example_site_copy(tmp);
+  fs::path outside = tmp.path() / "outside";
+  fs::create_directory(outside);
+  fs::create_directory_symlink(outside, site / "reports");
+  StepRun r = run_step("run", {{"format", "sarif"}, {"output", "reports/verity.sarif"}}, site);
+  EXPECT_EQ(r.process.exit_code, 3) << r.process.err;
+  EXPECT_NE(r.process.err.find("a folder on the way is a symbolic link"), std::string::npos)
+      << r.process.err;
+  EXPECT_TRUE(fs::is_empty(outside));
+  // Control: a real folder of the checkout gets it.
+  fs::remove(site / "reports");
+  fs::create_directory(site / "reports");
+  StepRun ok = run_step("run", {{"format", "sarif"}, {"output", "reports/verity.sarif"}}, site);
+  EXPECT_EQ(ok.process.exit_code, 0) << ok.process.err;
+  EXPECT_TRUE(fs::exists(site / "reports/verity.sarif"));
 }
 
 // The Dockerfile, read as Docker would: stages, and what the final image runs as.

@@ -340,11 +340,12 @@ TEST(CollectionEscaping, HtmlEscapesNamesAndFiles) {
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_EQ(html.find("<b>"), std::string::npos);
   EXPECT_EQ(html.find("<i>s"), std::string::npos);
-  EXPECT_NE(html.find("<tr><td>&lt;script&gt;alert(1)&lt;/script&gt;|`x`\nnext</td>"),
+  EXPECT_NE(html.find("<tr><td>&lt;script&gt;alert(1)&lt;/script&gt;|`x`&#10;next</td>"),
             std::string::npos);
   EXPECT_NE(html.find("<td>&lt;i&gt;s&lt;/i&gt;|`z`</td>"), std::string::npos);
-  EXPECT_NE(html.find("<li class=\"loc\">_x/&lt;b&gt;|`y`\n::error ::owned.md</li>"),
+  EXPECT_NE(html.find("<li class=\"loc\">_x/&lt;b&gt;|`y`&#10;::error ::owned.md</li>"),
             std::string::npos);
+  EXPECT_EQ(html.find("\n::error"), std::string::npos); // no line of the page starts from a name
 }
 
 TEST(CollectionEscaping, MarkdownKeepsEachRowOneLineWithPipesAndBackticksEscaped) {
@@ -371,9 +372,13 @@ TEST(CollectionEscaping, JunitStaysWellFormedAndSaysWhatWasWritten) {
   REQUIRE_TOOL_OR_SKIP("python3");
   std::string xml = report::write_junit(hostile());
   EXPECT_EQ(xml.find("<script>"), std::string::npos);
-  // XML normalises a newline in an attribute value to a space.
-  EXPECT_EQ(parsed_junit(xml), "verity.<script>alert(1)</script>|`x` next 0 0 0\n"
+  // A newline in a name is written &#10;, so a parser reads the name back as it was (a raw one in
+  // an attribute would read as a space) and no line of the report starts from a name (a CI log
+  // reads `::error` at a line's start as a command).
+  EXPECT_EQ(xml.find("\n::error"), std::string::npos);
+  EXPECT_EQ(xml.find("\nnext"), std::string::npos);
+  EXPECT_EQ(parsed_junit(xml), "verity.<script>alert(1)</script>|`x`\nnext 0 0 0\n"
                                "  found=2\n  checked=1\n  ignored=1\n  schema=<i>s</i>|`z`\n"
                                "verity/unmatched 0 0 0\n  unmatched=1\n"
-                               "  file=_x/<b>|`y` ::error ::owned.md\n");
+                               "  file=_x/<b>|`y`\n::error ::owned.md\n");
 }
