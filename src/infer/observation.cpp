@@ -129,8 +129,11 @@ void Observer::observe(Place& place, const nlohmann::json& value, size_t depth) 
     }
     const std::string& s = value.get_ref<const std::string&>();
     ++place.shapes[static_cast<size_t>(shape_of(s))];
+    // A format is given only when every string passes it: once one string here failed it
+    // (its count fell behind), later ones need not be checked. Exact, and most of the work.
+    const size_t strings_before = place.count(JsonType::String) - 1;
     for (size_t i = 0; i < k_candidate_formats.size(); ++i) {
-      if (schema::check_format(k_candidate_formats[i], s)) {
+      if (place.formats[i] == strings_before && schema::check_format(k_candidate_formats[i], s)) {
         ++place.formats[i];
       }
     }

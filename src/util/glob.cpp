@@ -177,18 +177,8 @@ void close_over_globstars(const std::vector<Token>& tokens, std::vector<char>& a
   }
 }
 
-} // namespace
-
-bool glob_match(std::string_view pattern, std::string_view path) {
-  while (pattern.substr(0, 2) == "./") {
-    pattern.remove_prefix(2);
-  }
-  while (path.substr(0, 2) == "./") {
-    path.remove_prefix(2);
-  }
-  if (pattern.size() > k_max_glob_bytes) {
-    return false; // refused when the configuration is loaded; never worth matching
-  }
+// The matcher itself, on a pattern and a path already stripped of leading "./".
+bool match_segments(std::string_view pattern, std::string_view path) {
   std::vector<Token> tokens;
   for (std::string_view rest = pattern; !rest.empty();) {
     std::string_view seg = next_segment(rest);
@@ -226,6 +216,44 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     close_over_globstars(tokens, active);
   }
   return active[tokens.size()] != 0;
+}
+
+} // namespace
+
+namespace detail {
+bool glob_match_without_prefix_check(std::string_view pattern, std::string_view path) {
+  while (pattern.substr(0, 2) == "./") {
+    pattern.remove_prefix(2);
+  }
+  while (path.substr(0, 2) == "./") {
+    path.remove_prefix(2);
+  }
+  return pattern.size() <= k_max_glob_bytes && match_segments(pattern, path);
+}
+} // namespace detail
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  while (pattern.substr(0, 2) == "./") {
+    pattern.remove_prefix(2);
+  }
+  while (path.substr(0, 2) == "./") {
+    path.remove_prefix(2);
+  }
+  if (pattern.size() > k_max_glob_bytes) {
+    return false; // refused when the configuration is loaded; never worth matching
+  }
+  // Up to its first '*', '?' or '{' a pattern is literal, segment for segment: a path that does
+  // not start with those bytes cannot match. Discovery asks every file against every
+  // collection's globs, and most pairs end here, before any matcher is built.
+  // (Without its last '/': `a/**` matches `a`, and `a/` matches `a`.)
+  std::string_view literal = pattern.substr(0, pattern.find_first_of("*?{"));
+  if (literal.ends_with('/')) {
+    literal.remove_suffix(1);
+  }
+  if (!path.starts_with(literal)) {
+    return false;
+  }
+  return match_segments(pattern, path);
 }
 
 } // namespace verity::util

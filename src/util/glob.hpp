@@ -15,4 +15,9 @@ inline constexpr size_t k_max_glob_bytes = 1024;
 // True when the '/'-separated relative `path` matches `pattern`.
 bool glob_match(std::string_view pattern, std::string_view path);
 
+namespace detail {
+// glob_match without its literal-prefix shortcut: what tests compare the shortcut against.
+bool glob_match_without_prefix_check(std::string_view pattern, std::string_view path);
+} // namespace detail
+
 } // namespace verity::util

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <random>
 
 using verity::util::glob_match;
 using verity::util::Pattern;
@@ -114,4 +115,30 @@ TEST(Glob, ManyGlobstarsAndBraceGroupsTakeLinearTime) {
   EXPECT_FALSE(glob_match(braces + "q", name));
   EXPECT_FALSE(glob_match(std::string(2000, '*'), "a")); // longer than the limit: never
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+}
+
+TEST(Glob, TheLiteralPrefixShortcutNeverChangesAnAnswer) {
+  // Random patterns and paths over the bytes that matter (segment separators, wildcards, brace
+  // groups, literals shared by both): glob_match must answer as the matcher alone does.
+  const std::string pattern_bytes = "ab/*?{,}.";
+  const std::string path_bytes = "ab/.";
+  std::mt19937 rng(20261203);
+  size_t matches = 0, non_matches = 0;
+  for (int n = 0; n < 50000; ++n) {
+    std::string pattern, path;
+    for (int i = rng() % 9; i > 0; --i) {
+      pattern += pattern_bytes[rng() % pattern_bytes.size()];
+    }
+    for (int i = rng() % 7; i > 0; --i) {
+      path += path_bytes[rng() % path_bytes.size()];
+    }
+    bool full = verity::util::detail::glob_match_without_prefix_check(pattern, path);
+    ASSERT_EQ(verity::util::glob_match(pattern, path), full)
+        << "pattern '" << pattern << "' path '" << path << "'";
+    matches += full;
+    non_matches += !full;
+  }
+  // Both answers occur often enough for the comparison to mean something.
+  EXPECT_GT(matches, 1000u);
+  EXPECT_GT(non_matches, 1000u);
 }
