@@ -77,6 +77,13 @@ public:
     }
     bool plain = tag == "?";
     bool explicit_tag = !plain && tag != "!";
+    if (!plain && !quote_closed(mark)) {
+      // yaml-cpp reads a quoted scalar still open at the end of the front matter as running to
+      // the end; Psych (so Jekyll) stops the build there. So does verity: it is a syntax error.
+      throw StopConversion{{rules::frontmatter_yaml_error, pos, child_pointer_preview(),
+                            "YAML syntax error: a quoted value is never closed (the front matter "
+                            "ends inside it): add its closing quote"}};
+    }
     if (expecting_key()) {
       if (explicit_tag && tag != k_str_tag) {
         refuse(mark, "explicit tag '" + tag + "' on a key is not allowed");
@@ -133,6 +140,41 @@ private:
     std::unordered_set<std::string> keys;
     bool discarding = false; // inside a value that was refused: build, but record nothing
   };
+
+  // Whether the quoted scalar starting at `mark` (after any tag or anchor) has its closing
+  // quote in the text; true for block scalars and anything not quoted.
+  bool quote_closed(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) {
+      return true;
+    }
+    size_t i = static_cast<size_t>(mark.pos);
+    // Properties before the value: `!tag`, `&anchor`, and the blanks between them.
+    while (i < m_yaml.size() && (m_yaml[i] == '!' || m_yaml[i] == '&' || m_yaml[i] == ' ')) {
+      if (m_yaml[i] == ' ') {
+        ++i;
+        continue;
+      }
+      while (i < m_yaml.size() && m_yaml[i] != ' ' && m_yaml[i] != '\n') {
+        ++i;
+      }
+    }
+    if (i >= m_yaml.size() || (m_yaml[i] != '"' && m_yaml[i] != '\'')) {
+      return true;
+    }
+    const char quote = m_yaml[i];
+    for (size_t j = i + 1; j < m_yaml.size(); ++j) {
+      if (quote == '"' && m_yaml[j] == '\\') {
+        ++j; // an escape: the next byte is not the closing quote
+      } else if (m_yaml[j] == quote) {
+        if (quote == '\'' && j + 1 < m_yaml.size() && m_yaml[j + 1] == '\'') {
+          ++j; // '' inside single quotes is one quote
+          continue;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
 
   Position position(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) {
