@@ -3,101 +3,17 @@
 #include "config/embedded.hpp"
 #include "config/layers.hpp"
 #include "config/profiles.hpp"
-#include "frontmatter/yaml_to_json.hpp"
-#include "rules/catalogue.hpp"
+#include "config/schema_loading.hpp"
+#include "config/site_url.hpp"
+#include "config/sourced_file.hpp"
 #include "util/confine.hpp"
-#include "util/file.hpp"
-#include "util/glob.hpp"
-#include "util/utf8.hpp"
 
 #include <spdlog/spdlog.h>
-#include <yaml-cpp/yaml.h>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace verity::config {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::uint64_t k_max_config_bytes = 1 << 20;
-constexpr std::string_view k_builtin = "builtin:";
-
-std::string at(const std::string& file, Position pos) {
-  if (pos.line <= 0) {
-    return file;
-  }
-  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
-}
-
-// A YAML or JSON document loaded with positions, for config and schema files.
-struct SourcedJson {
-  nlohmann::json value;
-  SourceMap map;
-};
-
-SourcedJson parse_yaml_text(std::string_view text, const std::string& name) {
-  frontmatter::Conversion conv = frontmatter::yaml_to_json(text, {}, true);
-  std::vector<std::string> errors;
-  for (const auto& issue : conv.issues) {
-    if (issue.severity == Severity::Error) {
-      errors.push_back(at(name, issue.position) + ": " + issue.message);
-    }
-  }
-  if (!conv.ok && errors.empty()) {
-    errors.push_back(name + ": cannot parse the file as YAML");
-  }
-  if (!errors.empty()) {
-    throw ConfigError(errors);
-  }
-  return {std::move(conv.value), std::move(conv.map)};
-}
-
-// "name:line:col" of a byte offset in `text` (columns in bytes: the text may not be UTF-8).
-std::string at_offset(const std::string& name, std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1, col = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return name + ":" + std::to_string(line) + ":" + std::to_string(col);
-}
-
-std::string read_text(const fs::path& path) {
-  util::ReadResult r = util::read_file(path, k_max_config_bytes);
-  if (r.status == util::ReadResult::Status::TooLarge) {
-    throw ConfigError({path.string() + ": file is larger than 1 MiB"});
-  }
-  if (r.status != util::ReadResult::Status::Ok) {
-    throw ConfigError({path.string() + ": cannot read: " + r.error});
-  }
-  size_t bad = 0;
-  if (!util::is_valid_utf8(r.bytes, &bad)) {
-    throw ConfigError(
-        {at_offset(path.string(), r.bytes, bad) + ": not valid UTF-8: save the file as UTF-8"});
-  }
-  return std::move(r.bytes);
-}
-
-SourcedJson parse_file(const fs::path& path, std::string_view text) {
-  std::string name = path.string();
-  if (path.extension() == ".json") {
-    try {
-      return {nlohmann::json::parse(text), {}};
-    } catch (const nlohmann::json::parse_error& e) {
-      // e.byte is one past the offending byte.
-      throw ConfigError(
-          {at_offset(name, text, e.byte > 0 ? e.byte - 1 : 0) + ": invalid JSON: " + e.what()});
-    }
-  }
-  return parse_yaml_text(text, name);
-}
 
 // Validates the merged `value` against `schema`, turning findings into config errors. Positions
 // come from the top layer (the site's verity.yaml, where a mistake almost always is), and from
@@ -130,118 +46,6 @@ const schema::CompiledSchema& config_schema_compiled() {
   return k_schema;
 }
 
-nlohmann::json builtin_definitions() {
-  auto common = embedded::find("common.schema.yaml");
-  if (!common) {
-    return nlohmann::json::object();
-  }
-  SourcedJson c = parse_yaml_text(*common, "builtin:common.schema.yaml");
-  return c.value.value("definitions", nlohmann::json::object());
-}
-
-// `where`: the file:line:col of the `schema:` value, for mistakes in the value itself.
-// Where a path named by the config may be opened from: relative paths always stay inside the site
-// root (the tree is the pull request's, symlinks included); absolute paths only in a trusted
-// config.
-struct PathPolicy {
-  fs::path root;      // the site root
-  fs::path real_root; // with symlinks resolved
-  bool trusted = false;
-};
-
-std::shared_ptr<const schema::CompiledSchema> load_schema(const std::string& source,
-                                                          const PathPolicy& policy,
-                                                          std::vector<fs::path>& read_files,
-                                                          const std::string& where) {
-  SourcedJson src;
-  std::string name;
-  if (source.rfind(k_builtin, 0) == 0) {
-    std::string file = source.substr(k_builtin.size());
-    auto text = embedded::find(file);
-    if (!text || file == "common.schema.yaml") {
-      throw ConfigError({where + ": unknown built-in schema '" + source +
-                         "' (`verity config defaults DIR` writes out the built-in ones)"});
-    }
-    name = source;
-    src = parse_yaml_text(*text, name);
-    // Built-in schemas share the definitions in common.schema.yaml.
-    auto& defs = src.value["definitions"];
-    const nlohmann::json common_defs = builtin_definitions();
-    for (auto& [k, v] : common_defs.items()) {
-      if (!defs.contains(k)) {
-        defs[k] = v;
-      }
-    }
-  } else {
-    fs::path path = fs::path(source).is_absolute() ? fs::path(source) : policy.root / source;
-    name = path.lexically_normal().string();
-    read_files.push_back(path);
-    fs::path open_path = path;
-    if (!policy.trusted || !fs::path(source).is_absolute()) {
-      // Missing and outside get the same words: nothing about files outside the site leaks.
-      auto inside = util::resolve_inside(policy.root, policy.real_root, path);
-      if (!inside) {
-        throw ConfigError({where + ": the schema file " + source + " " +
-                           util::k_missing_or_outside + ": name a file inside the site"});
-      }
-      open_path = *inside;
-    }
-    std::string text = read_text(open_path);
-    src = parse_file(path, text);
-  }
-  try {
-    return std::make_shared<const schema::CompiledSchema>(src.value);
-  } catch (const schema::SchemaError& e) {
-    std::vector<std::string> errors;
-    for (const auto& p : e.problems()) {
-      errors.push_back(at(name, src.map.find(p.pointer).key) + ": " + p.message);
-    }
-    throw ConfigError(errors);
-  }
-}
-
-std::string strip_trailing_slash(std::string s) {
-  while (s.size() > 1 && s.back() == '/') {
-    s.pop_back();
-  }
-  return s;
-}
-
-// url + baseurl from Jekyll's _config.yml, the default for `site_url`.
-// A _config.yml that leaves the site root is treated as missing.
-std::string jekyll_site_url(const fs::path& site_root, const fs::path& real_root) {
-  fs::path path = site_root / "_config.yml";
-  auto inside = util::resolve_inside(site_root, real_root, path);
-  std::error_code ec;
-  if (!inside || !fs::is_regular_file(*inside, ec)) {
-    return "";
-  }
-  util::ReadResult r = util::read_file(*inside, k_max_config_bytes);
-  if (r.status != util::ReadResult::Status::Ok) {
-    return "";
-  }
-  try {
-    YAML::Node node = YAML::Load(r.bytes);
-    if (!node.IsMap() || !node["url"] || !node["url"].IsScalar()) {
-      return "";
-    }
-    std::string url = node["url"].Scalar();
-    std::string base =
-        node["baseurl"] && node["baseurl"].IsScalar() ? node["baseurl"].Scalar() : "";
-    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
-      return "";
-    }
-    url = strip_trailing_slash(url);
-    if (!base.empty() && base.front() != '/') {
-      base = "/" + base;
-    }
-    return strip_trailing_slash(url + base);
-  } catch (const std::exception& e) {
-    spdlog::warn("{}: not read ({}); set site_url in verity.yaml", path.string(), e.what());
-    return "";
-  }
-}
-
 void apply_limit(Config& cfg, const std::string& limit, std::uint64_t value) {
   if (limit == "max_file_bytes") {
     cfg.limits.max_file_bytes = value;
@@ -254,16 +58,6 @@ void apply_limit(Config& cfg, const std::string& limit, std::uint64_t value) {
   }
 }
 
-bool rule_matches(const std::string& pattern, const std::string& rule) {
-  if (pattern == rule) {
-    return true;
-  }
-  if (pattern.size() > 2 && pattern.substr(pattern.size() - 2) == "/*") {
-    return rule.rfind(pattern.substr(0, pattern.size() - 1), 0) == 0;
-  }
-  return false;
-}
-
 } // namespace
 
 ConfigError::ConfigError(std::vector<std::string> messages)
@@ -273,37 +67,6 @@ ConfigError::ConfigError(std::vector<std::string> messages)
 nlohmann::json config_schema() {
   auto text = embedded::find("verity-config.schema.yaml");
   return parse_yaml_text(text.value_or("{}"), "builtin:verity-config.schema.yaml").value;
-}
-
-std::optional<fs::path> find_config_file(const fs::path& start) {
-  std::error_code ec;
-  fs::path dir = fs::absolute(start, ec);
-  if (!fs::is_directory(dir, ec)) {
-    dir = dir.parent_path();
-  }
-  const fs::path start_dir = dir;
-  for (int guard = 0; guard < 256 && !dir.empty(); ++guard) {
-    fs::path candidate = dir / "verity.yaml";
-    // Any entry counts, a dangling symlink included: load_config then refuses a link that leaves
-    // the site in the same words whether or not its target exists.
-    auto st = fs::symlink_status(candidate, ec);
-    if (fs::exists(st) && !fs::is_directory(st)) {
-      // Above the folder asked about, a file someone else owns (a verity.yaml planted in /tmp
-      // on a shared machine) is not taken: it would choose the site and its rules.
-      struct stat owner {};
-      bool own = dir == start_dir || (::lstat(candidate.c_str(), &owner) == 0 &&
-                                      (owner.st_uid == ::geteuid() || owner.st_uid == 0));
-      if (own) {
-        return candidate;
-      }
-    }
-    // Like git, not above the top of the work tree the search started in.
-    if (dir == dir.parent_path() || fs::exists(dir / ".git", ec)) {
-      break;
-    }
-    dir = dir.parent_path();
-  }
-  return std::nullopt;
 }
 
 namespace {
@@ -536,83 +299,6 @@ Config load_config(const fs::path& config_file, const fs::path& site_root, const
     throw ConfigError(errors);
   }
   return cfg;
-}
-
-const Collection* Config::collection_for(const std::string& relative_path) const {
-  for (const auto& c : collections) {
-    for (const auto& g : c.paths) {
-      if (util::glob_match(g, relative_path)) {
-        return &c;
-      }
-    }
-  }
-  return nullptr;
-}
-
-bool Config::is_ignored(const std::string& relative_path) const {
-  for (const auto& e : ignore) {
-    if (!e.rules.empty()) {
-      continue;
-    }
-    for (const auto& g : e.paths) {
-      if (util::glob_match(g, relative_path)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-std::optional<Severity> Config::effective_severity(const std::string& rule, const std::string& path,
-                                                   Severity default_severity) const {
-  for (const auto& e : ignore) {
-    bool path_hit = false;
-    for (const auto& g : e.paths) {
-      path_hit = path_hit || util::glob_match(g, path);
-    }
-    if (!path_hit) {
-      continue;
-    }
-    if (e.rules.empty()) {
-      return std::nullopt;
-    }
-    for (const auto& r : e.rules) {
-      if (rule_matches(r, rule)) {
-        return std::nullopt;
-      }
-    }
-  }
-  if (auto it = rule_levels.find(rule); it != rule_levels.end()) {
-    return it->second;
-  }
-  // A built-in schema is a guess about someone else's site: a property it does not know, or a
-  // value in another style than the one it was fitted to, is worth a look, not a failed gate.
-  // Types, required properties and formats stay errors. `rules:` above can raise them again.
-  if ((rule == rules::schema_additional_properties.id || rule == rules::schema_pattern.id) &&
-      default_severity == Severity::Error) {
-    if (const Collection* c = collection_for(path); c && c->builtin_schema) {
-      default_severity = Severity::Warning;
-    }
-  }
-  std::string family = rule.substr(0, rule.find('/')) + "/*";
-  if (auto it = rule_levels.find(family); it != rule_levels.end()) {
-    return it->second;
-  }
-  return default_severity;
-}
-
-std::vector<fs::path> Config::source_files() const {
-  std::vector<fs::path> out;
-  if (!file.empty()) {
-    out.push_back(file);
-  }
-  for (const auto& c : collections) {
-    if (!c.schema_source.empty() && c.schema_source.rfind(k_builtin, 0) != 0) {
-      fs::path p(c.schema_source);
-      out.push_back(p.is_absolute() ? p : site_root / p);
-    }
-  }
-  return out;
 }
 
 } // namespace verity::config
