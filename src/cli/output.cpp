@@ -25,8 +25,7 @@ void emit(const std::string& destination, std::string_view content) {
   std::filesystem::path target = std::filesystem::absolute(destination, ec).lexically_normal();
   if (!ec && util::is_within(cwd, target)) {
     std::filesystem::path real_cwd = std::filesystem::canonical(cwd, ec);
-    std::filesystem::path folder = std::filesystem::weakly_canonical(target.parent_path(), ec);
-    if (ec || !util::is_within(real_cwd, folder)) {
+    if (ec || !util::resolve_writable_inside(cwd, real_cwd, target.parent_path())) {
       throw RunError(destination + ": a folder on the way is a symbolic link out of the current "
                                    "directory; reports are written there only through real "
                                    "folders: nothing written");

@@ -79,7 +79,7 @@ ExitCode run_infer(const InferFlags& flags) {
     // send the files elsewhere. A folder outside the site is the user's own explicit choice.
     if (util::relative_within(cfg.site_root, flags.out_dir) &&
         !util::resolve_writable_inside(cfg.site_root, cfg.real_site_root,
-                                       std::filesystem::absolute(flags.out_dir) / "x")) {
+                                       std::filesystem::absolute(flags.out_dir))) {
       throw UsageError("--out-dir " + flags.out_dir +
                        " is inside the site but leads out of it (a symbolic link on the way): "
                        "schema infer writes inside the site only through real folders");

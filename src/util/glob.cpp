@@ -220,25 +220,29 @@ bool match_segments(std::string_view pattern, std::string_view path) {
 
 } // namespace
 
-namespace detail {
-bool glob_match_without_prefix_check(std::string_view pattern, std::string_view path) {
+namespace {
+
+// `./a` and `a` name the same file, in a pattern and in a path.
+void strip_leading_dot_slash(std::string_view& pattern, std::string_view& path) {
   while (pattern.substr(0, 2) == "./") {
     pattern.remove_prefix(2);
   }
   while (path.substr(0, 2) == "./") {
     path.remove_prefix(2);
   }
+}
+
+} // namespace
+
+namespace detail {
+bool glob_match_without_prefix_check(std::string_view pattern, std::string_view path) {
+  strip_leading_dot_slash(pattern, path);
   return pattern.size() <= k_max_glob_bytes && match_segments(pattern, path);
 }
 } // namespace detail
 
 bool glob_match(std::string_view pattern, std::string_view path) {
-  while (pattern.substr(0, 2) == "./") {
-    pattern.remove_prefix(2);
-  }
-  while (path.substr(0, 2) == "./") {
-    path.remove_prefix(2);
-  }
+  strip_leading_dot_slash(pattern, path);
   if (pattern.size() > k_max_glob_bytes) {
     return false; // refused when the configuration is loaded; never worth matching
   }
