@@ -1,6 +1,8 @@
 // The local calendar date of an instant in the site's configured time zone.
 #pragma once
 
+#include "util/process_zone.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,8 +12,9 @@ namespace verity::content {
 class LocalDate {
 public:
   // "" = no zone configured; "UTC", "+02:00"/"-05:30", or an IANA name (Europe/Berlin) read from
-  // the system's zoneinfo. Throws std::invalid_argument for an unknown zone. An IANA zone sets
-  // the process TZ once (before any thread starts), so later lookups are thread-safe.
+  // the system's zoneinfo (util::tz_value_of). Throws std::invalid_argument for an unknown zone,
+  // util::ZoneConflict when another part of the run holds another zone. Construct before any
+  // worker thread starts; date_of is thread-safe.
   explicit LocalDate(const std::string& zone);
 
   bool configured() const { return m_configured; }
@@ -20,8 +23,7 @@ public:
 
 private:
   bool m_configured = false;
-  bool m_fixed = true;
-  std::int64_t m_offset_seconds = 0;
+  std::optional<util::ZoneLease> m_zone;
 };
 
 } // namespace verity::content

@@ -2,6 +2,7 @@
 
 #include "engine/jekyll_view.hpp"
 #include "engine/load_source.hpp"
+#include "engine/run_zone.hpp"
 #include "engine/selection.hpp"
 #include "engine/site_options.hpp"
 #include "infer/schema_yaml.hpp"
@@ -147,7 +148,8 @@ std::vector<InferredCollection> infer_site(const config::Config& cfg, const Infe
   }
   infer::ObserveLimits limits;
   limits.max_distinct = std::max<size_t>(request.schema.enum_max, 1);
-  JekyllViews jekyll(*selection.discovery, site_options_now(), cfg.site_root); // before threads
+  JekyllViews jekyll(*selection.discovery, site_options_now(), cfg.site_root,
+                     run_zone(cfg, selection.discovery->inventory.config)); // before threads
   unsigned jobs = request.jobs ? request.jobs : util::default_jobs();
   size_t shards = std::max<size_t>(1, std::min<size_t>(jobs, wanted.size()));
   std::vector<Shard> shard(shards);

@@ -5,9 +5,18 @@
 
 namespace verity::engine {
 
+namespace {
+
+site::SiteConfig in_zone(site::SiteConfig config, const std::string& zone_name) {
+  config.timezone = zone_name;
+  return config;
+}
+
+} // namespace
+
 JekyllViews::JekyllViews(const Discovery& discovery, site::SiteOptions options,
-                         const std::filesystem::path& root)
-    : m_config(discovery.inventory.config), m_options(std::move(options)),
+                         const std::filesystem::path& root, const std::string& zone_name)
+    : m_config(in_zone(discovery.inventory.config, zone_name)), m_options(std::move(options)),
       m_resolver(m_config, m_options, root) {}
 
 JekyllView JekyllViews::of(const Document& doc, const SourceFile& src) const {

@@ -22,9 +22,10 @@ struct JekyllView {
 
 class JekyllViews {
 public:
-  // Constructs the site's time zone (it sets TZ): call before any worker thread starts.
+  // Holds the run's time zone, `zone_name` (engine::run_zone; it sets TZ): construct before any
+  // worker thread starts.
   JekyllViews(const Discovery& discovery, site::SiteOptions options,
-              const std::filesystem::path& root);
+              const std::filesystem::path& root, const std::string& zone_name);
 
   JekyllView of(const Document& doc, const SourceFile& src) const;
   // Only the `defaults` that apply to `src` (they depend on its path and type, not on its front
@@ -36,7 +37,7 @@ public:
   std::vector<std::pair<std::string, std::string>> static_outputs(const Discovery& discovery) const;
 
 private:
-  const site::SiteConfig& m_config;
+  site::SiteConfig m_config; // the discovered _config.yml, in the run's zone
   site::SiteOptions m_options;
   site::ItemResolver m_resolver;
 };

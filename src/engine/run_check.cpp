@@ -8,8 +8,7 @@
 #include "engine/collection_counts.hpp"
 #include "engine/jekyll_view.hpp"
 #include "engine/keep_reported.hpp"
-#include "fix/apply.hpp"
-#include "site/url.hpp"
+#include "engine/run_zone.hpp"
 #include "engine/scan.hpp"
 #include "engine/secured_ops.hpp"
 #include "engine/selection.hpp"
@@ -17,8 +16,10 @@
 #include "engine/site_data.hpp"
 #include "engine/site_options.hpp"
 #include "engine/templates.hpp"
+#include "fix/apply.hpp"
 #include "media/local_images.hpp"
 #include "secured/check.hpp"
+#include "site/url.hpp"
 #include "verity/check.hpp"
 
 #include <spdlog/spdlog.h>
@@ -35,11 +36,10 @@ CheckResult run_check(const CheckOptions& options) {
       options.paths, {options.config_file, options.trusted_config, options.limits});
   engine::Selection selection = engine::select_documents(cfg, options.paths, options.changed_since);
 
+  const std::string zone_name = engine::run_zone(cfg, selection.discovery->inventory.config);
   content::LocalDate zone = [&] {
     try {
-      // verity.yaml's zone, else the one Jekyll builds the site in (_config.yml's timezone).
-      return content::LocalDate(
-          cfg.timezone.empty() ? selection.discovery->inventory.config.timezone : cfg.timezone);
+      return content::LocalDate(zone_name);
     } catch (const std::invalid_argument& e) {
       throw config::ConfigError(
           {(cfg.file.empty() ? std::string("verity.yaml") : cfg.file.string()) + ": " + e.what()});
@@ -64,7 +64,8 @@ CheckResult run_check(const CheckOptions& options) {
                  "BASE (e.g. origin/main) so that only blobs pinned there are decrypted",
                  cfg.secured.lockfile);
   }
-  engine::JekyllViews jekyll(*selection.discovery, engine::site_options_now(), cfg.site_root);
+  engine::JekyllViews jekyll(*selection.discovery, engine::site_options_now(), cfg.site_root,
+                             zone_name);
   media::ProbeCache probes(cfg.max_image_bytes);
   const nlohmann::json data = engine::site_data(cfg, selection.files);
   const engine::Templates templates =

@@ -2,11 +2,9 @@
 #include "site/site_time.hpp"
 
 #include "util/jekyll_date.hpp"
+#include "util/process_zone.hpp"
 
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
-#include <system_error>
 
 namespace verity::site {
 namespace {
@@ -55,28 +53,11 @@ void iso_week(const LocalTime& t, int& w_year, int& week) {
 } // namespace
 
 bool SiteZone::is_known_name(const std::string& zone_name) {
-  if (zone_name.empty() || zone_name.size() > 128 || zone_name.front() == '/' ||
-      zone_name.find("..") != std::string::npos) {
-    return false;
-  }
-  for (char c : zone_name) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-' || c == '+' || c == '/';
-    if (!ok) {
-      return false;
-    }
-  }
-  std::error_code ec;
-  return std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / zone_name,
-                                          ec);
+  return util::is_zone_database_name(zone_name);
 }
 
-SiteZone::SiteZone(const std::string& zone_name) {
-  if (!zone_name.empty() && is_known_name(zone_name)) {
-    ::setenv("TZ", zone_name.c_str(), 1);
-  }
-  ::tzset();
-}
+SiteZone::SiteZone(const std::string& zone_name)
+    : m_lease(util::tz_value_of(zone_name).value_or(std::string())) {}
 
 LocalTime SiteZone::local(std::int64_t epoch) const {
   std::time_t t = static_cast<std::time_t>(epoch);

@@ -2,6 +2,8 @@
 // its URL placeholders print, in the site's `timezone`.
 #pragma once
 
+#include "util/process_zone.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,11 +24,13 @@ struct LocalTime {
 };
 
 // The site's time zone, as Jekyll sets it: `timezone:` becomes the process's TZ (Jekyll does
-// ENV["TZ"] = timezone); "" keeps the environment's zone, as Jekyll does. Not thread-safe to
-// construct (it calls tzset); conversions afterwards are.
+// ENV["TZ"] = timezone); "" keeps the environment's zone, as Jekyll does. It holds a
+// util::ZoneLease: not thread-safe to construct, conversions afterwards are.
 class SiteZone {
 public:
-  // `zone_name` must be "" or pass is_known_name (anything else keeps the environment's zone).
+  // `zone_name` is "" or a name util::tz_value_of reads (an IANA name, UTC or a +HH:MM offset
+  // verity.yaml gave); anything else keeps the environment's zone. Throws util::ZoneConflict
+  // when another part of the run holds another zone.
   explicit SiteZone(const std::string& zone_name);
 
   // True for a name of the system's zone database (/usr/share/zoneinfo): letters, digits, '_',
@@ -38,6 +42,9 @@ public:
   // The instant of a wall-clock time in this zone; nullopt when the fields are out of range.
   std::optional<std::int64_t> from_local(int year, int month, int day, int hour, int minute,
                                          int second) const;
+
+private:
+  util::ZoneLease m_lease;
 };
 
 // How a date value was written: a plain YAML scalar (YAML 1.1 types a timestamp with seconds

@@ -20,7 +20,7 @@ namespace {
 constexpr std::int64_t k_new_years_eve = 1609419845;
 
 DocumentFacts post(const std::string& relative_path, std::int64_t epoch) {
-  static const SiteZone utc("UTC");
+  const SiteZone utc("UTC");
   DocumentFacts d;
   d.label = "posts";
   d.relative_path = relative_path;
@@ -241,7 +241,6 @@ TEST(SiteDates, ZonelessTimesFollowTheSiteZoneUnlessTheyAreYamlTimestamps) {
   EXPECT_EQ(t.hour, 4);
   // A date alone is midnight in the site's zone.
   EXPECT_EQ(parse_jekyll_date("2020-03-02", DateSource::PlainYaml, kolkata), 1583087400);
-  SiteZone utc("UTC"); // leave the process in UTC for the tests after this one
 }
 
 TEST(SiteSlug, DefaultAndPrettyModes) {
