@@ -10,11 +10,13 @@ namespace verity {
 struct Position {
   int line = 0;   // 1-based file line
   int column = 0; // 1-based, Unicode code points
+  bool operator==(const Position&) const = default;
 };
 
 struct SourceEntry {
   Position key;   // the key's position (for array items: the item's own position)
   Position value; // where the value starts
+  bool operator==(const SourceEntry&) const = default;
 };
 
 class SourceMap {
@@ -25,6 +27,7 @@ public:
   SourceEntry find(std::string_view pointer) const;
   bool contains(std::string_view pointer) const;
   size_t size() const { return m_entries.size(); }
+  bool operator==(const SourceMap& other) const { return m_entries == other.m_entries; }
 
 private:
   std::unordered_map<std::string, SourceEntry> m_entries;

@@ -1,11 +1,13 @@
 #include "frontmatter/yaml_to_json.hpp"
 
 #include "frontmatter/scalar_typing.hpp"
+#include "frontmatter/simple_yaml.hpp"
 #include "util/memory_stream.hpp"
 #include "util/utf8.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
 #include <istream>
@@ -349,16 +351,51 @@ private:
   bool m_has_root = false;
 };
 
-} // namespace
+// Feeds the fast reader's events to the builder as yaml-cpp's parser would.
+void replay(const std::vector<SimpleEvent>& events, JsonBuilder& builder) {
+  static const std::string k_plain_tag = "?";
+  static const std::string k_quoted_tag = "!";
+  for (const SimpleEvent& e : events) {
+    YAML::Mark mark;
+    mark.pos = e.mark.pos;
+    mark.line = e.mark.line;
+    mark.column = e.mark.column;
+    switch (e.kind) {
+    case SimpleEvent::Kind::MapStart:
+      builder.OnMapStart(mark, k_plain_tag, YAML::NullAnchor, YAML::EmitterStyle::Block);
+      break;
+    case SimpleEvent::Kind::MapEnd:
+      builder.OnMapEnd();
+      break;
+    case SimpleEvent::Kind::SeqStart:
+      builder.OnSequenceStart(mark, k_plain_tag, YAML::NullAnchor, YAML::EmitterStyle::Block);
+      break;
+    case SimpleEvent::Kind::SeqEnd:
+      builder.OnSequenceEnd();
+      break;
+    case SimpleEvent::Kind::Scalar:
+      builder.OnScalar(mark, e.plain ? k_plain_tag : k_quoted_tag, YAML::NullAnchor, e.value);
+      break;
+    case SimpleEvent::Kind::Null:
+      builder.OnNull(mark, YAML::NullAnchor);
+      break;
+    }
+  }
+}
 
-Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits, bool whole_file) {
+Conversion convert(std::string_view yaml, const ConversionLimits& limits, bool whole_file,
+                   const std::optional<std::vector<SimpleEvent>>& simple) {
   Conversion out;
   MemoryBuffer buffer(yaml);
   std::istream in(&buffer);
   JsonBuilder builder(yaml, limits, out);
   try {
-    YAML::Parser parser(in);
-    parser.HandleNextDocument(builder);
+    if (simple) {
+      replay(*simple, builder);
+    } else {
+      YAML::Parser parser(in);
+      parser.HandleNextDocument(builder);
+    }
   } catch (const StopConversion& stop) {
     out.issues.push_back(stop.issue);
     return out;
@@ -392,5 +429,20 @@ Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits, b
   out.ok = true;
   return out;
 }
+
+} // namespace
+
+Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits, bool whole_file) {
+  return convert(yaml, limits, whole_file, read_simple_yaml(yaml));
+}
+
+namespace detail {
+
+Conversion yaml_to_json_by_yaml_cpp(std::string_view yaml, const ConversionLimits& limits,
+                                    bool whole_file) {
+  return convert(yaml, limits, whole_file, std::nullopt);
+}
+
+} // namespace detail
 
 } // namespace verity::frontmatter

@@ -50,7 +50,15 @@ struct Conversion {
 // line 1). Never throws for bad input: every problem is an issue. `whole_file`: the text is a
 // whole file (verity.yaml, a schema), not front matter: messages say "the file", and a root that
 // is not a mapping is reported at line 1.
+// Front matter of the usual shape is read by frontmatter/simple_yaml's fast reader, the rest by
+// yaml-cpp; both feed the same builder and give the same Conversion.
 Conversion yaml_to_json(std::string_view yaml, const ConversionLimits& limits = {},
                         bool whole_file = false);
+
+namespace detail {
+// yaml_to_json with yaml-cpp alone: the reference the fast reader is tested against.
+Conversion yaml_to_json_by_yaml_cpp(std::string_view yaml, const ConversionLimits& limits = {},
+                                    bool whole_file = false);
+} // namespace detail
 
 } // namespace verity::frontmatter
