@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace verity::content {
 namespace {
 
@@ -44,8 +46,13 @@ Position position_of(std::string_view text, size_t offset) {
   return pos;
 }
 
-void check_yaml(const std::string& path, std::string_view bytes, Findings& out) {
-  frontmatter::Conversion c = frontmatter::yaml_to_json(bytes, {}, true);
+void check_yaml(const std::string& path, std::string_view bytes,
+                const frontmatter::Conversion* given, Findings& out) {
+  std::optional<frontmatter::Conversion> own;
+  if (!given) {
+    own = frontmatter::yaml_to_json(bytes, {}, true);
+  }
+  const frontmatter::Conversion& c = given ? *given : *own;
   for (const auto& issue : c.issues) {
     // A data file may be a list, and Jekyll's YAML reads anchors and aliases: only what stops
     // the parser (or a limit) is a finding; duplicate keys keep their own rule.
@@ -179,11 +186,12 @@ bool is_data_file_name(std::string_view path) {
   return ext == "yml" || ext == "yaml" || ext == "json" || ext == "csv" || ext == "tsv";
 }
 
-Findings check_data_file(const std::string& path, std::string_view bytes) {
+Findings check_data_file(const std::string& path, std::string_view bytes,
+                         const frontmatter::Conversion* yaml) {
   Findings out;
   std::string ext = extension(path);
   if (ext == "yml" || ext == "yaml") {
-    check_yaml(path, bytes, out);
+    check_yaml(path, bytes, yaml, out);
   } else if (ext == "json") {
     check_json(path, bytes, out);
   } else if (ext == "csv" || ext == "tsv") {

@@ -3,6 +3,7 @@
 // line:col where parsing failed. Only syntax: a data file has no schema yet.
 #pragma once
 
+#include "frontmatter/yaml_to_json.hpp"
 #include "verity/finding.hpp"
 
 #include <string>
@@ -13,7 +14,9 @@ namespace verity::content {
 // True for a name DataReader parses (by its extension, case-insensitively).
 bool is_data_file_name(std::string_view path);
 
-// The findings for the data file `path` (site-relative) whose content is `bytes`.
-Findings check_data_file(const std::string& path, std::string_view bytes);
+// The findings for the data file `path` (site-relative) whose content is `bytes`. `yaml`: the
+// conversion of a YAML file's bytes when the caller has it (so a file is parsed once), or null.
+Findings check_data_file(const std::string& path, std::string_view bytes,
+                         const frontmatter::Conversion* yaml = nullptr);
 
 } // namespace verity::content

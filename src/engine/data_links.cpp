@@ -4,6 +4,7 @@
 #include "util/ascii.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace verity::engine {
 namespace {
@@ -85,11 +86,16 @@ bool is_yaml(std::string_view path) {
 } // namespace
 
 std::vector<refs::Reference> data_references(const std::string& path, std::string_view bytes,
-                                             std::string_view site_url) {
+                                             std::string_view site_url,
+                                             const frontmatter::Conversion* yaml) {
   std::vector<refs::Reference> out;
   if (!is_yaml(path))
     return out;
-  frontmatter::Conversion c = frontmatter::yaml_to_json(bytes, {}, true);
+  std::optional<frontmatter::Conversion> own;
+  if (!yaml) {
+    own = frontmatter::yaml_to_json(bytes, {}, true);
+  }
+  const frontmatter::Conversion& c = yaml ? *yaml : *own;
   if (!c.ok && !c.non_mapping_root)
     return out;
   walk(c.value, "", KeyKind::None, c, path, site_url, out);

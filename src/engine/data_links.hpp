@@ -5,6 +5,7 @@
 // (`https://example.com/docs/`, read as `/docs/`); anything else in a data file is data.
 #pragma once
 
+#include "frontmatter/yaml_to_json.hpp"
 #include "refs/reference.hpp"
 
 #include <string>
@@ -15,8 +16,9 @@ namespace verity::engine {
 
 // The link and image references of the data file `path` (site-relative) with content `bytes`,
 // at their values' file:line:col; none for a file that is not YAML or does not parse (its syntax
-// finding says why).
+// finding says why). `yaml`: the conversion of the bytes when the caller has it, or null.
 std::vector<refs::Reference> data_references(const std::string& path, std::string_view bytes,
-                                             std::string_view site_url);
+                                             std::string_view site_url,
+                                             const frontmatter::Conversion* yaml = nullptr);
 
 } // namespace verity::engine

@@ -4,8 +4,10 @@
 #include "content/data_file.hpp"
 #include "engine/data_links.hpp"
 #include "engine/load_source.hpp"
+#include "frontmatter/yaml_to_json.hpp"
 #include "refs/front_matter.hpp"
 #include "rules/make_finding.hpp"
+#include "util/ascii.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
 #include "util/parallel.hpp"
@@ -30,8 +32,14 @@ DocumentScan scan_data_file(const SourceFile& src, const config::Config& cfg,
   util::ReadResult r =
       inside ? util::read_file(*inside, cfg.limits.max_file_bytes) : util::ReadResult{};
   if (r.status == util::ReadResult::Status::Ok) {
-    out.findings = content::check_data_file(src.relative, r.bytes);
-    out.references = data_references(src.relative, r.bytes, site_url);
+    // One YAML parse serves the syntax check and the references.
+    std::optional<frontmatter::Conversion> yaml;
+    const std::string name = util::ascii_lower(src.relative);
+    if (name.ends_with(".yml") || name.ends_with(".yaml")) {
+      yaml = frontmatter::yaml_to_json(r.bytes, {}, true);
+    }
+    out.findings = content::check_data_file(src.relative, r.bytes, yaml ? &*yaml : nullptr);
+    out.references = data_references(src.relative, r.bytes, site_url, yaml ? &*yaml : nullptr);
     if (visit && !out.references.empty()) {
       Document doc; // what the checks of shared markup read: the file's name, its references
       doc.path = src.relative;
