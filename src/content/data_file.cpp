@@ -133,53 +133,82 @@ void check_json(const std::string& path, std::string_view bytes, Findings& out) 
 // Ruby's CSV (as DataReader calls it): a quoted field must close, and be followed by the
 // separator or the end of the line; a quote inside an unquoted field is illegal.
 void check_csv(const std::string& path, std::string_view bytes, char separator, Findings& out) {
-  enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
-  State state = State::FieldStart;
-  size_t opened_at = 0;
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    char c = bytes[i];
-    switch (state) {
-    case State::FieldStart:
-    case State::Unquoted:
-      if (c == '"') {
-        if (state == State::Unquoted) {
-          out.push_back(syntax_finding(path, position_of(bytes, i),
-                                       "CSV: illegal quoting (a quote inside an unquoted field)"));
-          return;
-        }
-        state = State::Quoted;
-        opened_at = i;
-      } else if (c == separator || c == '\n' || c == '\r') {
-        state = State::FieldStart;
-      } else {
-        state = State::Unquoted;
-      }
-      break;
-    case State::Quoted:
-      if (c == '"') {
-        state = State::QuoteInQuoted;
-      }
-      break;
-    case State::QuoteInQuoted:
-      if (c == '"') {
-        state = State::Quoted; // an escaped quote
-      } else if (c == separator || c == '\n' || c == '\r') {
-        state = State::FieldStart;
-      } else {
-        out.push_back(syntax_finding(path, position_of(bytes, i),
-                                     "CSV: a value after a quoted field is not allowed"));
-        return;
-      }
-      break;
-    }
-  }
-  if (state == State::Quoted) {
-    out.push_back(syntax_finding(path, position_of(bytes, opened_at),
-                                 "CSV: unclosed quoted field (it opens here)"));
+  CsvTable table = read_csv(bytes, separator);
+  if (table.error) {
+    out.push_back(
+        syntax_finding(path, position_of(bytes, table.error->first), table.error->second));
   }
 }
 
 } // namespace
+
+CsvTable read_csv(std::string_view bytes, char separator) {
+  enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+  CsvTable table;
+  State state = State::FieldStart;
+  size_t opened_at = 0;
+  CsvCell cell;
+  std::vector<CsvCell> row;
+  auto end_field = [&](bool end_row) {
+    row.push_back(std::move(cell));
+    cell = {};
+    if (end_row) {
+      table.rows.push_back(std::move(row));
+      row.clear();
+    }
+  };
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    const bool row_end = c == '\n' || c == '\r';
+    if (state == State::FieldStart) {
+      cell.offset = i;
+    }
+    if (state == State::Quoted) {
+      if (c == '"') {
+        state = State::QuoteInQuoted;
+      } else {
+        cell.value += c;
+      }
+      continue;
+    }
+    if (state == State::QuoteInQuoted && c == '"') {
+      cell.value += '"'; // an escaped quote
+      state = State::Quoted;
+      continue;
+    }
+    if (c == separator || row_end) {
+      end_field(row_end);
+      state = State::FieldStart;
+      if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') {
+        ++i; // CRLF ends one row
+      }
+      continue;
+    }
+    if (state == State::QuoteInQuoted) {
+      table.error = {i, "CSV: a value after a quoted field is not allowed"};
+      return table;
+    }
+    if (c == '"') {
+      if (state == State::Unquoted) {
+        table.error = {i, "CSV: illegal quoting (a quote inside an unquoted field)"};
+        return table;
+      }
+      state = State::Quoted;
+      opened_at = i;
+      continue;
+    }
+    cell.value += c;
+    state = State::Unquoted;
+  }
+  if (state == State::Quoted) {
+    table.error = {opened_at, "CSV: unclosed quoted field (it opens here)"};
+    return table;
+  }
+  if (state != State::FieldStart || !row.empty()) {
+    end_field(true);
+  }
+  return table;
+}
 
 bool is_data_file_name(std::string_view path) {
   std::string ext = extension(path);

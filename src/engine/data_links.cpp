@@ -1,5 +1,7 @@
 #include "engine/data_links.hpp"
 
+#include "body/line_index.hpp"
+#include "content/data_file.hpp"
 #include "frontmatter/yaml_to_json.hpp"
 #include "util/ascii.hpp"
 
@@ -49,6 +51,22 @@ std::string site_absolute(std::string_view value, std::string_view site_url) {
   return {};
 }
 
+void add_reference(const std::string& value, KeyKind kind, Position at, const std::string& path,
+                   std::string_view site_url, std::vector<refs::Reference>& out) {
+  std::string url = site_absolute(value, site_url);
+  if (url.empty())
+    return;
+  refs::Reference ref;
+  ref.kind = kind == KeyKind::Image ? refs::ReferenceKind::Image : refs::ReferenceKind::Link;
+  ref.file = path;
+  ref.raw = std::move(url);
+  ref.origin.source = refs::Origin::Source::Body; // at a file position, as a body's are
+  ref.origin.position = at;
+  ref.element = ref.origin;
+  ref.alt = ""; // data names the image; the page that shows it writes the alt
+  out.push_back(std::move(ref));
+}
+
 void walk(const nlohmann::json& value, const std::string& pointer, KeyKind kind,
           const frontmatter::Conversion& c, const std::string& path, std::string_view site_url,
           std::vector<refs::Reference>& out) {
@@ -63,24 +81,35 @@ void walk(const nlohmann::json& value, const std::string& pointer, KeyKind kind,
     for (std::size_t i = 0; i < value.size(); ++i) // a list under `links:` holds links
       walk(value[i], pointer + "/" + std::to_string(i), kind, c, path, site_url, out);
   } else if (value.is_string() && kind != KeyKind::None) {
-    std::string url = site_absolute(value.get_ref<const std::string&>(), site_url);
-    if (url.empty())
-      return;
-    refs::Reference ref;
-    ref.kind = kind == KeyKind::Image ? refs::ReferenceKind::Image : refs::ReferenceKind::Link;
-    ref.file = path;
-    ref.raw = std::move(url);
-    ref.origin.source = refs::Origin::Source::Body; // at a file position, as a body's are
-    ref.origin.position = c.map.find(pointer).value;
-    ref.element = ref.origin;
-    ref.alt = ""; // data names the image; the page that shows it writes the alt
-    out.push_back(std::move(ref));
+    add_reference(value.get_ref<const std::string&>(), kind, c.map.find(pointer).value, path,
+                  site_url, out);
   }
 }
 
-bool is_yaml(std::string_view path) {
+// A CSV or TSV file as Jekyll reads it (headers: true, so each row is a hash of its header's
+// names): the cells under a header that names a link or an image.
+void csv_references(std::string_view bytes, char separator, const std::string& path,
+                    std::string_view site_url, std::vector<refs::Reference>& out) {
+  content::CsvTable table = content::read_csv(bytes, separator);
+  if (table.error || table.rows.empty())
+    return;
+  std::vector<KeyKind> kinds;
+  for (const content::CsvCell& header : table.rows[0])
+    kinds.push_back(key_kind(header.value));
+  body::LineIndex lines(bytes);
+  for (std::size_t r = 1; r < table.rows.size() && out.size() < k_max_references; ++r) {
+    const std::vector<content::CsvCell>& row = table.rows[r];
+    for (std::size_t i = 0; i < row.size() && i < kinds.size(); ++i) {
+      if (kinds[i] != KeyKind::None)
+        add_reference(row[i].value, kinds[i], lines.at(row[i].offset), path, site_url, out);
+    }
+  }
+}
+
+std::string extension_of(std::string_view path) {
   const std::string p = util::ascii_lower(std::string(path));
-  return p.ends_with(".yml") || p.ends_with(".yaml");
+  auto dot = p.rfind('.');
+  return dot == std::string::npos || p.find('/', dot) != std::string::npos ? "" : p.substr(dot + 1);
 }
 
 } // namespace
@@ -89,8 +118,16 @@ std::vector<refs::Reference> data_references(const std::string& path, std::strin
                                              std::string_view site_url,
                                              const frontmatter::Conversion* yaml) {
   std::vector<refs::Reference> out;
-  if (!is_yaml(path))
+  const std::string ext = extension_of(path);
+  if (ext == "csv" || ext == "tsv") {
+    csv_references(bytes, ext == "csv" ? ',' : '\t', path, site_url, out);
     return out;
+  }
+  if (ext != "yml" && ext != "yaml" && ext != "json")
+    return out;
+  // JSON is read by the YAML reader too (YAML 1.2 holds JSON): that gives its values positions,
+  // which nlohmann's parser does not. A JSON file yaml-cpp cannot read gives no references; its
+  // syntax check is content::check_data_file's.
   std::optional<frontmatter::Conversion> own;
   if (!yaml) {
     own = frontmatter::yaml_to_json(bytes, {}, true);

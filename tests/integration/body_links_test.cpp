@@ -86,14 +86,27 @@ TEST(BodyLinks, DataFileLinksAndImagesAreCheckedAtTheirValues) {
              "  - url: https://example.com/missing.html\n  - url: https://other.example/x\n"
              "authors:\n  ann: {avatar: /assets/b.png, bin: /usr/bin/x, home_url: /docs/#docs}\n");
   write_file(dir.path() / "_data/list.yaml", "- name: x\n  link: /nowhere.html\n");
+  // JSON (pretty-printed and compact) and CSV/TSV, whose header names each column.
+  write_file(dir.path() / "_data/footer.json",
+             "{\n  \"links\": [\n    {\"title\": \"Docs\", \"url\": \"/docs/\"},\n"
+             "    {\"title\": \"Old\", \"url\": \"/old.html\"}\n  ],\n"
+             "  \"logo\": \"/assets/logo.png\", \"note\": \"/not/a/link\"}\n");
+  write_file(dir.path() / "_data/people.csv",
+             "name,home_url,avatar\r\nann,/docs/,/assets/ann.png\r\n\"bo, jr\",/bo/,\r\n");
+  write_file(dir.path() / "_data/tabs.tsv", "name\tlink\nx\t/docs/#docs\ny\t/docs/#gone\n");
   auto r = run_verity({"check", "--format", "json", "."}, dir.path());
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_EQ(body_findings(r.json()),
-            (std::vector<std::string>{"image/missing _data/navigation.yml:8:17",
+            (std::vector<std::string>{"image/missing _data/footer.json:6:11",
+                                      "image/missing _data/navigation.yml:8:17",
+                                      "image/missing _data/people.csv:2:12",
                                       "link/fragment-missing _data/navigation.yml:4:10",
+                                      "link/fragment-missing _data/tabs.tsv:3:3",
+                                      "link/internal-missing _data/footer.json:4:29",
                                       "link/internal-missing _data/list.yaml:2:9",
                                       "link/internal-missing _data/navigation.yml:3:10",
-                                      "link/internal-missing _data/navigation.yml:5:10"}));
+                                      "link/internal-missing _data/navigation.yml:5:10",
+                                      "link/internal-missing _data/people.csv:3:10"}));
 }
 
 // {{ site.data.a.b }} in a URL is what Jekyll's DataReader gives: YAML and JSON files under

@@ -100,4 +100,25 @@ TEST(DataFile, CsvErrorsAsRubysCsvRaisesThem) {
 }
 
 } // namespace
+TEST(DataFile, CsvCellsKeepTheirTextAndOffset) {
+  content::CsvTable t = content::read_csv("a,b\r\n\"x, \"\"y\"\"\",/p\r\n\nlast", ',');
+  ASSERT_FALSE(t.error);
+  ASSERT_EQ(t.rows.size(), 4u);
+  ASSERT_EQ(t.rows[1].size(), 2u);
+  EXPECT_EQ(t.rows[1][0].value, "x, \"y\"");
+  EXPECT_EQ(t.rows[1][0].offset, 5u); // the opening quote
+  EXPECT_EQ(t.rows[1][1].value, "/p");
+  EXPECT_EQ(t.rows[1][1].offset, 16u);
+  EXPECT_EQ(t.rows[3][0].value, "last"); // no final line break
+  content::CsvTable tsv = content::read_csv("n\tlink\nx\t/d\n", '\t');
+  ASSERT_EQ(tsv.rows.size(), 2u);
+  EXPECT_EQ(tsv.rows[1][1].value, "/d");
+  content::CsvTable bad = content::read_csv("a,b\nx\"y\n", ',');
+  ASSERT_TRUE(bad.error);
+  EXPECT_EQ(bad.error->first, 5u);
+  content::CsvTable open = content::read_csv("a\n\"never closed\n", ',');
+  ASSERT_TRUE(open.error);
+  EXPECT_EQ(open.error->first, 2u);
+}
+
 } // namespace verity
