@@ -177,6 +177,30 @@ std::vector<std::string> split_extensions(const std::string& list) {
 
 } // namespace
 
+namespace {
+
+// A folder as the file system names it: "coll//" and "./coll/" are "coll", so that sources,
+// findings and globs all spell a collection file one way.
+std::string folder_path(const std::string& written) {
+  std::string out;
+  size_t i = 0;
+  while (written.compare(i, 2, "./") == 0) {
+    i += 2;
+    while (i < written.size() && written[i] == '/')
+      ++i;
+  }
+  for (; i < written.size(); ++i) {
+    if (written[i] == '/' && (out.empty() ? false : out.back() == '/'))
+      continue;
+    out += written[i];
+  }
+  while (!out.empty() && out.back() == '/')
+    out.pop_back();
+  return out == "." ? "" : out;
+}
+
+} // namespace
+
 SiteConfig site_config_from_json(const nlohmann::json& json, const SourceMap& map,
                                  const std::string& file, std::vector<ConfigProblem>& problems) {
   SiteConfig config;
@@ -185,6 +209,7 @@ SiteConfig site_config_from_json(const nlohmann::json& json, const SourceMap& ma
   Reader r(json, map, file, problems);
   read_collections(r, config);
   r.string_key("collections_dir", config.collections_dir);
+  config.collections_dir = folder_path(config.collections_dir);
   r.list_key("include", config.include);
   r.list_key("exclude", config.exclude);
   for (const auto& e : k_default_excludes) {

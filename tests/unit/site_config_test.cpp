@@ -112,6 +112,18 @@ TEST(SiteConfig, JekyllDefaults) {
   EXPECT_FALSE(c.show_drafts);
 }
 
+TEST(SiteConfig, CollectionsDirIsOneSpellingOfItsFolder) {
+  // fuzz_inventory's find: "coll//" gave sources such as "coll//_notes/n.md".
+  for (const char* written : {"coll", "coll/", "coll//", "./coll", "./coll//", ".//coll"}) {
+    EXPECT_EQ(config_of(std::string("collections_dir: \"") + written + "\"\n").collections_dir,
+              "coll")
+        << written;
+  }
+  EXPECT_EQ(config_of("collections_dir: a//b/\n").collections_dir, "a/b");
+  EXPECT_EQ(config_of("collections_dir: .\n").collections_dir, "");
+  EXPECT_EQ(config_of("collections_dir: ./\n").collections_dir, "");
+}
+
 TEST(SiteConfig, CollectionsAsHashOrArrayAndOtherKeys) {
   SiteConfig h = config_of("collections:\n  recipes:\n    output: true\n    permalink: /r/:path/\n"
                            "  notes: ~\ncollections_dir: coll\nmarkdown_ext: MD,txt\n"
