@@ -13,16 +13,6 @@ namespace {
 
 constexpr size_t k_max_json_depth = 256;
 
-std::string extension(std::string_view path) {
-  size_t slash = path.rfind('/');
-  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos || dot == 0) {
-    return "";
-  }
-  return util::ascii_lower(std::string(name.substr(dot + 1)));
-}
-
 Finding syntax_finding(const std::string& path, Position pos, std::string message) {
   Finding f = rules::make_finding(rules::site_data_syntax);
   f.file = path;
@@ -210,15 +200,25 @@ CsvTable read_csv(std::string_view bytes, char separator) {
   return table;
 }
 
+std::string data_file_extension(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) {
+    return "";
+  }
+  return util::ascii_lower(std::string(name.substr(dot + 1)));
+}
+
 bool is_data_file_name(std::string_view path) {
-  std::string ext = extension(path);
+  std::string ext = data_file_extension(path);
   return ext == "yml" || ext == "yaml" || ext == "json" || ext == "csv" || ext == "tsv";
 }
 
 Findings check_data_file(const std::string& path, std::string_view bytes,
                          const frontmatter::Conversion* yaml) {
   Findings out;
-  std::string ext = extension(path);
+  std::string ext = data_file_extension(path);
   if (ext == "yml" || ext == "yaml") {
     check_yaml(path, bytes, yaml, out);
   } else if (ext == "json") {

@@ -29,6 +29,9 @@ struct CsvTable {
 };
 CsvTable read_csv(std::string_view bytes, char separator);
 
+// The extension of a file name, lower-cased ("yml", "json", ...); "" for none or a dot file.
+std::string data_file_extension(std::string_view path);
+
 // True for a name DataReader parses (by its extension, case-insensitively).
 bool is_data_file_name(std::string_view path);
 

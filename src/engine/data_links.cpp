@@ -106,19 +106,13 @@ void csv_references(std::string_view bytes, char separator, const std::string& p
   }
 }
 
-std::string extension_of(std::string_view path) {
-  const std::string p = util::ascii_lower(std::string(path));
-  auto dot = p.rfind('.');
-  return dot == std::string::npos || p.find('/', dot) != std::string::npos ? "" : p.substr(dot + 1);
-}
-
 } // namespace
 
 std::vector<refs::Reference> data_references(const std::string& path, std::string_view bytes,
                                              std::string_view site_url,
                                              const frontmatter::Conversion* yaml) {
   std::vector<refs::Reference> out;
-  const std::string ext = extension_of(path);
+  const std::string ext = content::data_file_extension(path);
   if (ext == "csv" || ext == "tsv") {
     csv_references(bytes, ext == "csv" ? ',' : '\t', path, site_url, out);
     return out;

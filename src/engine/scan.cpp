@@ -7,7 +7,6 @@
 #include "frontmatter/yaml_to_json.hpp"
 #include "refs/front_matter.hpp"
 #include "rules/make_finding.hpp"
-#include "util/ascii.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
 #include "util/parallel.hpp"
@@ -34,8 +33,8 @@ DocumentScan scan_data_file(const SourceFile& src, const config::Config& cfg,
   if (r.status == util::ReadResult::Status::Ok) {
     // One YAML parse serves the syntax check and the references.
     std::optional<frontmatter::Conversion> yaml;
-    const std::string name = util::ascii_lower(src.relative);
-    if (name.ends_with(".yml") || name.ends_with(".yaml")) {
+    const std::string ext = content::data_file_extension(src.relative);
+    if (ext == "yml" || ext == "yaml") {
       yaml = frontmatter::yaml_to_json(r.bytes, {}, true);
     }
     out.findings = content::check_data_file(src.relative, r.bytes, yaml ? &*yaml : nullptr);

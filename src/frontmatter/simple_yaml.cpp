@@ -244,7 +244,7 @@ private:
       emit(Kind::MapStart, mark_at(at, l));
       return entry(l, at);
     }
-    return scalar(l, at, false);
+    return scalar(l, at);
   }
 
   // Where a plain key ends (the ':' before a space or the line's end), or nullopt.
@@ -279,13 +279,13 @@ private:
       ++value;
     }
     if (value < l.end && m_text[value] != '#') {
-      return scalar(l, value, true);
+      return scalar(l, value);
     }
-    return value_below(l);
+    return value_below();
   }
 
   // The value of a `key:` that ends its line: a block below it, or null.
-  bool value_below(const Line& l) {
+  bool value_below() {
     const int key_indent = m_frames.back().indent;
     if (m_at + 1 < m_lines.size()) {
       const Line& next = m_lines[m_at + 1];
@@ -306,14 +306,12 @@ private:
         return true;
       }
     }
-    (void)l;
     emit(Kind::Null, next_token_mark());
     return true;
   }
 
   // A one-line scalar from `at` to the line's end (a comment may follow it).
-  bool scalar(const Line& l, size_t at, bool in_map) {
-    (void)in_map;
+  bool scalar(const Line& l, size_t at) {
     std::string_view rest = m_text.substr(at, l.end - at);
     if (rest[0] == '"' || rest[0] == '\'') {
       std::string value;
