@@ -370,6 +370,10 @@ Prepass kramdown_prepass(std::string_view body) {
     line = next;
   }
   take_footnotes(out.text, out, in_code);
+  // md4c reads a NUL as a character of its own: it ends a text run and makes a copy of any
+  // destination holding one, so positions inside a link were lost and the copy showed the
+  // pre-pass's masks. kramdown reads NUL as any other non-word character, as md4c reads SUB.
+  std::replace(out.text.begin(), out.text.end(), '\0', k_nul_stand_in);
   std::sort(out.liquid.begin(), out.liquid.end(),
             [](const Region& a, const Region& b) { return a.begin < b.begin; });
   return out;

@@ -10,7 +10,8 @@
 //  - IAL and ALD lines `{: …}` and header ids ` {#id}` (an Explicit anchor);
 //  - footnote definitions' labels `[^n]:` (not link reference definitions), giving fn:/fnref: ids;
 //  - spaces inside a destination with no title (`[a](my file.html)`, which kramdown takes);
-//  - doubled parentheses `[t]((https://x))`, a malformed destination, reported and not followed.
+//  - doubled parentheses `[t]((https://x))`, a malformed destination, reported and not followed;
+//  - NUL bytes, as k_nul_stand_in (md4c's NUL handling copies text kramdown reads in place).
 #pragma once
 
 #include "body/body_scan.hpp"
@@ -21,6 +22,10 @@
 #include <vector>
 
 namespace verity::body {
+
+// What a NUL byte of the body is in `text`: SUB, a control character md4c and kramdown treat as
+// NUL is treated everywhere but in md4c's text callbacks (no mark, no copy of a destination).
+inline constexpr char k_nul_stand_in = '\x1A';
 
 struct Region {
   std::size_t begin = 0, end = 0; // body offsets, [begin, end)

@@ -148,7 +148,7 @@ struct Scanner {
     }
     if (image_depth > 0 && !spans.empty() && spans.back().kind == refs::ReferenceKind::Image) {
       if (type != MD_TEXT_HTML)
-        spans.back().alt += entity_text(type, p, n);
+        spans.back().alt += without_nul(entity_text(type, p, n), p);
     }
     if (type == MD_TEXT_HTML) {
       SplicedText& html = in_html_block ? html_block : inline_html;
@@ -164,11 +164,23 @@ struct Scanner {
         heading_first = at(p);
       if (real && in_liquid(at(p)))
         return; // Liquid renders to text verity does not know
-      std::string piece = entity_text(type, p, n);
+      std::string piece = without_nul(entity_text(type, p, n), p);
       if (type == MD_TEXT_NORMAL)
         piece = typographic(piece);
       heading_text += piece;
     }
+  }
+
+  // Text md4c hands over, without the NUL bytes of the body (k_nul_stand_in in md4c's text):
+  // no id keeps one, and an alt made of them is empty as before.
+  std::string without_nul(std::string piece, const char* p) const {
+    if (!inside(p) || piece.find(k_nul_stand_in) == std::string::npos)
+      return piece;
+    std::string kept;
+    for (std::size_t i = 0; i < piece.size(); ++i)
+      if (!(piece[i] == k_nul_stand_in && at(p) + i < body.size() && body[at(p) + i] == '\0'))
+        kept += piece[i];
+    return kept;
   }
 
   void flush_inline_html() {

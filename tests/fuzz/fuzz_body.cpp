@@ -52,7 +52,6 @@ bool lines_in(const std::string& readable, std::string_view raw) {
 
 void check(const verity::body::BodyScan& scan, std::string_view file, bool markdown) {
   const std::string readable = canonical(file);
-  const bool has_nul = file.find('\0') != std::string_view::npos;
   for (const auto& ref : scan.references) {
     if (ref.origin.offset > file.size() || ref.element.offset > file.size())
       __builtin_trap();
@@ -60,11 +59,7 @@ void check(const verity::body::BodyScan& scan, std::string_view file, bool markd
     // reads them, at its position or (a srcset candidate after an entity or invalid UTF-8, whose
     // position falls back to the value's start) elsewhere in the file; line by line, since an
     // HTML block in a list or a quote is joined from its lines without the container's markers.
-    // Not with a NUL byte in the file: md4c and the kramdown pre-pass disagree there on what a
-    // link is (a NUL in a footnote label made spaces of the destination read as `_`), a known
-    // open point of issue 14 (README), so raw fidelity is not asserted for such files yet.
-    if (markdown && !has_nul && ref.raw.size() > 0 &&
-        ref.raw.find_first_of("{}&\\") == std::string::npos &&
+    if (markdown && ref.raw.size() > 0 && ref.raw.find_first_of("{}&\\") == std::string::npos &&
         !same_text(file, ref.origin.offset, ref.raw) && !lines_in(readable, written(ref.raw)))
       __builtin_trap();
   }

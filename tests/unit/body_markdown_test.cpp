@@ -96,6 +96,23 @@ TEST(BodyMarkdown, KramdownTakesDestinationsWithSpacesAndKeepsBackslashes) {
   EXPECT_EQ(scan.references[1].origin.position.column, 23);
 }
 
+// kramdown reads a NUL byte as any other character; md4c gives it a text callback of its own and
+// copies a destination holding one. The destination is still the author's, at its position.
+TEST(BodyMarkdown, NulBytesLeaveLinksAsWritten) {
+  using namespace std::string_literals;
+  std::string file = front("[a\0b](my file.html) [\0](a\\_b.html) ![\0](p.png)\n\n## Ab\0c\n"s);
+  auto scan = body::scan_markdown(file, k_body);
+  ASSERT_EQ(scan.references.size(), 3u);
+  EXPECT_EQ(scan.references[0].raw, "my file.html");
+  EXPECT_EQ(file.substr(scan.references[0].origin.offset, 12), "my file.html");
+  EXPECT_EQ(scan.references[0].origin.position.column, 7);
+  EXPECT_EQ(scan.references[1].raw, "a\\_b.html"); // was md4c's copy, "a_b.html"
+  EXPECT_EQ(scan.references[1].origin.position.column, 25);
+  ASSERT_TRUE(scan.references[2].alt.has_value());
+  EXPECT_EQ(*scan.references[2].alt, ""); // no character the page shows
+  EXPECT_EQ(ids(scan), (std::vector<std::string>{"abc"}));
+}
+
 TEST(BodyMarkdown, DoubledParenthesesAreMalformedNotFollowed) {
   auto scan = body::scan_markdown(front("[t]((https://x.example/))\n"), k_body);
   EXPECT_EQ(scan.references.size(), 0u);
