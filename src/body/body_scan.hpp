@@ -55,6 +55,8 @@ struct BodyScan {
   std::vector<Anchor> anchors;
   std::vector<MalformedLink> malformed;
   std::vector<LiquidError> liquid_errors;
+  // What its Liquid includes (`{% include footer.html %}`: "footer.html"), body/include_tags.hpp.
+  std::vector<std::string> includes;
   std::string base_href; // a <base href> in the body, which every relative link resolves against
   // The body was over a scanner's bounds (size, element count) and was not scanned, or not whole.
   bool truncated = false;

@@ -9,6 +9,7 @@
 // Elements inside a `data-proofer-ignore` subtree are skipped, as HTMLProofer does.
 // `javascript:` hrefs are kept; the engine decides to skip them.
 #include "body/body_scan.hpp"
+#include "body/include_tags.hpp"
 #include "body/liquid_tags.hpp"
 
 #include <algorithm>
@@ -360,6 +361,7 @@ BodyScan scan_html(std::string_view file, std::size_t body_offset) {
   blank_liquid_comments(buffer);
   const LineIndex lines(file);
   scan_buffer(Mapper{buffer, nullptr, body_offset, lines}, out);
+  out.includes = included_files(file.substr(body_offset));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // pointers are body offsets), with positions taken from pointers as the design note §6 says.
 #include "body/body_scan.hpp"
 #include "body/heading_id.hpp"
+#include "body/include_tags.hpp"
 #include "body/kramdown_prepass.hpp"
 
 #include <algorithm>
@@ -405,6 +406,7 @@ BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
   };
   s.out.references.erase(std::unique(s.out.references.begin(), s.out.references.end(), same),
                          s.out.references.end());
+  s.out.includes = included_files(body);
   return std::move(s.out);
 }
 

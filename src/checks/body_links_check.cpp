@@ -5,6 +5,7 @@
 #include "checks/body_liquid.hpp"
 #include "checks/internal_links.hpp"
 #include "checks/registry.hpp"
+#include "checks/site_targets.hpp"
 #include "refs/site_path.hpp"
 #include "rules/make_finding.hpp"
 
@@ -94,8 +95,12 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
   }
   if (url.empty() || is_unresolvable_scheme(url))
     return;
-  if (in.template_file && relative_to_page(url))
+  if (in.template_file && relative_to_page(url)) {
+    // A different target on every page: checked per page using it (template-links).
+    if (run.templates && run.templates->find(in.doc.path) != std::string_view::npos)
+      records.push_back({k_template_link_record, in.doc.path, url, ref.raw, ref.origin.position});
     return;
+  }
 
   // A <base href> moves every relative link of the page (its folder is the base).
   std::string_view base_url = in.body && !in.body->base_href.empty() && in.body->base_href[0] == '/'
@@ -125,6 +130,43 @@ void keep_link(const DocumentInput& in, const RunContext& run, const refs::Refer
   }
 }
 
+// The layout a page renders with: its own `layout:`, else what `defaults:` give it ("" for none).
+// A `layout: null` falls back to the defaults, as for a collection document.
+std::string page_layout(const DocumentInput& in) {
+  auto own = in.doc.data.find("layout");
+  if (own != in.doc.data.end() && own->is_string())
+    return own->get<std::string>();
+  if (own != in.doc.data.end() && !own->is_null())
+    return {};
+  if (in.defaults) {
+    auto given = in.defaults->values.find("layout");
+    if (given != in.defaults->values.end() && given->is_string())
+      return given->get<std::string>();
+  }
+  return {};
+}
+
+// Which templates the page renders with, for the template-links check.
+void keep_page_templates(const DocumentInput& in, Records& records) {
+  std::string uses = page_layout(in);
+  if (uses == "none")
+    uses.clear();
+  if (in.body) {
+    for (const std::string& name : in.body->includes) {
+      uses += k_liquid_marker;
+      uses += name;
+    }
+  }
+  if (uses.empty())
+    return;
+  bool own_base = in.body && in.body->base_href.starts_with('/');
+  records.push_back({k_page_templates_record,
+                     in.doc.path,
+                     own_base ? in.body->base_href : std::string(in.url),
+                     std::move(uses),
+                     {}});
+}
+
 } // namespace
 
 void body_links(const DocumentInput& in, const RunContext& run, Findings& out, Records& records) {
@@ -132,6 +174,9 @@ void body_links(const DocumentInput& in, const RunContext& run, Findings& out, R
     records.push_back(
         {k_page_output_record, in.doc.path, std::string(in.output), std::string(in.url), {}});
   }
+  if (run.templates_link_relative && !in.template_file && !in.url.empty() &&
+      is_html_output(in.output))
+    keep_page_templates(in, records);
   if (!in.body)
     return;
   if (in.body->truncated) {

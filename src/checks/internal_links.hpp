@@ -25,4 +25,13 @@ inline constexpr std::string_view k_body_link_unverifiable_record = "body-link-u
 // As body-link, for a site-absolute link that lacks the site's baseurl (key: the path as written).
 inline constexpr std::string_view k_body_link_without_baseurl_record = "body-link-no-baseurl";
 
+// A link or image relative to the page in a layout or include (checks/template_links.cpp): file is
+// the template, key the URL as Jekyll writes it, value as written.
+inline constexpr std::string_view k_template_link_record = "template-relative-link";
+inline constexpr std::string_view k_template_image_record = "template-relative-image";
+// Which templates a page renders with, kept only when some template links relative to the page.
+// file: the page's source; key: the URL its relative links resolve against (its own, or its
+// <base href>); value: its layout, then each file its body includes, k_liquid_marker between.
+inline constexpr std::string_view k_page_templates_record = "page-templates";
+
 } // namespace verity::checks

@@ -5,6 +5,7 @@
 // on files that are not HTML pages (`doc.pdf#page=2`) are not looked up: no anchors to find.
 #include "checks/internal_links.hpp"
 #include "checks/registry.hpp"
+#include "checks/site_targets.hpp"
 #include "links/site_outputs.hpp"
 #include "refs/site_path.hpp"
 #include "rules/make_finding.hpp"
@@ -15,28 +16,6 @@
 
 namespace verity::checks {
 namespace {
-
-using AnchorSets = std::unordered_map<std::string_view, std::unordered_set<std::string_view>>;
-
-bool is_html(std::string_view output) {
-  return output.ends_with(".html") || output.ends_with(".htm");
-}
-
-bool fragment_lands(std::string_view fragment, const AnchorSets& anchors, std::string_view output,
-                    const RunContext& run) {
-  if (fragment == "top")
-    return true;
-  if (run.layout_anchors && (run.layout_anchors->count(std::string(fragment)) > 0 ||
-                             run.layout_anchors->count(refs::percent_decode(fragment)) > 0))
-    return true;
-  auto it = anchors.find(output);
-  if (it == anchors.end())
-    return false;
-  if (it->second.count(fragment) > 0)
-    return true;
-  std::string decoded = refs::percent_decode(fragment);
-  return it->second.count(decoded) > 0;
-}
 
 Finding at(const Record& r, const rules::Rule& rule, std::string message) {
   Finding f = rules::make_finding(rule);
@@ -129,25 +108,15 @@ fill_markers(std::string_view url, const links::SiteOutputs& outputs,
 } // namespace
 
 void internal_links(const Records& records, const RunContext& run, Findings& out) {
-  links::SiteOutputs outputs;
-  if (run.static_outputs) {
-    for (const auto& [output, source] : *run.static_outputs)
-      outputs.add(output, source);
-  }
-  AnchorSets anchors;
   bool any_link = false;
   for (const Record& r : records) {
-    if (r.kind == k_page_output_record) {
-      outputs.add(r.key, r.file);
-    } else if (r.kind == k_page_anchor_record) {
-      anchors[r.key].insert(r.value);
-    } else if (r.kind == k_body_link_record || r.kind == k_body_link_without_baseurl_record ||
-               r.kind == k_body_liquid_link_record) {
-      any_link = true;
-    }
+    any_link = any_link || r.kind == k_body_link_record ||
+               r.kind == k_body_link_without_baseurl_record || r.kind == k_body_liquid_link_record;
   }
   if (!any_link)
     return;
+  const SiteTargets targets = site_targets(records, run);
+  const links::SiteOutputs& outputs = targets.outputs;
   std::unordered_map<std::string, std::string_view> posts; // post_url name -> output
   for (const Record& r : records) {
     if (r.kind == k_page_output_record) {
@@ -193,8 +162,7 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
         f.extra["suggestion"] = run.baseurl + hint;
         // Only a link written as it is in the source can be replaced; a Liquid one is not.
         if (certain && !liquid)
-          f.fix = link_fix(r, run.baseurl + hint +
-                                  std::string(query_and_fragment(r.value)));
+          f.fix = link_fix(r, run.baseurl + hint + std::string(query_and_fragment(r.value)));
       }
       out.push_back(std::move(f));
       continue;
@@ -208,7 +176,8 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
       out.push_back(std::move(f));
       continue;
     }
-    if (!fragment.empty() && is_html(*output) && !fragment_lands(fragment, anchors, *output, run)) {
+    if (!fragment.empty() && is_html_output(*output) &&
+        !fragment_lands(fragment, targets, *output, run)) {
       Finding f = at(r, rules::link_fragment_missing,
                      "'" + r.value + "': " + links::url_of_output(*output) + " has no anchor '" +
                          std::string(fragment) + "'");

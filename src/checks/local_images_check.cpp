@@ -46,7 +46,7 @@ std::optional<std::string> written_url(const DocumentInput& in, const RunContext
 
 } // namespace
 
-void local_images(const DocumentInput& in, const RunContext& run, Findings& out, Records&) {
+void local_images(const DocumentInput& in, const RunContext& run, Findings& out, Records& records) {
   media::SiteLocation where{in.url, in.doc.path, run.baseurl};
   bool any_liquid = false;
   for (const auto& ref : in.references)
@@ -66,8 +66,14 @@ void local_images(const DocumentInput& in, const RunContext& run, Findings& out,
     std::optional<std::string> url = has_liquid(ref.raw) ? written_url(in, run, ref.raw) : ref.raw;
     if (!url)
       continue;
-    if (in.template_file && relative_to_page(*url))
+    if (in.template_file && relative_to_page(*url)) {
+      // A different file on every page: checked per page using it (template-links).
+      if (ref.kind == refs::ReferenceKind::Image && run.templates &&
+          run.templates->find(in.doc.path) != std::string_view::npos)
+        records.push_back(
+            {k_template_image_record, in.doc.path, *url, ref.raw, ref.origin.position});
       continue;
+    }
     evaluated.push_back(ref);
     evaluated.back().raw = std::move(*url);
   }

@@ -6,7 +6,7 @@ namespace verity::checks {
 
 DocumentCheckFn schema, filename_date, invalid_date, local_images, secured_field, unique_fields,
     body_links;
-CorpusCheckFn duplicate_fields, no_lockfile, internal_links, unverifiable_links;
+CorpusCheckFn duplicate_fields, no_lockfile, internal_links, template_links, unverifiable_links;
 NetworkCheckFn links, remote_images;
 
 const Registry& registry() {
@@ -23,6 +23,7 @@ const Registry& registry() {
       {
           {"duplicate-fields", duplicate_fields},
           {"internal-links", internal_links},
+          {"template-links", template_links},
           {"no-lockfile", no_lockfile, true},
           {"unverifiable-links", unverifiable_links, true},
       },

@@ -2,6 +2,7 @@
 // configuration, the flags, and the state checks share across documents (probe cache, keys).
 #pragma once
 
+#include "body/template_graph.hpp"
 #include "config/config.hpp"
 #include "content/local_date.hpp"
 #include "media/local_images.hpp"
@@ -37,6 +38,10 @@ struct RunContext {
   const std::unordered_set<std::string>* layout_anchors = nullptr;
   // site.data (engine/site_data.hpp) for {{ site.data.a.b }} in URLs; nullptr: unverifiable.
   const nlohmann::json* site_data = nullptr;
+  // The layouts and includes, and which ones a page renders with (engine/templates.hpp).
+  const body::TemplateGraph* templates = nullptr;
+  // Some layout or include links relative to the page: every page says which ones it uses.
+  bool templates_link_relative = false;
 };
 
 } // namespace verity::checks

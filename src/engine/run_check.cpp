@@ -1,6 +1,7 @@
 // The pipeline of one `verity check`: load the configuration, scan every document in parallel
 // with the registered document checks, then the corpus checks, the network checks (--online),
 // then severities and sorting.
+#include "checks/internal_links.hpp"
 #include "checks/registry.hpp"
 #include "checks/run_context.hpp"
 #include "config/config.hpp"
@@ -26,6 +27,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 
 namespace verity {
 namespace fs = std::filesystem;
@@ -84,7 +86,8 @@ CheckResult run_check(const CheckOptions& options) {
       &static_outputs,
       jekyll.site_url(),
       &templates.ids,
-      &data};
+      &data,
+      &templates.graph};
   const checks::Registry& registry = checks::registry();
   // A layout, include or _data file: links every page that uses it shares (template checks).
   auto check_shared = [&](const Document& doc, const std::vector<refs::Reference>& references,
@@ -93,6 +96,21 @@ CheckResult run_check(const CheckOptions& options) {
     in.template_file = true;
     checks::run_template_checks(registry, in, run, findings, records);
   };
+  // The layouts' and includes' own links and images, once each, at their own lines, before the
+  // pages: whether any links relative to the page decides what every page keeps for them.
+  Findings template_findings;
+  Records template_records;
+  for (const engine::TemplateFile& file : templates.files) {
+    Document doc;
+    doc.path = file.path;
+    doc.parsed = true;
+    check_shared(doc, file.body.references, file.body, template_findings, template_records);
+  }
+  run.templates_link_relative =
+      std::any_of(template_records.begin(), template_records.end(), [](const Record& r) {
+        return r.kind == checks::k_template_link_record ||
+               r.kind == checks::k_template_image_record;
+      });
   engine::ScannedSite site = engine::scan_site(
       cfg, selection, options.jobs,
       [&](const Document& doc, const engine::SourceFile& src, engine::DocumentScan& scan) {
@@ -112,13 +130,8 @@ CheckResult run_check(const CheckOptions& options) {
         }
       });
 
-  // The layouts' and includes' own links and images, once each, at their own lines.
-  for (const engine::TemplateFile& file : templates.files) {
-    Document doc;
-    doc.path = file.path;
-    doc.parsed = true;
-    check_shared(doc, file.body.references, file.body, site.findings, site.records);
-  }
+  std::move(template_findings.begin(), template_findings.end(), std::back_inserter(site.findings));
+  std::move(template_records.begin(), template_records.end(), std::back_inserter(site.records));
 
   CheckResult result;
   result.documents = std::move(site.documents);

@@ -1,6 +1,7 @@
 #include "engine/templates.hpp"
 
 #include "frontmatter/framing.hpp"
+#include "frontmatter/yaml_to_json.hpp"
 #include "util/ascii.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
@@ -16,6 +17,18 @@ constexpr std::size_t k_max_entries = 10000;
 bool is_html(const fs::path& p) {
   const std::string ext = util::ascii_lower(p.extension().string());
   return ext == ".html" || ext == ".htm";
+}
+
+// A layout's own `layout:` (the next one up its chain); "" when none or not a name.
+std::string parent_layout(std::string_view file, const frontmatter::Framing& framing) {
+  if (framing.status != frontmatter::FramingStatus::Ok)
+    return {};
+  frontmatter::Conversion c =
+      frontmatter::yaml_to_json(file.substr(framing.yaml_offset, framing.yaml_length));
+  if (!c.ok || !c.value.is_object())
+    return {};
+  auto it = c.value.find("layout");
+  return it != c.value.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 } // namespace
 
@@ -50,6 +63,7 @@ Templates read_templates(const fs::path& root, const fs::path& real_root,
         ref.file = file.path; // findings on them (and their fixes) name the template
       for (const auto& a : file.body.anchors)
         out.ids.insert(a.id);
+      out.graph.add(file.path, parent_layout(r.bytes, framing), file.body.includes);
       out.files.push_back(std::move(file));
     }
   }

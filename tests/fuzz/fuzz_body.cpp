@@ -1,6 +1,7 @@
 // Fuzz target: the body scanners (Markdown behind the kramdown pre-pass, and HTML). Properties:
 // every reference, anchor and malformed destination lies inside the input, a reference without
-// Liquid, entity or escape in the Markdown body is text of the input, and
+// Liquid, entity or escape in the Markdown body is text of the input, an included file's name is
+// a literal of the input, and
 // nothing crashes, hangs or reads outside the input (ASan).
 #include "body/body_scan.hpp"
 
@@ -69,6 +70,12 @@ void check(const verity::body::BodyScan& scan, std::string_view file, bool markd
   }
   for (const auto& m : scan.malformed) {
     if (m.offset > file.size())
+      __builtin_trap();
+  }
+  // An included file's name is a literal of the file, never Liquid, never empty.
+  for (const auto& name : scan.includes) {
+    if (name.empty() || name.find("{{") != std::string::npos ||
+        file.find(name) == std::string_view::npos)
       __builtin_trap();
   }
 }

@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace verity::test {
 namespace {
@@ -38,8 +39,9 @@ TEST(BodyLinks, IdsFromLayoutsAndIncludesLand) {
 }
 
 // A layout's links are checked once, at the layout's own lines, with what is the same on every
-// page: site-absolute URLs, site.baseurl and relative_url, {% link %}. Page-relative URLs and
-// page.* differ per page and are left alone; a commented-out link is not one.
+// page: site-absolute URLs, site.baseurl and relative_url, {% link %}; a page-relative URL against
+// each page using it (here the one page, /: img/rel.png is /img/rel.png). page.* differs per page
+// and is left alone; a commented-out link is not one.
 TEST(BodyLinks, TemplatesAreCheckedAtTheirOwnLinesWithWhatEveryPageShares) {
   TempDir dir;
   write_file(dir.path() / "_config.yml", "baseurl: /b\n");
@@ -59,6 +61,7 @@ TEST(BodyLinks, TemplatesAreCheckedAtTheirOwnLinesWithWhatEveryPageShares) {
   EXPECT_EQ(body_findings(r.json()),
             (std::vector<std::string>{"image/missing _layouts/default.html:9:11",
                                       "link/internal-missing _layouts/default.html:4:65",
+                                      "link/internal-missing _layouts/default.html:5:10",
                                       "link/liquid-broken _layouts/default.html:9:58",
                                       "link/unverifiable :0:0"}));
   // page.permalink differs per page: counted once for the site, not judged.
@@ -77,6 +80,67 @@ TEST(BodyLinks, TemplatesAreCheckedAtTheirOwnLinesWithWhatEveryPageShares) {
 // _data holds a site's navigation and avatars: values under link and image keys that are
 // site-absolute, or on the site's own url, are internal links at their own file:line:col; other
 // values (a path under `bin:`, another site's URL) are data.
+// A layout's or include's link relative to the page is resolved against every page that renders
+// it, through layout chains (post -> base), `defaults:` layouts and includes of includes, and
+// reported once at its own line with the pages it fails on. Cycles (loop-a <-> loop-b, a.html <->
+// b.html) end; commented-out includes and `layout: none` pull nothing in.
+TEST(BodyLinks, TemplateLinksRelativeToThePageAreJudgedOnEveryPageUsingThem) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml",
+             "defaults:\n  - scope: {path: blog}\n    values: {layout: post}\n");
+  write_file(dir.path() / "feed.xml", "<feed/>\n");
+  write_file(dir.path() / "_layouts/base.html",
+             "<a href=\"feed.xml\">f</a> <a href=\"#top\">t</a> <a href=\"#skip\">s</a>\n"
+             "{{ content }}\n");
+  write_file(dir.path() / "_layouts/post.html",
+             "---\nlayout: base\n---\n<a href=\"../up.html\">u</a> <img src=\"pic.png\" "
+             "alt=\"p\">\n{{ content }}\n");
+  write_file(dir.path() / "blog/pic.png", "not read: existence is the question\n");
+  write_file(dir.path() / "_layouts/loop-a.html",
+             "---\nlayout: loop-b\n---\n<a href=\"cyc.html\">c</a>{{ content }}\n");
+  write_file(dir.path() / "_layouts/loop-b.html",
+             "---\nlayout: loop-a\n---\n<a href=\"gone-b.html\">g</a>{{ content }}\n");
+  write_file(dir.path() / "_includes/a.html", "{% include b.html %}\n");
+  write_file(dir.path() / "_includes/b.html", "{%- include a.html -%}<a href=\"bee/\">b</a>\n");
+  write_file(dir.path() / "index.md", "---\nlayout: base\n---\nHome\n");
+  write_file(dir.path() / "blog/p1.md", "---\ntitle: One\n---\nOne\n");
+  write_file(dir.path() / "blog/p2.md", "---\ntitle: Two\n---\nTwo\n");
+  write_file(dir.path() / "cyc.md", "---\nlayout: loop-a\n---\nC\n");
+  write_file(dir.path() / "inc.md", "---\nlayout: none\n---\n{% include a.html %}\n");
+  write_file(dir.path() / "quiet.md",
+             "---\nlayout: none\n---\n{% comment %}{% include b.html %}{% endcomment %}\n");
+  auto r = run_verity({"check", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  // feed.xml lands on / only, #skip nowhere, ../up.html (/up.html) on neither post; pic.png is
+  // /blog/pic.png from both posts and cyc.html is /cyc.html from cyc.md: they land (controls).
+  EXPECT_EQ(body_findings(r.json()),
+            (std::vector<std::string>{"link/fragment-missing _layouts/base.html:1:56",
+                                      "link/internal-missing _includes/b.html:1:32",
+                                      "link/internal-missing _layouts/base.html:1:10",
+                                      "link/internal-missing _layouts/loop-b.html:4:10",
+                                      "link/internal-missing _layouts/post.html:4:10"}));
+  const nlohmann::json report = r.json();
+  std::map<std::string, nlohmann::json> by_place;
+  for (const auto& f : report["findings"])
+    by_place[f["file"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) + ":" +
+             std::to_string(f["column"].get<int>())] = f;
+  const nlohmann::json& feed = by_place["_layouts/base.html:1:10"];
+  EXPECT_EQ(feed["pages_using"], 3) << feed.dump(); // index and both posts
+  EXPECT_EQ(feed["pages_failing"], 2) << feed.dump();
+  EXPECT_EQ(feed["pages"], nlohmann::json::array({"blog/p1.md", "blog/p2.md"})) << feed.dump();
+  EXPECT_EQ(feed["suggestion"], "{{ '/feed.xml' | relative_url }}") << feed.dump();
+  EXPECT_NE(feed["message"].get<std::string>().find(
+                "on 2 of the 3 pages built with this file (on /blog/p1.html it is /blog/feed.xml)"),
+            std::string::npos)
+      << feed.dump();
+  const nlohmann::json& skip = by_place["_layouts/base.html:1:56"];
+  EXPECT_EQ(skip["pages_failing"], 3) << skip.dump();
+  const nlohmann::json& bee = by_place["_includes/b.html:1:32"];
+  EXPECT_EQ(bee["pages"], nlohmann::json::array({"inc.md"})) << bee.dump();
+  const nlohmann::json& loop = by_place["_layouts/loop-b.html:4:10"];
+  EXPECT_EQ(loop["pages"], nlohmann::json::array({"cyc.md"})) << loop.dump();
+}
+
 TEST(BodyLinks, DataFileLinksAndImagesAreCheckedAtTheirValues) {
   TempDir dir;
   write_file(dir.path() / "_config.yml", "url: https://example.com\n");

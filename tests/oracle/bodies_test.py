@@ -118,8 +118,10 @@ def verity_findings(verity, site):
         if finding["rule"] in BODY_RULES:
             # Every body finding names its destination in `url`.
             target = finding["url"]
+            # A template's link relative to the page names the pages it fails on.
+            pages = tuple(sorted(finding["pages"])) if "pages" in finding else None
             found.append((finding["rule"], finding["file"], finding["line"], finding["column"],
-                          target))
+                          target, pages))
     return found
 
 
@@ -134,8 +136,10 @@ def compare_verity(verity, site):
                     and (f[4] == want["target"] or want["target"] in f[4])), None)
         if hit is None:
             problems.append(f"missing: {want}")
-        else:
-            unmatched.remove(hit)
+            continue
+        unmatched.remove(hit)
+        if hit[5] is not None and hit[5] != tuple(sorted(want.get("pages", []))):
+            problems.append(f"pages {list(hit[5])} != expected {want.get('pages')} for {want}")
     problems.extend(f"unexpected: {f}" for f in unmatched)
     return problems
 
