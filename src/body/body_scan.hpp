@@ -9,7 +9,10 @@
 #include "refs/reference.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verity::body {
@@ -61,6 +64,10 @@ struct BodyScan {
   // The body was over a scanner's bounds (size, element count) and was not scanned, or not whole.
   bool truncated = false;
 };
+
+// A width or height as a declared size: a whole number written as digits only ("40", not
+// "40px" or "50%"), as both scanners read `<img width>` and kramdown's `{: width="40"}`.
+std::optional<std::int64_t> declared_dimension(std::string_view text);
 
 // How kramdown is configured (_config.yml `kramdown:`), as far as ids are concerned.
 struct MarkdownOptions {

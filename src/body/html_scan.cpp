@@ -167,14 +167,6 @@ std::size_t value_pos(const Mapper& map, const GumboAttribute& attr) {
   return pos;
 }
 
-std::optional<std::int64_t> integer(std::string_view text) {
-  std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || text.empty())
-    return std::nullopt;
-  return value;
-}
-
 class Walker {
 public:
   Walker(const Mapper& map, BodyScan& out) : m_map(map), m_out(out) {}
@@ -251,7 +243,7 @@ private:
       if (name == "alt") {
         ref.alt = attr->value;
       } else if (name == "width" || name == "height") {
-        const auto value = integer(attr->value);
+        const auto value = declared_dimension(attr->value);
         if (value) {
           const refs::Origin at = m_map.origin(value_pos(m_map, *attr));
           (name == "width" ? ref.declared.width : ref.declared.height) = value;
@@ -351,6 +343,14 @@ void scan_buffer(const Mapper& map, BodyScan& out) {
 }
 
 } // namespace
+
+std::optional<std::int64_t> declared_dimension(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || text.empty())
+    return std::nullopt;
+  return value;
+}
 
 BodyScan scan_html(std::string_view file, std::size_t body_offset) {
   BodyScan out;

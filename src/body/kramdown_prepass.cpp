@@ -1,9 +1,11 @@
 #include "body/kramdown_prepass.hpp"
 
+#include "body/attribute_list.hpp"
 #include "body/liquid_tags.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 #include <vector>
@@ -207,16 +209,15 @@ bool take_ial_line(std::string_view line, std::size_t start, Prepass& out) {
   std::size_t e = line.find_last_not_of(" \t\r\n");
   if (b == std::string_view::npos || !line.substr(b).starts_with("{:") || line[e] != '}')
     return false;
-  std::size_t hash = line.find('#', b);
-  if (hash != std::string_view::npos && hash < e) {
-    std::size_t idend = hash + 1;
-    while (idend < e && is_id_char(line[idend]))
-      ++idend;
-    if (idend > hash + 1) {
-      add_anchor(out, std::string(line.substr(hash + 1, idend - hash - 1)), Anchor::Kind::Explicit,
-                 start + hash + 1);
-    }
+  // The last id the list sets (`{: #a id="b"}` is b), where its value is written.
+  const ListedAttribute* id = nullptr;
+  const auto attributes = attribute_list(line.substr(b + 2, e - b - 2));
+  for (const auto& attr : attributes) {
+    if (attr.key == "id")
+      id = &attr;
   }
+  if (id != nullptr && !id->value.empty())
+    add_anchor(out, id->value, Anchor::Kind::Explicit, start + b + 2 + id->offset);
   fill(out.text, start + b, start + e + 1, ' ');
   return true;
 }
@@ -235,6 +236,38 @@ void take_header_id(std::string_view line, std::size_t start, Prepass& out) {
   add_anchor(out, std::string(id), Anchor::Kind::Explicit, start + open + 2);
   out.explicit_header_lines.push_back(start);
   fill(out.text, start + open, start + e + 1, ' ');
+}
+
+// Span IALs on one line: `{:` right after what ends a span element (a link's `)` or `]`, an
+// emphasis, a code span, an HTML tag or autolink) or after the previous IAL, up to the first `}`
+// without a backslash before it (ALD_ANY_CHARS). After a space they stay text, as in kramdown.
+// `{::name` and `{:/` are extensions, not IALs.
+void take_span_ials(std::string_view line, std::size_t start, Prepass& out) {
+  std::size_t chained = std::string_view::npos; // where the last IAL ended
+  bool chain_after_markup = false;
+  for (std::size_t at = line.find("{:", 1); at != std::string_view::npos;
+       at = line.find("{:", at + 2)) {
+    const char before = line[at - 1];
+    const bool markup = before == '*' || before == '_' || before == '`' || before == '>';
+    if (!markup && before != ')' && before != ']' && at != chained)
+      continue;
+    const char next = at + 2 < line.size() ? line[at + 2] : '\0';
+    const char after_next = at + 3 < line.size() ? line[at + 3] : '\0';
+    if (next == '/' || (next == ':' && (std::isalnum(static_cast<unsigned char>(after_next)) ||
+                                        after_next == '_')))
+      continue;
+    std::size_t close = at + 2;
+    while (close < line.size() && line[close] != '\n' &&
+           !(line[close] == '}' && line[close - 1] != '\\'))
+      ++close;
+    if (close >= line.size() || line[close] != '}')
+      continue;
+    chain_after_markup = at == chained ? chain_after_markup : markup;
+    out.span_ials.push_back({start + at, start + close + 1, chain_after_markup});
+    fill(out.text, start + at, start + close + 1, ' ');
+    chained = close + 1;
+    at = close - 1; // the loop's +2 lands after the `}`
+  }
 }
 
 // Destinations on one line: spaces kramdown accepts, and doubled parentheses.
@@ -366,6 +399,7 @@ Prepass kramdown_prepass(std::string_view body) {
     }
     if (ind == 0 && stripped.starts_with('#'))
       take_header_id(text, line, out);
+    take_span_ials(text, line, out);
     take_destinations(text, line, out);
     line = next;
   }

@@ -8,6 +8,8 @@
 //    across blank lines; it is blanked for md4c and handed to the HTML scanner whole, except the
 //    content of `markdown="1"` (Markdown, whose headers get kramdown's other ids);
 //  - IAL and ALD lines `{: …}` and header ids ` {#id}` (an Explicit anchor);
+//  - span IALs `![a](x.png){: width="4"}` right after a span element, blanked (kramdown drops
+//    them from the text) and kept as regions the scanner applies to the element before;
 //  - footnote definitions' labels `[^n]:` (not link reference definitions), giving fn:/fnref: ids;
 //  - spaces inside a destination with no title (`[a](my file.html)`, which kramdown takes);
 //  - doubled parentheses `[t]((https://x))`, a malformed destination, reported and not followed;
@@ -31,11 +33,21 @@ struct Region {
   std::size_t begin = 0, end = 0; // body offsets, [begin, end)
 };
 
+// A span IAL `{: …}` blanked in the text, [begin, end) with its braces. `after_markup`: its chain
+// follows the end of an emphasis, a code span or an HTML tag or autolink (`*`, `_`, `` ` ``, `>`),
+// an element kramdown gives it to; after `)` or `]` it is a link's or image's when the scanner
+// finds one ending there, and text otherwise (`(see){: #x}` stays text in kramdown).
+struct SpanIal {
+  std::size_t begin = 0, end = 0;
+  bool after_markup = false;
+};
+
 struct Prepass {
   std::string text;                  // the body, same length, masked for md4c
   std::vector<Region> html_blocks;   // kramdown block HTML blanked in `text` (whole, tags too)
   std::vector<Region> markdown_html; // content of markdown="1" blocks (headers: kramdown ids)
   std::vector<Region> liquid;        // Liquid masked in `text` (sorted)
+  std::vector<SpanIal> span_ials;    // sorted
   std::vector<Anchor> anchors;       // explicit {#id}, IAL #id, footnote ids (body offsets)
   std::vector<std::size_t> explicit_header_lines; // line starts of headers with a {#id}
   std::vector<MalformedLink> malformed;

@@ -1,5 +1,6 @@
 // scan_markdown: md4c over the kramdown pre-pass's text (same length as the body, so md4c's
 // pointers are body offsets), with positions taken from pointers as the design note §6 says.
+#include "body/attribute_list.hpp"
 #include "body/body_scan.hpp"
 #include "body/heading_id.hpp"
 #include "body/include_tags.hpp"
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <md4c.h>
+#include <optional>
 #include <unordered_set>
 
 namespace verity::body {
@@ -36,6 +38,7 @@ struct Scanner {
   HeadingIds ids;
   std::vector<OpenSpan> spans = {};
   std::unordered_set<std::size_t> seen = {}; // destination offsets already kept (ref. links)
+  std::vector<char> ial_taken = {};          // per pp.span_ials: a link or image took it
   bool in_heading = false;
   std::size_t heading_line = 0, heading_first = std::string_view::npos;
   std::string heading_text = {};
@@ -119,8 +122,12 @@ struct Scanner {
                                         span.kind == refs::ReferenceKind::Image ? 2 : 1)
             : span.offset;
     if (span.offset != std::string_view::npos) {
-      if (!seen.insert(span.offset).second)
-        return; // one definition, used again
+      if (!seen.insert(span.offset).second) {
+        refs::Reference again; // one definition, used again: its own IAL still sets ids
+        again.kind = span.kind;
+        apply_span_ials(again, element_end(span));
+        return;
+      }
       ref.raw = std::string(body.substr(span.offset, span.size));
       ref.origin.offset = body_offset + span.offset;
     } else {
@@ -133,10 +140,119 @@ struct Scanner {
     ref.element.offset =
         element == std::string_view::npos ? ref.origin.offset : body_offset + element;
     ref.element.position = lines.at(ref.element.offset);
-    if (span.kind == refs::ReferenceKind::Image)
+    if (span.kind == refs::ReferenceKind::Image) {
       ref.alt = span.alt;
+      ref.declared.width_origin = ref.element; // where a size not written is reported
+      ref.declared.height_origin = ref.element;
+    }
+    apply_span_ials(ref, element_end(span));
     out.references.push_back(std::move(ref));
   }
+
+  static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+  // Where the element this span closes ends in the text: after the `)` of `[a](x "t")`, after
+  // the `]` or `[label]` of `[a][label]`; a span IAL that starts there is the element's own.
+  // npos when it cannot be told (md4c's copy of a destination that was not found again).
+  std::size_t element_end(const OpenSpan& span) const {
+    const std::string& t = pp.text;
+    constexpr std::size_t npos = std::string_view::npos;
+    auto skip_blank = [&](std::size_t i) {
+      while (i < t.size() && is_blank(t[i]))
+        ++i;
+      return i;
+    };
+    const bool after_text = span.first_text == npos || span.offset >= span.last_text_end;
+    if (span.offset != npos && after_text) {
+      std::size_t before = span.offset;
+      while (before > 0 && (is_blank(t[before - 1]) || t[before - 1] == '<'))
+        --before;
+      if (before > 0 && t[before - 1] == '(') {
+        std::size_t i = span.offset + span.size;
+        if (i < t.size() && t[i] == '>')
+          ++i;
+        i = skip_blank(i);
+        if (i < t.size() && (t[i] == '"' || t[i] == '\'' || t[i] == '(')) {
+          const char close = t[i] == '(' ? ')' : t[i];
+          for (++i; i < t.size() && t[i] != close; ++i) {
+            if (t[i] == '\\')
+              ++i;
+          }
+          i = skip_blank(std::min(i + 1, t.size()));
+        }
+        return i < t.size() && t[i] == ')' ? i + 1 : npos;
+      }
+    }
+    if (span.first_text == npos)
+      return npos;
+    std::size_t i = span.last_text_end;
+    while (i < t.size() && (t[i] == '*' || t[i] == '_' || t[i] == '~' || t[i] == '`'))
+      ++i;
+    if (i >= t.size() || t[i] != ']')
+      return npos;
+    ++i;
+    if (i < t.size() && t[i] == '[') {
+      const std::size_t close = t.find_first_of("]\n", i);
+      if (close == npos || t[close] != ']')
+        return npos;
+      i = close + 1;
+    }
+    return i;
+  }
+
+  // kramdown's span IALs right after the element (`![a](x.png){: width="4" #id}`, chained
+  // `{: a}{: b}` too): the last id they set is an anchor, an image's width, height and alt are
+  // its own (a later one of a key overrides an earlier one, as in kramdown).
+  void apply_span_ials(refs::Reference& ref, std::size_t end) {
+    auto it = std::lower_bound(pp.span_ials.begin(), pp.span_ials.end(), end,
+                               [](const SpanIal& r, std::size_t at) { return r.begin < at; });
+    std::optional<Anchor> id;
+    for (; it != pp.span_ials.end() && it->begin == end; end = (it++)->end) {
+      ial_taken[static_cast<std::size_t>(it - pp.span_ials.begin())] = 1;
+      for_each_attribute(*it, [&](const ListedAttribute& attr, const refs::Origin& at) {
+        if (attr.key == "id") {
+          id = Anchor{attr.value, Anchor::Kind::Explicit, at.offset, at.position};
+        } else if (ref.kind != refs::ReferenceKind::Image) {
+          return;
+        } else if (attr.key == "alt") {
+          ref.alt = attr.value;
+        } else if (attr.key == "width" || attr.key == "height") {
+          const bool width = attr.key == "width";
+          (width ? ref.declared.width : ref.declared.height) = declared_dimension(attr.value);
+          (width ? ref.declared.width_origin : ref.declared.height_origin) = at;
+          ref.attributes[attr.key] = attr.value;
+        }
+      });
+    }
+    if (id && !id->id.empty())
+      out.anchors.push_back(std::move(*id));
+  }
+
+  // Calls `use` with each attribute of `ial` and where its value is written.
+  template <typename Use> void for_each_attribute(const SpanIal& ial, Use use) const {
+    const std::size_t list = ial.begin + 2;
+    for (const ListedAttribute& attr : attribute_list(body.substr(list, ial.end - 1 - list))) {
+      refs::Origin at;
+      at.source = refs::Origin::Source::Body;
+      at.offset = body_offset + list + attr.offset;
+      at.position = lines.at(at.offset);
+      use(attr, at);
+    }
+  }
+
+  // The ids of span IALs on emphasis, code spans, HTML tags and autolinks (no reference of
+  // theirs took them): `` `c`{: #cid} `` is an anchor too.
+  void take_markup_ials() {
+    for (std::size_t i = 0; i < pp.span_ials.size(); ++i) {
+      if (!ial_taken[i] && pp.span_ials[i].after_markup) {
+        refs::Reference markup; // takes the chain, keeps its last id
+        apply_span_ials(markup, pp.span_ials[i].begin);
+      }
+    }
+  }
+
+  // Whether kramdown drops span IAL `i` from the text (it is an element's) or keeps it as text.
+  bool ial_dropped(std::size_t i) const { return ial_taken[i] || pp.span_ials[i].after_markup; }
 
   void text(MD_TEXTTYPE type, const char* p, std::size_t n) {
     bool real = inside(p);
@@ -166,6 +282,8 @@ struct Scanner {
       if (real && in_liquid(at(p)))
         return; // Liquid renders to text verity does not know
       std::string piece = without_nul(entity_text(type, p, n), p);
+      if (type == MD_TEXT_NORMAL && piece.size() == n)
+        piece = without_ials(std::move(piece), p); // byte for byte the text's own
       if (type == MD_TEXT_NORMAL)
         piece = typographic(piece);
       heading_text += piece;
@@ -181,6 +299,31 @@ struct Scanner {
     for (std::size_t i = 0; i < piece.size(); ++i)
       if (!(piece[i] == k_nul_stand_in && at(p) + i < body.size() && body[at(p) + i] == '\0'))
         kept += piece[i];
+    return kept;
+  }
+
+  // Text as kramdown has it where the pre-pass blanked span IALs: without those kramdown gives
+  // to an element (`## *a*{: .x} b` has the id a-b, not a-----b), with the others' own bytes
+  // (`(x){: #y}` is text). `piece` is the text at `p` byte for byte.
+  std::string without_ials(std::string piece, const char* p) const {
+    if (pp.span_ials.empty() || !inside(p))
+      return piece;
+    const std::size_t from = at(p);
+    auto first = std::upper_bound(pp.span_ials.begin(), pp.span_ials.end(), from,
+                                  [](std::size_t pos, const SpanIal& r) { return pos < r.end; });
+    if (first == pp.span_ials.end() || first->begin >= from + piece.size())
+      return piece;
+    std::string kept;
+    auto it = first;
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      const std::size_t pos = from + i;
+      while (it != pp.span_ials.end() && it->end <= pos)
+        ++it;
+      if (it == pp.span_ials.end() || pos < it->begin)
+        kept += piece[i];
+      else if (!ial_dropped(static_cast<std::size_t>(it - pp.span_ials.begin())))
+        kept += body[pos];
+    }
     return kept;
   }
 
@@ -370,7 +513,9 @@ BodyScan scan_markdown(std::string_view file, std::size_t body_offset,
   parser.enter_span = enter_span;
   parser.leave_span = leave_span;
   parser.text = on_text;
+  s.ial_taken.assign(pp.span_ials.size(), 0);
   md_parse(pp.text.data(), static_cast<MD_SIZE>(pp.text.size()), &parser, &s);
+  s.take_markup_ials();
   // kramdown block HTML the pre-pass cut out, whole, with the file's own bytes.
   for (const Region& r : pp.html_blocks) {
     SplicedText html;

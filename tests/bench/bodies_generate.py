@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes a synthetic Jekyll site of N pages with realistic bodies for timing body-link checks:
 each page has headings, 20 links (other pages, their headings, posts, static files, a few broken
-ones) and 5 images (a few missing or without alt), over pages in folders, posts and a collection.
-Deterministic for a given N and seed. Usage: bodies_generate.py SITE N [--seed S]"""
+ones) and 5 images (a few missing or without alt), over pages in folders, posts and a collection,
+all rendered with one layout and its navigation include (a skip link relative to the page, checked
+on every page). Deterministic for a given N and seed. Usage: bodies_generate.py SITE N [--seed S]"""
 
 import argparse
 import os
@@ -111,7 +112,18 @@ def main():
     rnd = random.Random(args.seed)
     site = Site(args.n, rnd)
     write(args.site, "_config.yml", "title: Bench\nbaseurl: \"\"\ncollections:\n  guides:\n"
-          "    output: true\n    permalink: /guides/:name/\n")
+          "    output: true\n    permalink: /guides/:name/\n"
+          "defaults:\n  - scope: {path: \"\"}\n    values: {layout: default}\n")
+    write(args.site, "_layouts/default.html",
+          "<!DOCTYPE html>\n<html>\n<head>\n<title>{{ page.title }}</title>\n"
+          "<link rel=\"stylesheet\" href=\"{{ '/assets/main.css' | relative_url }}\">\n</head>\n"
+          "<body>\n<a href=\"#main\">Skip to content</a>\n{% include nav.html %}\n"
+          "<main id=\"main\">\n{{ content }}\n</main>\n</body>\n</html>\n")
+    write(args.site, "_includes/nav.html",
+          "<nav><a href=\"{{ '/' | relative_url }}\">Home</a> "
+          "<a href=\"{{ '/guides/' | relative_url }}\">Guides</a></nav>\n")
+    write(args.site, "assets/main.css", "body { margin: 0 }\n")
+    write(args.site, "guides.md", "---\ntitle: Guides\npermalink: /guides/\n---\nAll guides.\n")
     image = png(4, 3)
     os.makedirs(os.path.join(args.site, "assets/img"), exist_ok=True)
     for i in range(20):

@@ -5,18 +5,17 @@
 #include "loopback_server.hpp"
 #include "support.hpp"
 
-#include <sys/stat.h>
-
 #include <chrono>
 #include <regex>
 #include <set>
+#include <sys/stat.h>
 
 namespace verity::test {
 namespace {
 
 util::ProcessResult git(const fs::path& dir, std::vector<std::string> args) {
-  std::vector<std::string> argv{"git", "-c", "user.email=t@example.invalid", "-c", "user.name=t",
-                                "-c", "core.autocrlf=false"};
+  std::vector<std::string> argv{"git",         "-c", "user.email=t@example.invalid", "-c",
+                                "user.name=t", "-c", "core.autocrlf=false"};
   argv.insert(argv.end(), args.begin(), args.end());
   return util::run_process(argv, dir);
 }
@@ -28,19 +27,20 @@ std::multiset<std::string> rules_of(const nlohmann::json& report) {
   return out;
 }
 
-const std::string k_index = "---\n"
-                            "title: Home\n"
-                            "draft: no\n"
-                            "image:\n"
-                            "  path: /assets/a.png\n"
-                            "  width: 640 # from the designer\n"
-                            "  height: 480\n"
-                            "---\n"
-                            "# Home\n"
-                            "\n"
-                            "<img src=\"/blog/assets/b.png\" alt=\"b\" width=\"100\" height=\"50\">\n"
-                            "\n"
-                            "Read [the guide](/guide.html) or [its source](guide.md).\n";
+const std::string k_index =
+    "---\n"
+    "title: Home\n"
+    "draft: no\n"
+    "image:\n"
+    "  path: /assets/a.png\n"
+    "  width: 640 # from the designer\n"
+    "  height: 480\n"
+    "---\n"
+    "# Home\n"
+    "\n"
+    "<img src=\"/blog/assets/b.png\" alt=\"b\" width=\"100\" height=\"50\">\n"
+    "\n"
+    "Read [the guide](/guide.html) or [its source](guide.md).\n";
 const std::string k_index_fixed =
     "---\n"
     "title: Home\n"
@@ -55,12 +55,13 @@ const std::string k_index_fixed =
     "<img src=\"/blog/assets/b.png\" alt=\"b\" width=\"200\" height=\"100\">\n"
     "\n"
     "Read [the guide](/blog/guide.html) or [its source](/blog/guide.html).\n";
-const std::string k_crlf =
-    "---\r\ntitle: CRLF\r\nimage: {path: /assets/a.png, width: 600, height: 800}\r\n---\r\nBody\r\n";
-const std::string k_crlf_fixed =
-    "---\r\ntitle: CRLF\r\nimage: {path: /assets/a.png, width: 800, height: 600}\r\n---\r\nBody\r\n";
-const std::string k_rotated = "---\ntitle: R\nimage: {path: /assets/r.tiff, width: 30, height: 10}\n"
-                              "---\n";
+const std::string k_crlf = "---\r\ntitle: CRLF\r\nimage: {path: /assets/a.png, width: 600, height: "
+                           "800}\r\n---\r\nBody\r\n";
+const std::string k_crlf_fixed = "---\r\ntitle: CRLF\r\nimage: {path: /assets/a.png, width: 800, "
+                                 "height: 600}\r\n---\r\nBody\r\n";
+const std::string k_rotated =
+    "---\ntitle: R\nimage: {path: /assets/r.tiff, width: 30, height: 10}\n"
+    "---\n";
 const std::string k_rotated_fixed = "---\ntitle: R\nimage: {path: /assets/r.tiff, width: 10, "
                                     "height: 30}\n---\n";
 
@@ -110,12 +111,12 @@ TEST_F(Fix, TheDryRunPrintsADiffGitAppliesAndWritesNothing) {
 
 TEST_F(Fix, WriteRepairsEachFixableFindingOnceAndCheckNoLongerReportsThem) {
   RunResult before = verity({"check", "--format", "json"});
-  EXPECT_EQ(rules_of(before.json()),
-            (std::multiset<std::string>{"frontmatter/ambiguous-bool", "image/dimension-mismatch",
-                                        "image/dimension-mismatch", "image/dimension-mismatch",
-                                        "image/orientation", "link/internal-missing",
-                                        "link/internal-missing", "link/missing-baseurl",
-                                        "schema/none"}));
+  EXPECT_EQ(
+      rules_of(before.json()),
+      (std::multiset<std::string>{"frontmatter/ambiguous-bool", "image/dimension-mismatch",
+                                  "image/dimension-mismatch", "image/dimension-mismatch",
+                                  "image/orientation", "link/internal-missing",
+                                  "link/internal-missing", "link/missing-baseurl", "schema/none"}));
   RunResult fix = verity({"fix", "--write"});
   EXPECT_EQ(fix.exit_code, 0) << fix.out << fix.err;
   EXPECT_NE(fix.out.find("8 fixes applied in 4 files"), std::string::npos) << fix.out;
@@ -124,7 +125,8 @@ TEST_F(Fix, WriteRepairsEachFixableFindingOnceAndCheckNoLongerReportsThem) {
   EXPECT_EQ(read_file(site() / "index.md"), k_index_fixed);
   EXPECT_EQ(read_file(site() / "crlf.md"), k_crlf_fixed); // CRLF kept
   EXPECT_EQ(read_file(site() / "rotated.md"), k_rotated_fixed);
-  EXPECT_EQ(read_file(site() / "moved.md"), "---\ntitle: M\n---\nSee [the guide](/blog/guide.html).\n");
+  EXPECT_EQ(read_file(site() / "moved.md"),
+            "---\ntitle: M\n---\nSee [the guide](/blog/guide.html).\n");
   RunResult after = verity({"check", "--format", "json"});
   EXPECT_EQ(rules_of(after.json()), (std::multiset<std::string>{"schema/none"})) << after.out;
   // A second run has nothing to do and changes nothing.
@@ -215,7 +217,8 @@ TEST_F(Fix, JsonAndSarifReportsCarryTheReplacements) {
       continue;
     ++fixes;
     const auto& change = r["fixes"][0]["artifactChanges"][0];
-    EXPECT_EQ(change["artifactLocation"], r["locations"][0]["physicalLocation"]["artifactLocation"]);
+    EXPECT_EQ(change["artifactLocation"],
+              r["locations"][0]["physicalLocation"]["artifactLocation"]);
     const auto& replacement = change["replacements"][0];
     EXPECT_TRUE(replacement["deletedRegion"].contains("endColumn"));
     EXPECT_TRUE(replacement["insertedContent"]["text"].is_string());
@@ -305,6 +308,33 @@ TEST(FixReview, NamesADiffCannotHoldOwnersAndTemplatesAreHandled) {
   EXPECT_NE(read_file(dir.path() / "owned.md"), doc);
 }
 
+// kramdown's `{: width="…" height="…"}` after a Markdown image is its declared size: a wrong one
+// is reported at the value and fixed there, byte for byte; a right one and a percentage are not.
+TEST(FixReview, SpanIalSizesOfMarkdownImagesAreCheckedAndFixed) {
+  TempDir dir;
+  write_file(dir.path() / "assets/a.png", png_header(800, 600));
+  write_file(
+      dir.path() / "index.md",
+      "---\ntitle: I\n---\n![a](/assets/a.png){: width=\"640\" height=\"480\" .wide}\n\n"
+      "![b](/assets/a.png){: width=\"800\" height=\"600\"} ![c](/assets/a.png){: width=\"50%\"}\n");
+  RunResult check = run_verity({"check", "--format", "json", "."}, dir.path());
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
+  std::vector<std::string> found;
+  const nlohmann::json report = check.json();
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "image/dimension-mismatch")
+      found.push_back(std::to_string(f["line"].get<int>()) + ":" +
+                      std::to_string(f["column"].get<int>()));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"4:30"})); // at the value, as in <img width>
+  RunResult fix = run_verity({"fix", "--write"}, dir.path());
+  EXPECT_EQ(fix.exit_code, 0) << fix.out << fix.err;
+  EXPECT_EQ(
+      read_file(dir.path() / "index.md"),
+      "---\ntitle: I\n---\n![a](/assets/a.png){: width=\"800\" height=\"600\" .wide}\n\n"
+      "![b](/assets/a.png){: width=\"800\" height=\"600\"} ![c](/assets/a.png){: width=\"50%\"}\n");
+}
+
 // Redirect chains: all permanent (fixed), one temporary hop (reported, not fixed), a final 404.
 TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
   LoopbackServer server("127.0.0.1");
@@ -335,10 +365,9 @@ TEST(FixRedirects, OnlyAChainOfPermanentHopsEndingInAPageIsRewritten) {
   });
   TempDir dir;
   const std::string doc = "---\ntitle: Links\nsource: " + server.url("/a") + "\n---\n" +
-                          "[all permanent](" + server.url("/a#part") + ")\n" +
-                          "[one temporary](" + server.url("/t") + ")\n" + "[gone](" +
-                          server.url("/d") + ")\n" + "<a href=\"" + server.url("/evil") +
-                          "\">e</a>\n";
+                          "[all permanent](" + server.url("/a#part") + ")\n" + "[one temporary](" +
+                          server.url("/t") + ")\n" + "[gone](" + server.url("/d") + ")\n" +
+                          "<a href=\"" + server.url("/evil") + "\">e</a>\n";
   write_file(dir.path() / "links.md", doc);
   const std::vector<std::string> online{"--online", "--allow-address", "127.0.0.1", "--no-cache"};
   std::vector<std::string> args{"fix", "--write"};
@@ -426,7 +455,8 @@ TEST(FixCorpus, SevenSizeMismatchesAreFixedOnlyInTheirNumbers) {
   ASSERT_EQ(removed.size(), 14u);
   const std::regex digits("[0-9]+");
   for (std::size_t i = 0; i < removed.size(); ++i) {
-    EXPECT_EQ(std::regex_replace(removed[i], digits, "N"), std::regex_replace(added[i], digits, "N"))
+    EXPECT_EQ(std::regex_replace(removed[i], digits, "N"),
+              std::regex_replace(added[i], digits, "N"))
         << removed[i] << " -> " << added[i];
     EXPECT_NE(removed[i], added[i]);
   }

@@ -6,15 +6,15 @@
 #include "fix/unified_diff.hpp"
 #include "support.hpp"
 
-#include <sys/stat.h>
-
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 
 namespace verity::fix {
 namespace {
 
-using test::TempDir;
 using test::read_file;
+using test::TempDir;
 using test::write_file;
 
 TEST(FixFiles, ARegularFileIsReplacedAndKeepsItsMode) {
@@ -118,8 +118,9 @@ TEST(FixApply, AFileChangedAfterPlanningIsSkippedNotEdited) {
   files.content = "---\nw: 640\n---\n";
   outcomes = apply_fixes(findings, {true}, files, false);
   EXPECT_EQ(files.writes, 0);
-  EXPECT_EQ(outcomes[0].diff, "--- a/doc.md\n+++ b/doc.md\n@@ -1,3 +1,3 @@\n ---\n-w: 640\n+w: 800\n"
-                              " ---\n");
+  EXPECT_EQ(outcomes[0].diff,
+            "--- a/doc.md\n+++ b/doc.md\n@@ -1,3 +1,3 @@\n ---\n-w: 640\n+w: 800\n"
+            " ---\n");
   outcomes = apply_fixes(findings, {true}, files, true);
   EXPECT_TRUE(outcomes[0].written);
   EXPECT_EQ(files.content, "---\nw: 800\n---\n");
@@ -133,11 +134,12 @@ TEST(UnifiedDiff, HunksHaveThreeLinesOfContextAndJoinWhenClose) {
     a += "l" + std::to_string(i) + "\n";
     b += (i == 2 || i == 8 || i == 18 ? "L" : "l") + std::to_string(i) + "\n";
   }
-  EXPECT_EQ(unified_diff("f.md", a, b), "--- a/f.md\n+++ b/f.md\n"
-                                        "@@ -1,11 +1,11 @@\n l1\n-l2\n+L2\n l3\n l4\n l5\n l6\n l7\n"
-                                        "-l8\n+L8\n l9\n l10\n l11\n"
-                                        "@@ -15,6 +15,6 @@\n l15\n l16\n l17\n-l18\n+L18\n l19\n"
-                                        " l20\n");
+  EXPECT_EQ(unified_diff("f.md", a, b),
+            "--- a/f.md\n+++ b/f.md\n"
+            "@@ -1,11 +1,11 @@\n l1\n-l2\n+L2\n l3\n l4\n l5\n l6\n l7\n"
+            "-l8\n+L8\n l9\n l10\n l11\n"
+            "@@ -15,6 +15,6 @@\n l15\n l16\n l17\n-l18\n+L18\n l19\n"
+            " l20\n");
   EXPECT_EQ(unified_diff("f.md", a, a), "");
   EXPECT_EQ(unified_diff("f.md", "a\r\nb", "a\r\nc"),
             "--- a/f.md\n+++ b/f.md\n@@ -1,2 +1,2 @@\n a\r\n-b\n\\ No newline at end of file\n"

@@ -119,7 +119,8 @@ TEST(FixPlan, ARewriteWorksInEveryScalarStyle) {
       {"link: \"/old/page\"\n", "link: \"/base/old/page\"\n", {2, 7}},
       {"link: |-\n  /old/page\nnext: 1\n", "link: |-\n  /base/old/page\nnext: 1\n", {2, 7}},
       {"link: >-\n  /old/page\nnext: 1\n", "link: >-\n  /base/old/page\nnext: 1\n", {2, 7}},
-      {"links:\n  - {href: /old/page, rel: x}\n", "links:\n  - {href: /base/old/page, rel: x}\n",
+      {"links:\n  - {href: /old/page, rel: x}\n",
+       "links:\n  - {href: /base/old/page, rel: x}\n",
        {3, 12}},
   };
   for (const Case& c : cases) {
@@ -140,11 +141,11 @@ TEST(FixPlan, QuotesInTheNewTextAreWrittenInTheStyleOfTheValue) {
 TEST(FixPlan, WhatCannotBeEditedExactlyIsRefusedWithAReasonAndLeftAlone) {
   const std::string text = "---\nw: '640'\nh: 641\nu: \"\\x2Fold\"\nv: /old\n---\n";
   std::vector<Finding> f{
-      with_fix({replace_at("/w", {2, 4}, "640", "800")}),    // quoted: a string, not a size
-      with_fix({replace_at("/h", {3, 4}, "640", "800")}),    // the file says 641 now
-      with_fix({rewrite_at({4, 4}, "/old", "/new")}),        // written with an escape
-      with_fix({rewrite_at({5, 4}, "/old", "/new: {x")}),    // would change the YAML's shape
-      with_fix({replace_at("/x", {40, 1}, "1", "2")}),       // not in the file
+      with_fix({replace_at("/w", {2, 4}, "640", "800")}), // quoted: a string, not a size
+      with_fix({replace_at("/h", {3, 4}, "640", "800")}), // the file says 641 now
+      with_fix({rewrite_at({4, 4}, "/old", "/new")}),     // written with an escape
+      with_fix({rewrite_at({5, 4}, "/old", "/new: {x")}), // would change the YAML's shape
+      with_fix({replace_at("/x", {40, 1}, "1", "2")}),    // not in the file
   };
   EXPECT_EQ(planned(text, f), text);
   for (const Finding& one : f) {
@@ -163,8 +164,9 @@ TEST(FixPlan, SplitCharactersAndDuplicatedKeysAreRefused) {
   std::vector<Finding> f{with_fix({rewrite_at({2, 4}, "org\xEF", "x")}),
                          with_fix({replace_at("/image/width", {3, 16}, "640", "800")}),
                          with_fix({replace_at("/w", {5, 4}, "640", "800")})};
-  EXPECT_EQ(planned(text, f), "---\nt: org\xEF\xBB\xBFzation\nimage: {width: 640}\nimage: {width: 1}\n"
-                              "w: 800\n---\n");
+  EXPECT_EQ(planned(text, f),
+            "---\nt: org\xEF\xBB\xBFzation\nimage: {width: 640}\nimage: {width: 1}\n"
+            "w: 800\n---\n");
   EXPECT_FALSE(f[0].fix->planned);
   EXPECT_NE(f[0].fix->refused.find("UTF-8"), std::string::npos) << f[0].fix->refused;
   EXPECT_FALSE(f[1].fix->planned);
@@ -218,7 +220,8 @@ TEST(FixPlan, ApplyingThePlanAgainGivesTheSameText) {
 }
 
 TEST(FixPosition, OffsetsAndPositionsAreInverse) {
-  const std::string text = "\xEF\xBB\xBF" "ab\n\xC3\xA9t\xC3\xA9\r\nx";
+  const std::string text = "\xEF\xBB\xBF"
+                           "ab\n\xC3\xA9t\xC3\xA9\r\nx";
   EXPECT_EQ(*offset_of(text, {1, 1}), 3u); // after the BOM
   EXPECT_EQ(*offset_of(text, {2, 2}), text.find('t'));
   EXPECT_EQ(*offset_of(text, {2, 3}), text.find('t') + 1);

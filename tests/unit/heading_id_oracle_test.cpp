@@ -14,17 +14,6 @@
 namespace verity::body {
 namespace {
 
-// Skips only on a developer machine without ruby: under CI (CI or VERITY_REQUIRE_TOOLS set)
-// a missing ruby fails the test.
-#define RUBY_OR_SKIP()                                                                             \
-  do {                                                                                             \
-    if (!::verity::test::have_program("ruby")) {                                                   \
-      if (std::getenv("CI") != nullptr || ::verity::test::tools_required())                        \
-        GTEST_FAIL() << "ruby is missing under CI (ci/install-deps installs jekyll)";              \
-      GTEST_SKIP() << "ruby is missing: skipped (ci/install-deps installs jekyll)";                \
-    }                                                                                              \
-  } while (0)
-
 // Header texts: the design note's vectors, then every piece of a generated set alone and
 // between words (Latin, Greek, Cyrillic, CJK, Turkish, German, combining marks, other digits,
 // No/Nl, punctuation, symbols, emoji, joiners, spaces, fullwidth forms, tabs, new code points).
@@ -240,24 +229,24 @@ void expect_same_ids(const std::string& prefix, bool inside_div) {
 }
 
 TEST(HeadingIdOracle, GfmIdsEqualKramdownsOnEveryHeader) {
-  RUBY_OR_SKIP();
+  REQUIRE_TOOL_OR_SKIP("ruby"); // Debian's jekyll package
   expect_same_ids("", false);
 }
 
 TEST(HeadingIdOracle, GfmIdsWithPrefixEqualKramdowns) {
-  RUBY_OR_SKIP();
+  REQUIRE_TOOL_OR_SKIP("ruby"); // Debian's jekyll package
   expect_same_ids("p-", false);
 }
 
 TEST(HeadingIdOracle, ConverterIdsInsideMarkdownDivEqualKramdowns) {
-  RUBY_OR_SKIP();
+  REQUIRE_TOOL_OR_SKIP("ruby"); // Debian's jekyll package
   expect_same_ids("", true);
 }
 
 // Every scalar value alone, as Ruby's generate_gfm_header_id pipeline turns it into a base id
 // (downcase, \p{Word} filter, tr): Ruby prints the code points whose base is not empty.
 TEST(HeadingIdOracle, EveryCodePointAloneMatchesRuby) {
-  RUBY_OR_SKIP();
+  REQUIRE_TOOL_OR_SKIP("ruby"); // Debian's jekyll package
   const std::string script =
       "(0..0x10FFFF).each do |cp|\n"
       "  next if cp.between?(0xD800, 0xDFFF)\n"

@@ -19,11 +19,12 @@ CheckResult sample() {
                10,
                "/quality",
                "quality: expected integer, got string \"82\"",
-               nlohmann::json::object(), std::nullopt};
+               nlohmann::json::object(),
+               std::nullopt};
   Finding warn{
-      "frontmatter/ambiguous-bool", Severity::Warning,       "_news/a.md", 5, 3, "/published",
+      "frontmatter/ambiguous-bool", Severity::Warning,        "_news/a.md", 5, 3, "/published",
       "'yes' <is> & \"odd\"",       nlohmann::json::object(), std::nullopt};
-  Finding yaml{"frontmatter/yaml-error", Severity::Error,         "_news/b.md", 3, 7, "",
+  Finding yaml{"frontmatter/yaml-error", Severity::Error,          "_news/b.md", 3, 7, "",
                "YAML syntax error",      nlohmann::json::object(), std::nullopt};
   r.findings = {type, warn, yaml};
   r.duration_seconds = 0.5;

@@ -59,8 +59,8 @@ TEST(RulesCatalogue, IdsAreUniqueAndWellFormed) {
   for (std::string_view id :
        {"secured/format", "secured/policy", "secured/no-key", "secured/unpinned-legacy",
         "secured/invalid", "secured/auth", "secured/no-lockfile", "image/unreachable",
-        "link/internal-missing", "link/fragment-missing", "link/missing-baseurl",
-        "link/malformed", "link/liquid-broken", "image/alt-missing"}) {
+        "link/internal-missing", "link/fragment-missing", "link/missing-baseurl", "link/malformed",
+        "link/liquid-broken", "image/alt-missing"}) {
     EXPECT_TRUE(ids.count(id)) << id;
   }
   EXPECT_EQ(ids.size(), 80u);
@@ -192,7 +192,7 @@ TEST(RulesCatalogue, SarifAndJsonReportsTakeTextsAndLevelsFromIt) {
   Finding raised = rules::make_finding(rules::frontmatter_bom);
   raised.file = "_news/a.md";
   raised.severity = Severity::Error; // raised by `rules:` in verity.yaml
-  Finding foreign{"other/rule",           Severity::Warning,       "_news/a.md", 1, 1, "",
+  Finding foreign{"other/rule",           Severity::Warning,        "_news/a.md", 1, 1, "",
                   "from a merged report", nlohmann::json::object(), std::nullopt};
   result.findings = {note, raised, foreign};
 

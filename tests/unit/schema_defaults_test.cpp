@@ -288,7 +288,7 @@ TEST(SarifReport, AFindingOnADefaultsValueHasARelatedLocation) {
                         "_config.yml:5:15)",
                         {{"origin", {{"file", "_config.yml"}, {"line", 5}, {"column", 15}}}},
                         std::nullopt};
-  Finding own{"schema/type",     Severity::Error,         "docs/a.md", 2, 8, "/title",
+  Finding own{"schema/type",     Severity::Error,          "docs/a.md", 2, 8, "/title",
               "title: expected", nlohmann::json::object(), std::nullopt};
   r.findings = {from_defaults, own};
   auto s = nlohmann::json::parse(report::write_sarif(r));
