@@ -122,6 +122,8 @@ inline RunResult run_verity(const std::vector<std::string>& args, const fs::path
 
 // The documents a JUnit report lists (a test case per checked document): file -> its suite
 // (`verity.<collection>`, `verity.documents` outside every collection). {} when no report.
+// The `verity/site` suite holds findings on files that are no document (templates, data,
+// configuration) and site-wide ones: not documents, so not listed.
 inline std::map<std::string, std::string> junit_documents(const fs::path& junit) {
   std::map<std::string, std::string> out;
   const std::string xml = fs::exists(junit) ? read_file(junit) : "";
@@ -129,7 +131,10 @@ inline std::map<std::string, std::string> junit_documents(const fs::path& junit)
   for (size_t at = xml.find(attr); at != std::string::npos; at = xml.find(attr, at + 1)) {
     size_t file = xml.find(" file=\"", at) + 7;
     size_t cls = at + attr.size() + 1;
-    out[xml.substr(file, xml.find('"', file) - file)] = xml.substr(cls, xml.find('"', cls) - cls);
+    std::string suite = xml.substr(cls, xml.find('"', cls) - cls);
+    if (suite != "verity/site") {
+      out[xml.substr(file, xml.find('"', file) - file)] = suite;
+    }
   }
   return out;
 }

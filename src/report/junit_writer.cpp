@@ -5,7 +5,9 @@
 // suites already are the collections, every collection gets one even when nothing in it was
 // checked (tests="0" is what a CI view shows for a collection that was never read), and
 // properties are where the JUnit format keeps facts about a suite. The files with front matter
-// in no collection are the properties of one more suite, `verity/unmatched`.
+// in no collection are the properties of one more suite, `verity/unmatched`; findings on files
+// that are no document (templates, data, configuration) and site-wide ones are testcases of
+// `verity/site`.
 #include "report/collection_counts.hpp"
 #include "report/markup.hpp"
 #include "report/writers.hpp"
@@ -17,7 +19,7 @@ namespace verity::report {
 namespace {
 
 std::string line_of(const Finding& f) {
-  std::string loc = f.file;
+  std::string loc = f.file.empty() ? std::string("verity") : f.file; // as the text report
   if (f.line > 0) {
     loc += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
   }
@@ -33,6 +35,56 @@ std::string suite_name_of(const std::string& collection) {
   return "verity." + (collection.empty() ? std::string("documents") : collection);
 }
 
+// Collection labels never hold '/' (Jekyll keeps [a-z0-9_.-]), so these names clash with none.
+constexpr const char* k_site_suite = "verity/site";
+
+struct Suite {
+  std::string properties;
+  std::string body;
+  size_t tests = 0, failures = 0, errors = 0;
+};
+
+// One testcase: <failure> (or <error> for a file that could not be parsed) holding the errors,
+// <system-out> the warnings and notes. `line` is the first error's.
+void add_testcase(Suite& s, const std::string& suite_name, const std::string& name,
+                  const std::vector<const Finding*>& findings, bool unparseable) {
+  ++s.tests;
+  int first_line = 1;
+  std::string failing, notes;
+  std::string first_rule;
+  size_t failing_count = 0;
+  for (const Finding* f : findings) {
+    if (f->severity == Severity::Error) {
+      if (failing_count++ == 0) {
+        first_line = f->line > 0 ? f->line : 1;
+        first_rule = f->rule;
+      }
+      failing += line_of(*f) + "\n";
+    } else {
+      notes += line_of(*f) + "\n";
+    }
+  }
+  s.body += "    <testcase classname=\"" + xml_escape(suite_name) + "\" name=\"" +
+            xml_escape(name) + "\" file=\"" + xml_escape(name) + "\" line=\"" +
+            std::to_string(first_line) + "\" time=\"0\"";
+  if (failing_count == 0 && notes.empty()) {
+    s.body += "/>\n";
+    return;
+  }
+  s.body += ">\n";
+  if (failing_count > 0) {
+    const char* tag = unparseable ? "error" : "failure";
+    unparseable ? ++s.errors : ++s.failures;
+    s.body += std::string("      <") + tag + " message=\"" + std::to_string(failing_count) +
+              (failing_count == 1 ? " finding" : " findings") + "\" type=\"" +
+              xml_escape(first_rule) + "\">" + xml_escape(failing) + "</" + tag + ">\n";
+  }
+  if (!notes.empty()) {
+    s.body += "      <system-out>" + xml_escape(notes) + "</system-out>\n";
+  }
+  s.body += "    </testcase>\n";
+}
+
 } // namespace
 
 std::string write_junit(const CheckResult& result) {
@@ -40,11 +92,6 @@ std::string write_junit(const CheckResult& result) {
   for (const auto& f : result.findings) {
     by_file[f.file].push_back(&f);
   }
-  struct Suite {
-    std::string properties;
-    std::string body;
-    size_t tests = 0, failures = 0, errors = 0;
-  };
   std::map<std::string, Suite> suites;
   for (const auto& c : result.collections) {
     suites[suite_name_of(c.name)].properties += property("found", std::to_string(c.found)) +
@@ -61,43 +108,14 @@ std::string write_junit(const CheckResult& result) {
   }
   for (const auto& doc : result.documents) {
     std::string suite_name = suite_name_of(doc.collection);
-    Suite& s = suites[suite_name];
-    ++s.tests;
-    const auto& findings = by_file[doc.file];
-    int first_line = 1;
-    std::string failing, notes;
-    std::string first_rule;
-    size_t failing_count = 0;
-    for (const Finding* f : findings) {
-      if (f->severity == Severity::Error) {
-        if (failing_count++ == 0) {
-          first_line = f->line > 0 ? f->line : 1;
-          first_rule = f->rule;
-        }
-        failing += line_of(*f) + "\n";
-      } else {
-        notes += line_of(*f) + "\n";
-      }
-    }
-    s.body += "    <testcase classname=\"" + xml_escape(suite_name) + "\" name=\"" +
-              xml_escape(doc.file) + "\" file=\"" + xml_escape(doc.file) + "\" line=\"" +
-              std::to_string(first_line) + "\" time=\"0\"";
-    if (failing_count == 0 && notes.empty()) {
-      s.body += "/>\n";
-      continue;
-    }
-    s.body += ">\n";
-    if (failing_count > 0) {
-      const char* tag = doc.unparseable ? "error" : "failure";
-      doc.unparseable ? ++s.errors : ++s.failures;
-      s.body += std::string("      <") + tag + " message=\"" + std::to_string(failing_count) +
-                (failing_count == 1 ? " finding" : " findings") + "\" type=\"" +
-                xml_escape(first_rule) + "\">" + xml_escape(failing) + "</" + tag + ">\n";
-    }
-    if (!notes.empty()) {
-      s.body += "      <system-out>" + xml_escape(notes) + "</system-out>\n";
-    }
-    s.body += "    </testcase>\n";
+    add_testcase(suites[suite_name], suite_name, doc.file, by_file[doc.file], doc.unparseable);
+    by_file.erase(doc.file);
+  }
+  // What is no document still fails the run: layouts, includes, _data, _config.yml, verity.yaml,
+  // schemas, and the site-wide findings (no file). A CI view that reads only JUnit must see them.
+  for (const auto& [file, findings] : by_file) {
+    add_testcase(suites[k_site_suite], k_site_suite, file.empty() ? "(site)" : file, findings,
+                 false);
   }
   size_t tests = 0, failures = 0, errors = 0;
   std::string body;

@@ -15,8 +15,13 @@ namespace {
 
 constexpr size_t k_max_rows = 200;
 
-std::string location(const std::string& file, int line) {
-  return line > 0 ? file + ":" + std::to_string(line) : file;
+// file:line:col, as the text report and the compilers print it: two findings on one line (a link
+// and an image) stay two places.
+std::string location(const std::string& file, int line, int column) {
+  if (line <= 0) {
+    return file;
+  }
+  return file + ":" + std::to_string(line) + (column > 0 ? ":" + std::to_string(column) : "");
 }
 
 void linkrot_section(const LinkrotSummary& s, std::string& out) {
@@ -55,7 +60,8 @@ void linkrot_section(const LinkrotSummary& s, std::string& out) {
     }
     std::string cited;
     for (size_t i = 0; i < u.cited_by.size() && i < 3; ++i) {
-      cited += (i ? ", " : "") + markdown_cell(location(u.cited_by[i].file, u.cited_by[i].line));
+      cited += (i ? ", " : "") + markdown_cell(location(u.cited_by[i].file, u.cited_by[i].line,
+                                                        u.cited_by[i].column));
     }
     if (u.cited_by.size() > 3) {
       cited += " and " + std::to_string(u.cited_by.size() - 3) + " more";
@@ -137,8 +143,8 @@ std::string write_markdown(const CheckResult& result) {
       }
       ++shown;
       out += "| " + std::string(to_string(f.severity)) + " | " +
-             markdown_cell(location(f.file, f.line)) + " | " + markdown_cell(f.rule) + " | " +
-             markdown_cell(f.message) + " |\n";
+             markdown_cell(location(f.file, f.line, f.column)) + " | " + markdown_cell(f.rule) +
+             " | " + markdown_cell(f.message) + " |\n";
     }
   }
   if (result.findings.size() > shown) {

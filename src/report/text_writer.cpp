@@ -85,7 +85,8 @@ std::string write_text(const CheckResult& result, bool color, bool quiet) {
   };
   for (const auto& f : result.findings) {
     ++counts[static_cast<int>(f.severity)];
-    std::string loc = util::printable(f.file);
+    // A site-wide finding has no file: named after the program, as compilers do ("cc1: note").
+    std::string loc = f.file.empty() ? std::string("verity") : util::printable(f.file);
     if (f.line > 0) {
       loc += ":" + std::to_string(f.line);
       if (f.column > 0) {

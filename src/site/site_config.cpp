@@ -85,17 +85,50 @@ private:
   std::vector<ConfigProblem>& m_problems;
 };
 
+// Collection#sanitize_label: only letters, digits, '_', '-' and '.' stay, so a label never
+// names a folder other than "_label" below collections_dir.
+std::string collection_label(const std::string& written) {
+  std::string out;
+  for (char c : written) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+        c == '-' || c == '.') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A JSON pointer token (RFC 6901): '~' and '/' escaped.
+std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  }
+  return out;
+}
+
 void read_collections(Reader& r, SiteConfig& config) {
   const auto* v = r.get("collections");
   if (v && v->is_array()) {
     for (const auto& label : *v) {
       if (auto text = Reader::scalar_text(label)) {
-        config.collections[*text];
+        config.collections[collection_label(*text)];
       }
     }
   } else if (v && v->is_object()) {
     for (const auto& [label, meta] : v->items()) {
-      CollectionConfig& c = config.collections[label];
+      std::string sanitized = collection_label(label);
+      CollectionConfig& c = config.collections[sanitized];
+      if (sanitized != label) {
+        // Collection#extract_metadata looks the sanitized label up: this entry's settings are
+        // not the collection's.
+        r.problem("/collections/" + pointer_token(label),
+                  "collection `" + label + "` is read as `" + sanitized +
+                      "` (Jekyll keeps only letters, digits, '_', '-' and '.'), and its settings "
+                      "are ignored: rename it `" +
+                      sanitized + "`");
+        continue;
+      }
       if (!meta.is_object()) {
         continue;
       }
@@ -179,24 +212,32 @@ std::vector<std::string> split_extensions(const std::string& list) {
 
 namespace {
 
-// A folder as the file system names it: "coll//" and "./coll/" are "coll", so that sources,
-// findings and globs all spell a collection file one way.
+// A folder as Jekyll reads it: in_source_dir runs it through File.expand_path(path, "/"), so
+// "coll//", "./coll/" and "x/../coll" are "coll", and ".." cannot climb above the source. One
+// spelling keeps sources, findings and globs alike, and inside the site.
 std::string folder_path(const std::string& written) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= written.size()) {
+    size_t end = written.find('/', start);
+    if (end == std::string::npos) {
+      end = written.size();
+    }
+    std::string part = written.substr(start, end - start);
+    if (part == "..") {
+      if (!parts.empty()) {
+        parts.pop_back();
+      }
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(std::move(part));
+    }
+    start = end + 1;
+  }
   std::string out;
-  size_t i = 0;
-  while (written.compare(i, 2, "./") == 0) {
-    i += 2;
-    while (i < written.size() && written[i] == '/')
-      ++i;
+  for (const auto& part : parts) {
+    out += out.empty() ? part : "/" + part;
   }
-  for (; i < written.size(); ++i) {
-    if (written[i] == '/' && (out.empty() ? false : out.back() == '/'))
-      continue;
-    out += written[i];
-  }
-  while (!out.empty() && out.back() == '/')
-    out.pop_back();
-  return out == "." ? "" : out;
+  return out;
 }
 
 } // namespace

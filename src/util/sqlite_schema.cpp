@@ -38,6 +38,24 @@ std::string columns_of(Database& db, const std::string& table) {
   return out;
 }
 
+// journal_mode=WAL on a file still in rollback mode needs it to itself, and SQLite answers BUSY
+// at once rather than through the busy handler: two first runs at once (two CI jobs sharing a
+// cache) would make one fail. Retried for as long as the busy handler would wait.
+void exec_pragmas(Database& db, std::string_view pragmas) {
+  constexpr int k_wait_ms = 10000;
+  for (int waited = 0;; waited += 20) {
+    try {
+      db.exec(pragmas);
+      return;
+    } catch (const SqliteError&) {
+      if ((sqlite3_errcode(db.get()) & 0xff) != SQLITE_BUSY || waited >= k_wait_ms) {
+        throw;
+      }
+    }
+    sqlite3_sleep(20);
+  }
+}
+
 } // namespace
 
 std::optional<std::string> schema_difference(Database& db, Migrations migrations, int version) {
@@ -113,7 +131,7 @@ void open_versioned(Database& db, Migrations migrations, int target, std::string
     }
     throw;
   }
-  db.exec(pragmas);
+  exec_pragmas(db, pragmas);
   if (current >= target) {
     return;
   }

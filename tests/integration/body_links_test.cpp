@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
+#include <set>
 
 namespace verity::test {
 namespace {
@@ -210,6 +212,72 @@ TEST(BodyLinks, CollectionsPostsAndPrettyUrlsResolveFromTheOutputUrl) {
                                       "link/liquid-broken about.md:5:8"}));
   std::string text = r.json().dump();
   EXPECT_NE(text.find("did you mean '/recipes/pie/'"), std::string::npos) << text;
+}
+
+// Every "file:line:col" that `pattern` (three groups) finds in `text`, with "\_" read as "_".
+std::multiset<std::string> places_in(std::string text, const std::regex& pattern) {
+  for (size_t at = 0; (at = text.find("\\_", at)) != std::string::npos;) {
+    text.erase(at, 1);
+  }
+  std::multiset<std::string> out;
+  for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it) {
+    out.insert((*it)[1].str() + ":" + (*it)[2].str() + ":" + (*it)[3].str());
+  }
+  return out;
+}
+
+TEST(BodyLinks, EveryReportFormatCarriesTheAuthorsFileLineAndColumn) {
+  // A template link (no document), and a link and an image on one line of Markdown: each is a
+  // place of its own in every format, and the template's is not lost where reports group by
+  // document (JUnit).
+  TempDir dir;
+  write_file(dir.path() / "_layouts/default.html", "<a href=\"feed.xml\">f</a>\n{{ content }}\n");
+  write_file(dir.path() / "feed.xml", "<feed/>\n");
+  write_file(dir.path() / "blog/p1.md",
+             "---\nlayout: default\n---\n# Title\n\nSee [gone](/nowhere.html) and "
+             "![pic](missing.png).\n");
+  write_file(dir.path() / "index.md", "---\nlayout: default\n---\nhome <a href=\"#nope\">x</a>\n");
+  const fs::path out = dir.path() / "out";
+  fs::create_directories(out);
+  auto r = run_verity(
+      {"check", ".", "--format", "json", "--report", "sarif=" + (out / "r.sarif").string(),
+       "--report", "junit=" + (out / "r.xml").string(), "--report",
+       "markdown=" + (out / "r.md").string(), "--report", "html=" + (out / "r.html").string(),
+       "--report", "text=" + (out / "r.txt").string()},
+      dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  const nlohmann::json report = r.json();
+  const std::vector<std::string> body = body_findings(report);
+  EXPECT_EQ(body, (std::vector<std::string>{"image/missing blog/p1.md:6:38",
+                                            "link/fragment-missing index.md:4:15",
+                                            "link/internal-missing _layouts/default.html:1:10",
+                                            "link/internal-missing blog/p1.md:6:12"}));
+  std::multiset<std::string> expected;
+  for (const auto& finding : body) {
+    expected.insert(finding.substr(finding.find(' ') + 1));
+  }
+  const std::regex place(R"(([A-Za-z0-9_./-]+\.(?:md|html)):(\d+):(\d+))");
+  EXPECT_EQ(places_in(read_file(out / "r.txt"), place), expected) << read_file(out / "r.txt");
+  EXPECT_EQ(places_in(read_file(out / "r.md"), place), expected) << read_file(out / "r.md");
+  EXPECT_EQ(places_in(read_file(out / "r.html"), place), expected);
+  const std::string junit = read_file(out / "r.xml");
+  EXPECT_EQ(places_in(junit, place), expected) << junit;
+  EXPECT_NE(junit.find("<testcase classname=\"verity/site\" name=\"_layouts/default.html\" "
+                       "file=\"_layouts/default.html\" line=\"1\""),
+            std::string::npos)
+      << junit;
+  const nlohmann::json sarif = nlohmann::json::parse(read_file(out / "r.sarif"));
+  std::multiset<std::string> in_sarif;
+  for (const auto& result : sarif["runs"][0]["results"]) {
+    const nlohmann::json& at = result["locations"][0]["physicalLocation"];
+    std::string rule = result["ruleId"];
+    if (rule.starts_with("link/") || rule.starts_with("image/")) {
+      in_sarif.insert(at["artifactLocation"]["uri"].get<std::string>() + ":" +
+                      std::to_string(at["region"]["startLine"].get<int>()) + ":" +
+                      std::to_string(at["region"]["startColumn"].get<int>()));
+    }
+  }
+  EXPECT_EQ(in_sarif, expected) << sarif.dump(2);
 }
 
 TEST(BodyLinks, CrlfFilesAndWideCharactersKeepExactColumns) {

@@ -184,7 +184,7 @@ TEST_F(Linkrot, BodyLinksAreWatchedAtTheirBodyPositions) {
   RunResult md = run("2026-11-01", {"--failures-to-broken", "1"}, "markdown");
   EXPECT_EQ(md.exit_code, 1) << md.out << md.err;
   EXPECT_NE(md.out.find("| broken | " + m_server.url("/gone")), std::string::npos) << md.out;
-  EXPECT_NE(md.out.find("| b.md:6 |"), std::string::npos) << md.out; // the body line
+  EXPECT_NE(md.out.find("| b.md:6:14 |"), std::string::npos) << md.out; // the href's place
   EXPECT_EQ(m_server.hits("/gone"), 1);
 }
 

@@ -124,6 +124,38 @@ TEST(SiteConfig, CollectionsDirIsOneSpellingOfItsFolder) {
   EXPECT_EQ(config_of("collections_dir: ./\n").collections_dir, "");
 }
 
+TEST(SiteConfig, CollectionsDirCannotClimbAboveTheSource) {
+  // fuzz_inventory's find: "a/.." gave sources such as "a/../_x/p.md". Jekyll's in_source_dir
+  // expands the folder against "/" (checked with jekyll build: "a/../coll" reads coll/_n).
+  EXPECT_EQ(config_of("collections_dir: a/../coll\n").collections_dir, "coll");
+  EXPECT_EQ(config_of("collections_dir: a/..\n").collections_dir, "");
+  EXPECT_EQ(config_of("collections_dir: ../../etc\n").collections_dir, "etc");
+  EXPECT_EQ(config_of("collections_dir: /abs/./x/\n").collections_dir, "abs/x");
+  EXPECT_EQ(config_of("collections_dir: a/b/../../..\n").collections_dir, "");
+}
+
+TEST(SiteConfig, CollectionLabelsAreSanitizedAsJekyllDoes) {
+  // Collection#sanitize_label keeps [a-z0-9_.-]; extract_metadata then looks the sanitized
+  // label up, so the settings written under the other spelling do not apply.
+  std::vector<ConfigProblem> problems;
+  SiteConfig c = config_of("collections:\n  \"my docs\":\n    output: true\n  \"../up\": ~\n"
+                           "  Ok_1-2.x:\n    output: true\n",
+                           &problems);
+  EXPECT_EQ(c.collections.size(), 4u); // mydocs, ..up, Ok_1-2.x, posts
+  ASSERT_TRUE(c.collections.count("mydocs"));
+  EXPECT_FALSE(c.collections.at("mydocs").output);
+  EXPECT_TRUE(c.collections.count("..up"));
+  EXPECT_TRUE(c.collections.at("Ok_1-2.x").output);
+  ASSERT_EQ(problems.size(), 2u); // in key order, each at its entry
+  EXPECT_EQ(problems[0].position.line, 4);
+  EXPECT_NE(problems[0].message.find("read as `..up`"), std::string::npos);
+  EXPECT_EQ(problems[1].position.line, 3);
+  EXPECT_NE(problems[1].message.find("read as `mydocs`"), std::string::npos);
+  SiteConfig listed = config_of("collections: [\"a/b\", c]\n");
+  EXPECT_TRUE(listed.collections.count("ab"));
+  EXPECT_FALSE(listed.collections.count("a/b"));
+}
+
 TEST(SiteConfig, CollectionsAsHashOrArrayAndOtherKeys) {
   SiteConfig h = config_of("collections:\n  recipes:\n    output: true\n    permalink: /r/:path/\n"
                            "  notes: ~\ncollections_dir: coll\nmarkdown_ext: MD,txt\n"
