@@ -98,15 +98,6 @@ std::string collection_label(const std::string& written) {
   return out;
 }
 
-// A JSON pointer token (RFC 6901): '~' and '/' escaped.
-std::string pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  }
-  return out;
-}
-
 void read_collections(Reader& r, SiteConfig& config) {
   const auto* v = r.get("collections");
   if (v && v->is_array()) {
@@ -122,7 +113,7 @@ void read_collections(Reader& r, SiteConfig& config) {
       if (sanitized != label) {
         // Collection#extract_metadata looks the sanitized label up: this entry's settings are
         // not the collection's.
-        r.problem("/collections/" + pointer_token(label),
+        r.problem("/collections/" + escape_pointer_token(label),
                   "collection `" + label + "` is read as `" + sanitized +
                       "` (Jekyll keeps only letters, digits, '_', '-' and '.'), and its settings "
                       "are ignored: rename it `" +
@@ -216,27 +207,10 @@ namespace {
 // "coll//", "./coll/" and "x/../coll" are "coll", and ".." cannot climb above the source. One
 // spelling keeps sources, findings and globs alike, and inside the site.
 std::string folder_path(const std::string& written) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= written.size()) {
-    size_t end = written.find('/', start);
-    if (end == std::string::npos) {
-      end = written.size();
-    }
-    std::string part = written.substr(start, end - start);
-    if (part == "..") {
-      if (!parts.empty()) {
-        parts.pop_back();
-      }
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(std::move(part));
-    }
-    start = end + 1;
-  }
-  std::string out;
-  for (const auto& part : parts) {
-    out += out.empty() ? part : "/" + part;
-  }
+  // Below "/", lexically_normal drops every ".." that would climb above it, as expand_path does.
+  std::string out = fs::path("/" + written).lexically_normal().relative_path().generic_string();
+  while (!out.empty() && out.back() == '/')
+    out.pop_back();
   return out;
 }
 

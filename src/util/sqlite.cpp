@@ -26,7 +26,7 @@ Database::Database(const std::filesystem::path& path, bool create) : m_path(path
   sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
   sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, 16 << 20); // no row verity writes comes close
   sqlite3_progress_handler(m_db, 10000, &Database::on_progress, this);
-  sqlite3_busy_timeout(m_db, 10000);
+  sqlite3_busy_timeout(m_db, static_cast<int>(k_busy_wait.count()));
   sqlite3_exec(m_db, "PRAGMA cell_size_check=ON", nullptr, nullptr, nullptr); // reads nothing
 }
 

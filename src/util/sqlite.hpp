@@ -37,6 +37,8 @@ class Database {
 public:
   // No single statement runs longer than this (a view over an endless recursive query would).
   static constexpr std::chrono::seconds k_statement_budget{20};
+  // How long a run waits for another one that holds the file (the busy timeout).
+  static constexpr std::chrono::milliseconds k_busy_wait{10000};
 
   // Opens (creating it and its parent directories if asked) with a busy timeout, so two runs on
   // the same file wait for each other instead of failing. Nothing is read or written yet.

@@ -42,13 +42,13 @@ std::string columns_of(Database& db, const std::string& table) {
 // at once rather than through the busy handler: two first runs at once (two CI jobs sharing a
 // cache) would make one fail. Retried for as long as the busy handler would wait.
 void exec_pragmas(Database& db, std::string_view pragmas) {
-  constexpr int k_wait_ms = 10000;
   for (int waited = 0;; waited += 20) {
     try {
       db.exec(pragmas);
       return;
     } catch (const SqliteError&) {
-      if ((sqlite3_errcode(db.get()) & 0xff) != SQLITE_BUSY || waited >= k_wait_ms) {
+      if ((sqlite3_errcode(db.get()) & 0xff) != SQLITE_BUSY ||
+          waited >= Database::k_busy_wait.count()) {
         throw;
       }
     }
