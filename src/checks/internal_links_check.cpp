@@ -9,7 +9,11 @@
 #include "links/site_outputs.hpp"
 #include "refs/site_path.hpp"
 #include "rules/make_finding.hpp"
+#include "util/parallel.hpp"
+#include "util/phase_timer.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -105,18 +109,84 @@ fill_markers(std::string_view url, const links::SiteOutputs& outputs,
   return out;
 }
 
+// One body link's verdict: a finding in `out` when it reaches nothing, forgets the baseurl, or
+// names an anchor its page lacks.
+void judge_link(const Record& r, const SiteTargets& targets,
+                const std::unordered_map<std::string, std::string_view>& posts,
+                const RunContext& run, Findings& out) {
+  const links::SiteOutputs& outputs = targets.outputs;
+  bool without_baseurl = r.kind == k_body_link_without_baseurl_record;
+  bool liquid = r.kind == k_body_liquid_link_record;
+  std::string filled;
+  std::string_view target = r.key;
+  if (liquid) {
+    std::string error;
+    auto url = fill_markers(r.key, outputs, posts, error);
+    if (!url) {
+      if (!error.empty())
+        out.push_back(at(r, rules::link_liquid_broken, error));
+      return;
+    }
+    // The tags wrote baseurl + URL: what the site serves below its baseurl.
+    filled = std::move(*url);
+    if (!run.baseurl.empty() && filled.starts_with(run.baseurl))
+      filled.erase(0, run.baseurl.size());
+    target = filled;
+  }
+  std::string_view fragment;
+  if (auto hash = target.find('#'); hash != std::string_view::npos) {
+    fragment = target.substr(hash + 1);
+    target = target.substr(0, hash);
+  }
+  std::optional<std::string_view> output =
+      target.starts_with('/') ? outputs.find(target) : std::optional<std::string_view>(target);
+  if (!output) {
+    Finding f = at(r, rules::link_internal_missing,
+                   "'" + r.value + "' reaches no page or file of the built site");
+    bool certain = false;
+    std::string hint = outputs.suggestion(target, &certain);
+    if (!hint.empty()) {
+      f.message += ": did you mean '" + run.baseurl + hint + "'?";
+      f.extra["suggestion"] = run.baseurl + hint;
+      // Only a link written as it is in the source can be replaced; a Liquid one is not.
+      if (certain && !liquid)
+        f.fix = link_fix(r, run.baseurl + hint + std::string(query_and_fragment(r.value)));
+    }
+    out.push_back(std::move(f));
+    return;
+  }
+  if (without_baseurl) {
+    Finding f = at(r, rules::link_missing_baseurl,
+                   "'" + r.value + "' leaves out the site's baseurl '" + run.baseurl +
+                       "': it works in a local build and 404s once deployed");
+    f.extra["suggestion"] = run.baseurl + std::string(r.value);
+    f.fix = link_fix(r, run.baseurl + std::string(r.value));
+    out.push_back(std::move(f));
+    return;
+  }
+  if (!fragment.empty() && is_html_output(*output) &&
+      !fragment_lands(fragment, targets, *output, run)) {
+    Finding f = at(r, rules::link_fragment_missing,
+                   "'" + r.value + "': " + links::url_of_output(*output) + " has no anchor '" +
+                       std::string(fragment) + "'");
+    out.push_back(std::move(f));
+  }
+}
+
 } // namespace
 
 void internal_links(const Records& records, const RunContext& run, Findings& out) {
-  bool any_link = false;
+  std::vector<const Record*> links;
   for (const Record& r : records) {
-    any_link = any_link || r.kind == k_body_link_record ||
-               r.kind == k_body_link_without_baseurl_record || r.kind == k_body_liquid_link_record;
+    if (r.kind == k_body_link_record || r.kind == k_body_link_without_baseurl_record ||
+        r.kind == k_body_liquid_link_record)
+      links.push_back(&r);
   }
-  if (!any_link)
+  if (links.empty())
     return;
+  util::PhaseTimer phase;
   const SiteTargets targets = site_targets(records, run);
-  const links::SiteOutputs& outputs = targets.outputs;
+  phase.mark("internal-links: targets");
   std::unordered_map<std::string, std::string_view> posts; // post_url name -> output
   for (const Record& r : records) {
     if (r.kind == k_page_output_record) {
@@ -124,66 +194,24 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
         posts.emplace(key, r.key);
     }
   }
-  std::string filled;
-  for (const Record& r : records) {
-    bool without_baseurl = r.kind == k_body_link_without_baseurl_record;
-    bool liquid = r.kind == k_body_liquid_link_record;
-    if (r.kind != k_body_link_record && !without_baseurl && !liquid)
-      continue;
-    std::string_view target = r.key;
-    if (liquid) {
-      std::string error;
-      auto url = fill_markers(r.key, outputs, posts, error);
-      if (!url) {
-        if (!error.empty())
-          out.push_back(at(r, rules::link_liquid_broken, error));
-        continue;
-      }
-      // The tags wrote baseurl + URL: what the site serves below its baseurl.
-      filled = std::move(*url);
-      if (!run.baseurl.empty() && filled.starts_with(run.baseurl))
-        filled.erase(0, run.baseurl.size());
-      target = filled;
-    }
-    std::string_view fragment;
-    if (auto hash = target.find('#'); hash != std::string_view::npos) {
-      fragment = target.substr(hash + 1);
-      target = target.substr(0, hash);
-    }
-    std::optional<std::string_view> output =
-        target.starts_with('/') ? outputs.find(target) : std::optional<std::string_view>(target);
-    if (!output) {
-      Finding f = at(r, rules::link_internal_missing,
-                     "'" + r.value + "' reaches no page or file of the built site");
-      bool certain = false;
-      std::string hint = outputs.suggestion(target, &certain);
-      if (!hint.empty()) {
-        f.message += ": did you mean '" + run.baseurl + hint + "'?";
-        f.extra["suggestion"] = run.baseurl + hint;
-        // Only a link written as it is in the source can be replaced; a Liquid one is not.
-        if (certain && !liquid)
-          f.fix = link_fix(r, run.baseurl + hint + std::string(query_and_fragment(r.value)));
-      }
-      out.push_back(std::move(f));
-      continue;
-    }
-    if (without_baseurl) {
-      Finding f = at(r, rules::link_missing_baseurl,
-                     "'" + r.value + "' leaves out the site's baseurl '" + run.baseurl +
-                         "': it works in a local build and 404s once deployed");
-      f.extra["suggestion"] = run.baseurl + std::string(r.value);
-      f.fix = link_fix(r, run.baseurl + std::string(r.value));
-      out.push_back(std::move(f));
-      continue;
-    }
-    if (!fragment.empty() && is_html_output(*output) &&
-        !fragment_lands(fragment, targets, *output, run)) {
-      Finding f = at(r, rules::link_fragment_missing,
-                     "'" + r.value + "': " + links::url_of_output(*output) + " has no anchor '" +
-                         std::string(fragment) + "'");
-      out.push_back(std::move(f));
-    }
-  }
+  // Each link is judged on its own against tables that no longer change: chunks of them run on
+  // every core, and their findings join in record order, as one thread would have made them.
+  constexpr std::size_t k_chunk = 2048;
+  std::vector<Findings> chunks((links.size() + k_chunk - 1) / k_chunk);
+  util::parallel_for(chunks.size(), run.options.jobs == 0 ? util::default_jobs() : run.options.jobs,
+                     [&](std::size_t c) {
+                       std::size_t end = std::min(links.size(), (c + 1) * k_chunk);
+                       for (std::size_t i = c * k_chunk; i < end; ++i)
+                         judge_link(*links[i], targets, posts, run, chunks[c]);
+                     });
+  phase.mark("internal-links: judged");
+  std::size_t found = 0;
+  for (const Findings& chunk : chunks)
+    found += chunk.size();
+  out.reserve(out.size() + found);
+  for (Findings& chunk : chunks)
+    std::move(chunk.begin(), chunk.end(), std::back_inserter(out));
+  phase.mark("internal-links: joined");
 }
 
 } // namespace verity::checks

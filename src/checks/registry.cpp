@@ -2,6 +2,10 @@
 // declared on the lines below and registered in registry().
 #include "checks/registry.hpp"
 
+#include "util/phase_timer.hpp"
+
+#include <string>
+
 namespace verity::checks {
 
 DocumentCheckFn schema, filename_date, invalid_date, local_images, secured_field, unique_fields,
@@ -52,8 +56,10 @@ void run_template_checks(const Registry& registry, const DocumentInput& in, cons
 
 void run_corpus_checks(const Registry& registry, const Records& records, const RunContext& run,
                        Findings& out, Findings& site) {
+  util::PhaseTimer phase;
   for (const auto& check : registry.corpus) {
     check.run(records, run, check.site_wide ? site : out);
+    phase.mark(std::string("corpus check ") + std::string(check.name));
   }
 }
 

@@ -6,6 +6,7 @@
 #include "report/baseline.hpp"
 #include "report/writers.hpp"
 #include "util/logging.hpp"
+#include "util/phase_timer.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -211,6 +212,7 @@ ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& r
   if (plan.baseline_keys) {
     report::mark_baseline(result.findings, *plan.baseline_keys);
   }
+  util::PhaseTimer phase;
   for (const auto& t : plan.targets) {
     report::Format format = *report::parse_format(t.format);
     bool to_stdout = t.destination.empty() || t.destination == "-";
@@ -222,6 +224,7 @@ ExitCode finish_run(const ReportFlags& f, const ReportPlan& plan, CheckResult& r
       continue;
     }
     emit(t.destination, report::write_report(format, result, wo));
+    phase.mark("report " + t.format);
   }
   require_documents(result, f.allow_empty);
   Severity threshold = *parse_severity(f.fail_on);

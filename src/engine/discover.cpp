@@ -4,6 +4,7 @@
 #include "site/jekyll_data.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
+#include "util/phase_timer.hpp"
 #include "verity/check.hpp"
 
 #include <algorithm>
@@ -241,8 +242,11 @@ std::shared_ptr<Discovery> discover(const config::Config& config) {
   auto out = std::make_shared<Discovery>();
   site::SiteLimits limits;
   limits.max_file_bytes = config.limits.max_file_bytes;
+  util::PhaseTimer phase;
   out->inventory = site::take_inventory(config.site_root, limits);
+  phase.mark("inventory: Jekyll's reader");
   Discoverer(config, *out).run();
+  phase.mark("inventory: collections");
   check_jekyll_names(config, out->inventory.config);
   return out;
 }

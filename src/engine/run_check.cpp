@@ -21,6 +21,7 @@
 #include "media/local_images.hpp"
 #include "secured/check.hpp"
 #include "site/url.hpp"
+#include "util/phase_timer.hpp"
 #include "verity/check.hpp"
 
 #include <spdlog/spdlog.h>
@@ -34,9 +35,12 @@ namespace fs = std::filesystem;
 
 CheckResult run_check(const CheckOptions& options) {
   auto start_time = std::chrono::steady_clock::now();
+  util::PhaseTimer phase;
   config::Config cfg = engine::open_site(
       options.paths, {options.config_file, options.trusted_config, options.limits});
+  phase.mark("configuration");
   engine::Selection selection = engine::select_documents(cfg, options.paths, options.changed_since);
+  phase.mark("inventory");
 
   const std::string zone_name = engine::run_zone(cfg, selection.discovery->inventory.config);
   content::LocalDate zone = [&] {
@@ -75,6 +79,7 @@ CheckResult run_check(const CheckOptions& options) {
   const std::vector<std::pair<std::string, std::string>> static_outputs =
       jekyll.static_outputs(*selection.discovery);
   bool online = options.online || cfg.network;
+  phase.mark("site model, data, templates");
   checks::RunContext run{
       cfg,
       options,
@@ -130,6 +135,7 @@ CheckResult run_check(const CheckOptions& options) {
         }
       });
 
+  phase.mark("documents");
   std::move(template_findings.begin(), template_findings.end(), std::back_inserter(site.findings));
   std::move(template_records.begin(), template_records.end(), std::back_inserter(site.records));
 
@@ -139,8 +145,10 @@ CheckResult run_check(const CheckOptions& options) {
   Findings site_wide = engine::site_findings(*selection.discovery);
   checks::run_corpus_checks(registry, site.records, run, all, site_wide);
   Records().swap(site.records);
+  phase.mark("corpus checks");
   if (online) {
     checks::run_network_checks(registry, site.references, run, all);
+    phase.mark("network checks");
   }
   engine::keep_reported(cfg, selection, all, result.findings);
   result.collections = engine::count_collections(selection);
@@ -152,6 +160,7 @@ CheckResult run_check(const CheckOptions& options) {
   // `verity fix` edits only what was checked (few files: only those with a fixable finding).
   fix::SiteFiles fix_files(cfg.site_root);
   fix::plan_fixes(result.findings, fix_files);
+  phase.mark("severities, order, fixes");
   std::sort(result.documents.begin(), result.documents.end(),
             [](const DocumentSummary& a, const DocumentSummary& b) { return a.file < b.file; });
   result.site_root = cfg.site_root;

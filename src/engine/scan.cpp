@@ -10,6 +10,7 @@
 #include "util/confine.hpp"
 #include "util/file.hpp"
 #include "util/parallel.hpp"
+#include "util/phase_timer.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -88,10 +89,15 @@ void scan_body(const Document& doc, BodyFormat format, DocumentScan& out) {
   out.body = format == BodyFormat::Markdown ? body::scan_markdown(doc.bytes, doc.body_offset)
                                             : body::scan_html(doc.bytes, doc.body_offset);
   out.body_read = true;
-  out.references.reserve(out.references.size() + out.body.references.size());
   for (auto& ref : out.body.references) {
     ref.file = doc.path;
-    out.references.push_back(std::move(ref));
+  }
+  if (out.references.empty()) { // the usual case: no image or URL in the front matter
+    out.references.swap(out.body.references);
+  } else {
+    out.references.reserve(out.references.size() + out.body.references.size());
+    std::move(out.body.references.begin(), out.body.references.end(),
+              std::back_inserter(out.references));
   }
   std::vector<refs::Reference>().swap(out.body.references);
 }
@@ -131,8 +137,10 @@ ScannedSite scan_site(const config::Config& cfg, const Selection& selection, uns
   const site::SiteConfig* jekyll_config =
       selection.discovery ? &selection.discovery->inventory.config : nullptr;
   std::vector<DocumentScan> scans(files.size());
+  util::PhaseTimer phase;
   util::parallel_for(files.size(), jobs == 0 ? util::default_jobs() : jobs,
                      [&](size_t i) { scans[i] = scan_one(files[i], cfg, jekyll_config, visit); });
+  phase.mark("documents: read and checked");
   ScannedSite site;
   size_t findings = 0, records = 0, references = 0;
   for (const auto& s : scans) {
@@ -166,6 +174,7 @@ ScannedSite scan_site(const config::Config& cfg, const Selection& selection, uns
     }
     s = DocumentScan{};
   }
+  phase.mark("documents: merged");
   return site;
 }
 

@@ -200,11 +200,11 @@ private:
     if (!m_seen.insert(path).second) {
       return;
     }
-    auto header = peek(path, real);
+    Candidate c;
+    auto header = peek(path, real, c.real);
     if (!header) {
       return;
     }
-    Candidate c;
     c.kind = *header ? CandidateKind::Page : CandidateKind::Static;
     c.source = path;
     add(std::move(c));
@@ -229,6 +229,7 @@ private:
         Candidate c;
         c.kind = draft ? CandidateKind::Draft : CandidateKind::Post;
         c.source = path;
+        c.real = real;
         c.collection = "posts";
         c.special_dir = magic;
         if (draft && !m_out.config.show_drafts) {
@@ -321,11 +322,11 @@ private:
         if (!kept(entry, from_source, path)) {
           continue;
         }
-        auto header = peek(path, real);
+        Candidate c;
+        auto header = peek(path, real, c.real);
         if (!header) {
           continue;
         }
-        Candidate c;
         c.kind = *header ? CandidateKind::Document : CandidateKind::CollectionStatic;
         c.source = path;
         c.collection = label;
@@ -373,8 +374,10 @@ private:
   // --- reading ---
 
   // Whether the file opens front matter; nullopt (and a Skipped row) when it cannot be read.
-  // `real`: the path already resolved inside the root, when the listing did it.
-  std::optional<bool> peek(const std::string& path, const std::optional<fs::path>& real) {
+  // `real`: the path already resolved inside the root, when the listing did it; `resolved_out`
+  // gets the resolved path.
+  std::optional<bool> peek(const std::string& path, const std::optional<fs::path>& real,
+                           fs::path& resolved_out) {
     auto resolved = real ? real : util::resolve_inside(m_root, m_real_root, path);
     if (!resolved) {
       skipped(path, reason::symlink_outside, "leaves the site root: not read");
@@ -393,6 +396,7 @@ private:
                   : "cannot be read: " + r.error);
       return std::nullopt;
     }
+    resolved_out = std::move(*resolved);
     return has_yaml_header(r.bytes);
   }
 

@@ -3,7 +3,10 @@
 each page has headings, 20 links (other pages, their headings, posts, static files, a few broken
 ones) and 5 images (a few missing or without alt), over pages in folders, posts and a collection,
 all rendered with one layout and its navigation include (a skip link relative to the page, checked
-on every page). Deterministic for a given N and seed. Usage: bodies_generate.py SITE N [--seed S]"""
+on every page). --defects R: the share of links and images that are broken (default 0.08, a
+defect-heavy site: 5% missing pages, 3% missing anchors, 4% missing images, 4% empty alts; 0.01
+is closer to a maintained site). Deterministic for a given N, R and seed.
+Usage: bodies_generate.py SITE N [--defects R] [--seed S]"""
 
 import argparse
 import os
@@ -34,8 +37,11 @@ def write(root, relative, text):
 class Site:
     """Which pages exist, where Jekyll serves them, and the ids their headings get."""
 
-    def __init__(self, n, rnd):
+    def __init__(self, n, rnd, defects):
         self.rnd = rnd
+        # Of the broken links, 5 in 8 reach no page and 3 in 8 no anchor (the old fixed 5% + 3%).
+        self.broken_link, self.bad_anchor = defects * 5 / 8, defects * 3 / 8
+        self.missing_image, self.empty_alt = defects / 2, defects / 2
         self.defects = {"broken link": 0, "bad anchor": 0, "missing image": 0, "empty alt": 0}
         self.pages = []  # (source, url, heading ids)
         for i in range(n):
@@ -56,10 +62,10 @@ class Site:
 
     def link(self, own_headings):
         roll = self.rnd.random()
-        if roll < 0.05:
+        if roll < self.broken_link:
             self.defects["broken link"] += 1
             return f"[broken](/missing/{self.rnd.randint(0, 999)}.html)"
-        if roll < 0.08:
+        if roll < self.broken_link + self.bad_anchor:
             self.defects["bad anchor"] += 1
             return f"[bad anchor](#nowhere-{self.rnd.randint(0, 99)})"
         if roll < 0.20:
@@ -76,10 +82,10 @@ class Site:
     def image(self):
         roll = self.rnd.random()
         name = f"/assets/img/i{self.rnd.randint(0, 19)}.png"
-        if roll < 0.04:
+        if roll < self.missing_image:
             self.defects["missing image"] += 1
             return f"![gone](/assets/img/missing{self.rnd.randint(0, 99)}.png)"
-        if roll < 0.08:
+        if roll < self.missing_image + self.empty_alt:
             self.defects["empty alt"] += 1
             return f"![]({name})"
         if roll < 0.30:
@@ -107,10 +113,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site")
     parser.add_argument("n", type=int)
+    parser.add_argument("--defects", type=float, default=0.08)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rnd = random.Random(args.seed)
-    site = Site(args.n, rnd)
+    site = Site(args.n, rnd, args.defects)
     write(args.site, "_config.yml", "title: Bench\nbaseurl: \"\"\ncollections:\n  guides:\n"
           "    output: true\n    permalink: /guides/:name/\n"
           "defaults:\n  - scope: {path: \"\"}\n    values: {layout: default}\n")

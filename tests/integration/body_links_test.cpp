@@ -303,5 +303,70 @@ TEST(BodyLinks, AMissingBaseurlIsSaidOnlyWhereTheLinkWouldOtherwiseWork) {
                                       "link/missing-baseurl index.md:4:5"}));
 }
 
+// internal-links judges links in chunks on every core: the findings are those of one thread, in
+// the same order, wherever a chunk ends (5,000 links: three chunks of 2,048, the last one short).
+TEST(BodyLinks, LinksJudgedOnSeveralThreadsGiveOneThreadsFindingsInOrder) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "");
+  write_file(dir.path() / "there.md", "---\n---\n## Part one\n");
+  for (int page = 0; page < 5; ++page) {
+    std::string body = "---\n---\n";
+    for (int i = 0; i < 1000; ++i) {
+      // 1 in 4 reaches nothing, 1 in 4 no anchor, half land: 2,500 findings of 5,000 links.
+      switch (i % 4) {
+      case 0:
+        body += "[m](/gone" + std::to_string(i) + ".html)\n";
+        break;
+      case 1:
+        body += "[a](/there.html#nope" + std::to_string(i) + ")\n";
+        break;
+      case 2:
+        body += "[ok](/there.html#part-one)\n";
+        break;
+      default:
+        body += "[ok](/there.html)\n";
+      }
+    }
+    write_file(dir.path() / ("p" + std::to_string(page) + ".md"), body);
+  }
+  auto one = run_verity({"check", "--format", "json", "--jobs", "1", "."}, dir.path());
+  auto two = run_verity({"check", "--format", "json", "--jobs", "2", "."}, dir.path());
+  ASSERT_EQ(one.exit_code, 1) << one.err;
+  ASSERT_EQ(two.exit_code, 1) << two.err;
+  auto links_of = [](const nlohmann::json& report) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& f : report["findings"]) {
+      if (f["rule"].get<std::string>().starts_with("link/"))
+        out.push_back(f);
+    }
+    return out;
+  };
+  const nlohmann::json a = links_of(one.json()), b = links_of(two.json());
+  EXPECT_EQ(one.json()["summary"]["by_rule"]["link/internal-missing"], 1250);
+  EXPECT_EQ(one.json()["summary"]["by_rule"]["link/fragment-missing"], 1250);
+  ASSERT_EQ(a.size(), 2500u);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a[0]["file"], "p0.md");
+  EXPECT_EQ(a[0]["line"], 3);
+  EXPECT_EQ(a[2499]["file"], "p4.md");
+  EXPECT_EQ(a[2499]["line"], 997 + 3); // the last broken one, link 997, below two lines
+}
+
+// -v says how long each step took, so that a slow run tells where its time goes.
+TEST(BodyLinks, VerboseRunsLogTheTimeOfEachPhase) {
+  TempDir dir;
+  write_file(dir.path() / "_config.yml", "");
+  write_file(dir.path() / "index.md", "---\n---\n[a](/gone.html)\n");
+  auto quiet = run_verity({"check", "--format", "json", "."}, dir.path());
+  auto r = run_verity({"check", "-v", "--format", "json", "."}, dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(quiet.err.find("phase "), std::string::npos) << quiet.err;
+  for (const char* phase : {"phase inventory: ", "phase documents: read and checked: ",
+                            "phase corpus check internal-links: ", "phase report json: "}) {
+    EXPECT_NE(r.err.find(phase), std::string::npos) << phase << "\n" << r.err;
+  }
+  EXPECT_EQ(r.json()["findings"], quiet.json()["findings"]); // -v changes no report
+}
+
 } // namespace
 } // namespace verity::test
