@@ -1,6 +1,7 @@
 #include "body/line_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace verity::body {
 namespace {
@@ -14,15 +15,23 @@ bool starts_code_point(char c) {
 
 LineIndex::LineIndex(std::string_view text) : m_text(text) {
   m_line_starts.push_back(0);
-  m_code_points.reserve(text.size() / k_stride + 1);
+  for (const char *p = text.data(), *end = text.data() + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+    ++p;
+    m_line_starts.push_back(static_cast<std::size_t>(p - text.data()));
+  }
+  const std::size_t blocks = (text.size() + k_stride - 1) / k_stride;
+  m_code_points.reserve(blocks);
+  m_one_byte_points.reserve(blocks);
   std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i % k_stride == 0)
-      m_code_points.push_back(points);
-    if (starts_code_point(text[i]))
-      ++points;
-    if (text[i] == '\n')
-      m_line_starts.push_back(i + 1);
+  for (std::size_t from = 0; from < text.size(); from += k_stride) {
+    const std::size_t to = std::min(text.size(), from + k_stride);
+    std::size_t continuations = 0; // a loop the compiler turns into vector instructions
+    for (std::size_t i = from; i < to; ++i)
+      continuations += !starts_code_point(text[i]);
+    m_code_points.push_back(points);
+    m_one_byte_points.push_back(continuations == 0);
+    points += (to - from) - continuations;
   }
 }
 
@@ -31,6 +40,8 @@ std::size_t LineIndex::code_points_before(std::size_t offset) const {
     return 0; // the empty text
   // offset == size on a stride boundary has no entry of its own: count from the last one.
   const std::size_t block = std::min(offset / k_stride, m_code_points.size() - 1);
+  if (m_one_byte_points[block]) // no multi-byte character in the block: a byte is a point
+    return m_code_points[block] + (offset - block * k_stride);
   const auto from = m_text.begin() + static_cast<std::ptrdiff_t>(block * k_stride);
   const auto to = m_text.begin() + static_cast<std::ptrdiff_t>(offset);
   return m_code_points[block] +

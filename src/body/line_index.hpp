@@ -29,6 +29,8 @@ private:
   // counting, however long the line (a minified page is one line with thousands of links).
   static constexpr std::size_t k_stride = 256;
   std::vector<std::size_t> m_code_points;
+  // Per stride: it holds no multi-byte character, so a column there is a byte difference.
+  std::vector<bool> m_one_byte_points;
 };
 
 } // namespace verity::body

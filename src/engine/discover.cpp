@@ -234,7 +234,7 @@ void check_jekyll_names(const config::Config& cfg, const site::SiteConfig& site)
 
 } // namespace
 
-std::shared_ptr<Discovery> discover(const config::Config& config) {
+std::shared_ptr<Discovery> discover(const config::Config& config, unsigned jobs) {
   std::error_code ec;
   if (!fs::is_directory(config.site_root, ec)) {
     throw RunError("cannot read the site directory " + config.site_root.string());
@@ -242,11 +242,12 @@ std::shared_ptr<Discovery> discover(const config::Config& config) {
   auto out = std::make_shared<Discovery>();
   site::SiteLimits limits;
   limits.max_file_bytes = config.limits.max_file_bytes;
+  limits.jobs = jobs;
   util::PhaseTimer phase;
   out->inventory = site::take_inventory(config.site_root, limits);
   phase.mark("inventory: Jekyll's reader");
   Discoverer(config, *out).run();
-  phase.mark("inventory: collections");
+  phase.mark("inventory: verity.yaml collections");
   check_jekyll_names(config, out->inventory.config);
   return out;
 }

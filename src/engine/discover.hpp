@@ -37,7 +37,8 @@ struct Discovery {
   std::vector<std::string> unmatched;    // sorted
 };
 
-// Discovers the files of the site `config` describes.
-std::shared_ptr<Discovery> discover(const config::Config& config);
+// Discovers the files of the site `config` describes, reading their first bytes on `jobs`
+// threads (0 = one per core).
+std::shared_ptr<Discovery> discover(const config::Config& config, unsigned jobs = 0);
 
 } // namespace verity::engine

@@ -39,7 +39,8 @@ CheckResult run_check(const CheckOptions& options) {
   config::Config cfg = engine::open_site(
       options.paths, {options.config_file, options.trusted_config, options.limits});
   phase.mark("configuration");
-  engine::Selection selection = engine::select_documents(cfg, options.paths, options.changed_since);
+  engine::Selection selection =
+      engine::select_documents(cfg, options.paths, options.changed_since, options.jobs);
   phase.mark("inventory");
 
   const std::string zone_name = engine::run_zone(cfg, selection.discovery->inventory.config);

@@ -12,8 +12,8 @@ namespace verity::engine {
 namespace fs = std::filesystem;
 
 Selection select_documents(const config::Config& cfg, const std::vector<fs::path>& paths,
-                           const std::optional<std::string>& changed_since) {
-  std::shared_ptr<Discovery> discovery = discover(cfg);
+                           const std::optional<std::string>& changed_since, unsigned jobs) {
+  std::shared_ptr<Discovery> discovery = discover(cfg, jobs);
   std::vector<SourceFile> files = std::move(discovery->files);
   discovery->files.clear();
 

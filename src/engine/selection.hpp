@@ -32,6 +32,6 @@ struct Selection {
 // site root or missing, or an unknown revision.
 Selection select_documents(const config::Config& cfg,
                            const std::vector<std::filesystem::path>& paths,
-                           const std::optional<std::string>& changed_since);
+                           const std::optional<std::string>& changed_since, unsigned jobs = 0);
 
 } // namespace verity::engine

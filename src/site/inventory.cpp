@@ -5,6 +5,8 @@
 #include "site/post_name.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
+#include "util/parallel.hpp"
+#include "util/phase_timer.hpp"
 
 #include <map>
 #include <set>
@@ -32,8 +34,14 @@ public:
   }
 
   void run() {
+    util::PhaseTimer phase;
     walk("", 0);
+    phase.mark("inventory: walk (pages, posts)");
     read_collections();
+    phase.mark("inventory: collection folders");
+    settle_peeks();
+    phase.mark("inventory: first bytes"); // before read_included_files, which looks candidates up
+                                          // by kind and source
     read_data();
     read_included_files();
   }
@@ -201,13 +209,8 @@ private:
       return;
     }
     Candidate c;
-    auto header = peek(path, real, c.real);
-    if (!header) {
-      return;
-    }
-    c.kind = *header ? CandidateKind::Page : CandidateKind::Static;
     c.source = path;
-    add(std::move(c));
+    add_peeked(std::move(c), real, CandidateKind::Page, CandidateKind::Static);
   }
 
   // --- posts and drafts (Reader#retrieve_posts, PostReader) ---
@@ -323,16 +326,11 @@ private:
           continue;
         }
         Candidate c;
-        auto header = peek(path, real, c.real);
-        if (!header) {
-          continue;
-        }
-        c.kind = *header ? CandidateKind::Document : CandidateKind::CollectionStatic;
         c.source = path;
         c.collection = label;
         c.special_dir = relative_dir;
         c.in_collection = from_source;
-        add(std::move(c));
+        add_peeked(std::move(c), real, CandidateKind::Document, CandidateKind::CollectionStatic);
       }
     }
   }
@@ -368,20 +366,68 @@ private:
       // The walk may have listed it as skipped; the included file replaces that row.
       std::erase_if(m_out.candidates, [&](const Candidate& c) { return c.source == path; });
       read_file(path);
+      settle_peeks(); // now: the next erase would move the candidate its peek points at
     }
   }
 
   // --- reading ---
 
-  // Whether the file opens front matter; nullopt (and a Skipped row) when it cannot be read.
-  // `real`: the path already resolved inside the root, when the listing did it; `resolved_out`
-  // gets the resolved path.
-  std::optional<bool> peek(const std::string& path, const std::optional<fs::path>& real,
-                           fs::path& resolved_out) {
+  // A file whose first bytes decide what it is: `c` is added now, in walk order, and its kind
+  // (`if_header` when it opens front matter, `otherwise` when not) is settled by settle_peeks(),
+  // which reads every such file on all cores. The walk itself stays on one thread: its order and
+  // its budget are Jekyll's.
+  void add_peeked(Candidate c, std::optional<fs::path> real, CandidateKind if_header,
+                  CandidateKind otherwise) {
+    m_peeks.push_back({m_out.candidates.size(), c.source, std::move(real), if_header, otherwise});
+    add(std::move(c));
+  }
+
+  void settle_peeks() {
+    std::vector<PeekResult> results(m_peeks.size());
+    util::parallel_for(m_peeks.size(), m_limits.jobs == 0 ? util::default_jobs() : m_limits.jobs,
+                       [&](size_t i) { results[i] = peek(m_peeks[i].path, m_peeks[i].real); });
+    for (size_t i = 0; i < m_peeks.size(); ++i) {
+      Candidate& c = m_out.candidates[m_peeks[i].candidate];
+      PeekResult& r = results[i];
+      if (r.header) {
+        c.kind = *r.header ? m_peeks[i].if_header : m_peeks[i].otherwise;
+        c.real = std::move(r.resolved);
+        continue;
+      }
+      Candidate skip; // in its place: what a reader that cannot read it lists
+      skip.kind = CandidateKind::Skipped;
+      skip.source = std::move(c.source);
+      skip.reason = r.reason;
+      skip.detail = std::move(r.detail);
+      c = std::move(skip);
+    }
+    m_peeks.clear();
+  }
+
+  struct Peek {
+    size_t candidate; // index in m_out.candidates
+    std::string path;
+    std::optional<fs::path> real;
+    CandidateKind if_header, otherwise;
+  };
+
+  struct PeekResult {
+    std::optional<bool> header; // opens front matter; nullopt: not read (reason, detail)
+    fs::path resolved;
+    const char* reason = nullptr;
+    std::string detail;
+  };
+
+  // Whether the file opens front matter, or why it cannot be read. `real`: the path already
+  // resolved inside the root, when the listing did it. Reads no member that the walk changes:
+  // settle_peeks() runs it on several threads.
+  PeekResult peek(const std::string& path, const std::optional<fs::path>& real) const {
+    PeekResult out;
     auto resolved = real ? real : util::resolve_inside(m_root, m_real_root, path);
     if (!resolved) {
-      skipped(path, reason::symlink_outside, "leaves the site root: not read");
-      return std::nullopt;
+      out.reason = reason::symlink_outside;
+      out.detail = "leaves the site root: not read";
+      return out;
     }
     util::ReadResult r = util::read_file_prefix(*resolved, k_peek_bytes, m_limits.max_file_bytes);
     if (r.status == util::ReadResult::Status::Ok && r.bytes.size() < r.size &&
@@ -390,14 +436,15 @@ private:
       r = util::read_file(*resolved, m_limits.max_file_bytes);
     }
     if (r.status != util::ReadResult::Status::Ok) {
-      skipped(path, reason::unreadable,
-              r.status == util::ReadResult::Status::TooLarge
-                  ? "larger than " + std::to_string(m_limits.max_file_bytes) + " bytes"
-                  : "cannot be read: " + r.error);
-      return std::nullopt;
+      out.reason = reason::unreadable;
+      out.detail = r.status == util::ReadResult::Status::TooLarge
+                       ? "larger than " + std::to_string(m_limits.max_file_bytes) + " bytes"
+                       : "cannot be read: " + r.error;
+      return out;
     }
-    resolved_out = std::move(*resolved);
-    return has_yaml_header(r.bytes);
+    out.header = has_yaml_header(r.bytes);
+    out.resolved = std::move(*resolved);
+    return out;
   }
 
   void skipped(std::string source, const char* why, std::string detail) {
@@ -420,6 +467,7 @@ private:
   std::set<std::string> m_tree_visited;
   std::map<std::string, unsigned> m_aliases; // real folder -> times entered
   std::set<std::string> m_seen;
+  std::vector<Peek> m_peeks; // files added whose first bytes are not read yet
   size_t m_entries = 0;
   bool m_budget_reported = false;
 };

@@ -56,6 +56,7 @@ struct SiteLimits {
   size_t max_depth = 64;       // folder nesting (symlinked loops end here)
   std::uint64_t max_file_bytes = 8u << 20;
   std::uint64_t max_config_bytes = 1u << 20;
+  unsigned jobs = 0; // threads that read the files' first bytes (0 = one per core)
 };
 
 struct SiteModel {
