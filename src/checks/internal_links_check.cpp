@@ -185,7 +185,7 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
   if (links.empty())
     return;
   util::PhaseTimer phase;
-  const SiteTargets targets = site_targets(records, run);
+  const SiteTargets& targets = site_targets(records, run);
   phase.mark("internal-links: targets");
   std::unordered_map<std::string, std::string_view> posts; // post_url name -> output
   for (const Record& r : records) {

@@ -61,6 +61,7 @@ void run_corpus_checks(const Registry& registry, const Records& records, const R
     check.run(records, run, check.site_wide ? site : out);
     phase.mark(std::string("corpus check ") + std::string(check.name));
   }
+  run.site_targets.reset(); // it views the records, which the caller frees next
 }
 
 void run_network_checks(const Registry& registry, const std::vector<refs::Reference>& references,

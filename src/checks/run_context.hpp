@@ -12,12 +12,15 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
 namespace verity::checks {
+
+struct SiteTargets;
 
 struct RunContext {
   const config::Config& cfg;
@@ -42,6 +45,9 @@ struct RunContext {
   const body::TemplateGraph* templates = nullptr;
   // Some layout or include links relative to the page: every page says which ones it uses.
   bool templates_link_relative = false;
+  // What links can land on, built by the first corpus check that asks (checks/site_targets.hpp)
+  // and shared by the next: the corpus checks run one after another over the same records.
+  mutable std::shared_ptr<const SiteTargets> site_targets = {};
 };
 
 } // namespace verity::checks

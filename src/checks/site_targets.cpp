@@ -5,7 +5,9 @@
 
 namespace verity::checks {
 
-SiteTargets site_targets(const Records& records, const RunContext& run) {
+namespace {
+
+SiteTargets build_site_targets(const Records& records, const RunContext& run) {
   SiteTargets targets;
   if (run.static_outputs) {
     for (const auto& [output, source] : *run.static_outputs)
@@ -18,6 +20,14 @@ SiteTargets site_targets(const Records& records, const RunContext& run) {
       targets.anchors[r.key].insert(r.value);
   }
   return targets;
+}
+
+} // namespace
+
+const SiteTargets& site_targets(const Records& records, const RunContext& run) {
+  if (!run.site_targets)
+    run.site_targets = std::make_shared<const SiteTargets>(build_site_targets(records, run));
+  return *run.site_targets;
 }
 
 bool is_html_output(std::string_view output) {

@@ -20,8 +20,9 @@ struct SiteTargets {
   std::unordered_map<std::string_view, std::unordered_set<std::string_view>> anchors;
 };
 
-// From the page-output and page-anchor records, and the run's static files.
-SiteTargets site_targets(const Records& records, const RunContext& run);
+// From the page-output and page-anchor records, and the run's static files: built once a run (the
+// records do not change between corpus checks) and kept in `run`.
+const SiteTargets& site_targets(const Records& records, const RunContext& run);
 
 bool is_html_output(std::string_view output);
 

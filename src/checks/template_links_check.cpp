@@ -144,7 +144,7 @@ void template_links(const Records& records, const RunContext& run, Findings& out
   }
   if (ordered.empty())
     return;
-  const SiteTargets targets = site_targets(records, run);
+  const SiteTargets& targets = site_targets(records, run);
 
   // Pages grouped by what they render with: the closure is walked once per group.
   std::map<std::string_view, std::vector<Page>> groups;
