@@ -15,6 +15,8 @@ bool starts_code_point(char c) {
 
 LineIndex::LineIndex(std::string_view text) : m_text(text) {
   m_line_starts.push_back(0);
+  if (text.empty())
+    return; // nothing to index (and memchr must not see a null pointer)
   for (const char *p = text.data(), *end = text.data() + text.size();
        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
     ++p;

@@ -10,7 +10,6 @@
 #include "refs/site_path.hpp"
 #include "rules/make_finding.hpp"
 #include "util/parallel.hpp"
-#include "util/phase_timer.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -184,9 +183,7 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
   }
   if (links.empty())
     return;
-  util::PhaseTimer phase;
   const SiteTargets& targets = site_targets(records, run);
-  phase.mark("internal-links: targets");
   std::unordered_map<std::string, std::string_view> posts; // post_url name -> output
   for (const Record& r : records) {
     if (r.kind == k_page_output_record) {
@@ -198,20 +195,17 @@ void internal_links(const Records& records, const RunContext& run, Findings& out
   // every core, and their findings join in record order, as one thread would have made them.
   constexpr std::size_t k_chunk = 2048;
   std::vector<Findings> chunks((links.size() + k_chunk - 1) / k_chunk);
-  util::parallel_for(chunks.size(), run.options.jobs == 0 ? util::default_jobs() : run.options.jobs,
-                     [&](std::size_t c) {
-                       std::size_t end = std::min(links.size(), (c + 1) * k_chunk);
-                       for (std::size_t i = c * k_chunk; i < end; ++i)
-                         judge_link(*links[i], targets, posts, run, chunks[c]);
-                     });
-  phase.mark("internal-links: judged");
+  util::parallel_for(chunks.size(), run.options.jobs, [&](std::size_t c) {
+    std::size_t end = std::min(links.size(), (c + 1) * k_chunk);
+    for (std::size_t i = c * k_chunk; i < end; ++i)
+      judge_link(*links[i], targets, posts, run, chunks[c]);
+  });
   std::size_t found = 0;
   for (const Findings& chunk : chunks)
     found += chunk.size();
   out.reserve(out.size() + found);
   for (Findings& chunk : chunks)
     std::move(chunk.begin(), chunk.end(), std::back_inserter(out));
-  phase.mark("internal-links: joined");
 }
 
 } // namespace verity::checks

@@ -4,7 +4,6 @@
 #include "site/jekyll_data.hpp"
 #include "util/confine.hpp"
 #include "util/file.hpp"
-#include "util/phase_timer.hpp"
 #include "verity/check.hpp"
 
 #include <algorithm>
@@ -243,11 +242,8 @@ std::shared_ptr<Discovery> discover(const config::Config& config, unsigned jobs)
   site::SiteLimits limits;
   limits.max_file_bytes = config.limits.max_file_bytes;
   limits.jobs = jobs;
-  util::PhaseTimer phase;
   out->inventory = site::take_inventory(config.site_root, limits);
-  phase.mark("inventory: Jekyll's reader");
   Discoverer(config, *out).run();
-  phase.mark("inventory: verity.yaml collections");
   check_jekyll_names(config, out->inventory.config);
   return out;
 }

@@ -138,7 +138,7 @@ ScannedSite scan_site(const config::Config& cfg, const Selection& selection, uns
       selection.discovery ? &selection.discovery->inventory.config : nullptr;
   std::vector<DocumentScan> scans(files.size());
   util::PhaseTimer phase;
-  util::parallel_for(files.size(), jobs == 0 ? util::default_jobs() : jobs,
+  util::parallel_for(files.size(), jobs,
                      [&](size_t i) { scans[i] = scan_one(files[i], cfg, jekyll_config, visit); });
   phase.mark("documents: read and checked");
   ScannedSite site;

@@ -39,9 +39,8 @@ public:
     phase.mark("inventory: walk (pages, posts)");
     read_collections();
     phase.mark("inventory: collection folders");
-    settle_peeks();
-    phase.mark("inventory: first bytes"); // before read_included_files, which looks candidates up
-                                          // by kind and source
+    settle_peeks(); // before read_included_files, which erases candidates and looks them up
+    phase.mark("inventory: first bytes");
     read_data();
     read_included_files();
   }
@@ -384,7 +383,7 @@ private:
 
   void settle_peeks() {
     std::vector<PeekResult> results(m_peeks.size());
-    util::parallel_for(m_peeks.size(), m_limits.jobs == 0 ? util::default_jobs() : m_limits.jobs,
+    util::parallel_for(m_peeks.size(), m_limits.jobs,
                        [&](size_t i) { results[i] = peek(m_peeks[i].path, m_peeks[i].real); });
     for (size_t i = 0; i < m_peeks.size(); ++i) {
       Candidate& c = m_out.candidates[m_peeks[i].candidate];

@@ -31,8 +31,8 @@ struct Candidate {
   std::string collection;    // "posts" for posts and drafts, the label for collection files
   std::string special_dir;   // "_posts", "_drafts", "_label": where path categories stop
   std::string in_collection; // collection files: the path from collections_dir ("_label/...")
-  // Where the walk found the file, resolved inside the site root (symbolic links followed), when
-  // it read its first bytes: whoever reads it whole need not resolve it again.
+  // Where the walk found the file, resolved inside the site root (symbolic links followed); empty
+  // when the walk did not resolve it. Whoever reads the file need not resolve it again.
   std::filesystem::path real;
   // Posts and drafts Jekyll lists but never reads (a draft without show_drafts, a post name
   // without a date), and Skipped entries: a site_model.hpp reason:: token and a sentence.

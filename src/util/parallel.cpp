@@ -9,6 +9,8 @@
 namespace verity::util {
 
 void parallel_for(size_t count, unsigned threads, const std::function<void(size_t)>& job) {
+  if (threads == 0)
+    threads = default_jobs();
   if (threads <= 1 || count <= 1) {
     for (size_t i = 0; i < count; ++i) {
       job(i);
